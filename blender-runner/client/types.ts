@@ -1,0 +1,101 @@
+/**
+ * Public interface of the Blender runner client (DESIGN.md section 7). The pool implementation,
+ * the JSON protocol and the sandbox launch live beside this file; callers depend only on these types.
+ */
+import type { BuildError, BuildStats, Light, Placement } from "../../lib/scene/schema";
+
+/** Result of a job: success with a value plus the program's captured prints, or a structured error. */
+export type RunnerResult<T> =
+  | { ok: true; value: T; prints: string; timings: Record<string, number> }
+  | { ok: false; error: BuildError; prints: string; timings: Record<string, number> };
+
+/** Input of `build_object`: program source, PARAMS overrides, object id, and the absolute path where the GLB is written. */
+export interface BuildObjectJob {
+  objectId: string;
+  source: string;
+  overrides?: Record<string, unknown>;
+  /** Absolute host path of the GLB to write (its folder must exist). */
+  outGlb: string;
+  /** When true, a script without build() is executed as a whole (human-written corpus scripts). */
+  wholeScript?: boolean;
+  timeoutMs?: number;
+}
+
+/** Output of `build_object` / `build_room`. */
+export interface BuildObjectOutput {
+  glbPath: string;
+  stats: BuildStats;
+}
+
+/** One object for `assemble_scene`: its program, overrides and placement (m, deg, room frame). */
+export interface AssembleObject {
+  objectId: string;
+  category: string;
+  source: string;
+  overrides?: Record<string, unknown>;
+  placement: Placement;
+  hidden?: boolean;
+}
+
+/** Input of `assemble_scene`: room program + objects + lights -> GLB and/or .blend. */
+export interface AssembleSceneJob {
+  roomSource: string | null;
+  roomOverrides?: Record<string, unknown>;
+  objects: AssembleObject[];
+  lights: Light[];
+  /** Absolute host paths; at least one. */
+  outGlb?: string;
+  outBlend?: string;
+  /** Absolute host path of a top-down PNG render (orthographic, for thumbnails and evaluation). */
+  outTopPng?: string;
+  topPngSizePx?: number;
+  timeoutMs?: number;
+}
+
+/** Output of `assemble_scene`: per-object world bounding boxes (room frame, m) and timings. */
+export interface AssembleSceneOutput {
+  glbPath: string | null;
+  blendPath: string | null;
+  topPngPath: string | null;
+  objects: { objectId: string; bbox: { min: [number, number, number]; max: [number, number, number] } }[];
+}
+
+/** Output of `check` (policy only): ok, or the first violation as a BuildError with `rule`. */
+export interface CheckOutput {
+  params: Record<string, unknown> | null;
+}
+
+/** State of the pool and sandbox for /api/health. */
+export interface RunnerHealth {
+  blender: { found: boolean; path: string | null; version: string | null; reason?: string };
+  pool: { size: number; busy: number; queued: number; alive: number; jobsDone: number; restarts: number };
+  sandbox: { enabled: boolean; reason: string | null };
+}
+
+/** The runner: a warm pool of Blender workers behind a queue. Methods reject only on misuse or shutdown; job failures are `ok: false`. */
+export interface Runner {
+  buildObject(job: BuildObjectJob): Promise<RunnerResult<BuildObjectOutput>>;
+  buildRoom(job: Omit<BuildObjectJob, "wholeScript">): Promise<RunnerResult<BuildObjectOutput>>;
+  assembleScene(job: AssembleSceneJob): Promise<RunnerResult<AssembleSceneOutput>>;
+  check(source: string): Promise<RunnerResult<CheckOutput>>;
+  health(): RunnerHealth;
+  /** Blender version string as reported by the worker, e.g. "3.4.1", or null before the first worker is up. */
+  blenderVersion(): string | null;
+  close(): Promise<void>;
+}
+
+/** Options of `createRunner` (blender-runner/client/index.ts). */
+export interface RunnerOptions {
+  /** Explicit Blender executable (BLENDER_PATH); otherwise found on PATH. */
+  blenderPath?: string | null;
+  /** Number of warm workers (ROOMCODE_WORKERS, default 2). */
+  workers?: number;
+  /** Wall-clock timeout per job in ms (default 20000). */
+  jobTimeoutMs?: number;
+  /** Recycle a worker after this many jobs (default 200). */
+  recycleAfter?: number;
+  /** "auto" uses bubblewrap when available; "off" disables it. */
+  sandbox?: "auto" | "off";
+  /** Folder for per-worker scratch dirs (default: os.tmpdir()). */
+  scratchRoot?: string;
+}

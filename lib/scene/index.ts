@@ -1,0 +1,2 @@
+/** Scene model re-exports. */
+export * from "./schema";

@@ -1,0 +1,3 @@
+/** PostCSS configuration: Tailwind CSS 4. */
+const config = { plugins: { "@tailwindcss/postcss": {} } };
+export default config;

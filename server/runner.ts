@@ -1,0 +1,27 @@
+import "server-only";
+/**
+ * The process-wide Blender runner, created on first use from the configuration and kept on globalThis
+ * so that Next.js module reloads in development do not start a second pool.
+ */
+import { createRunner } from "../blender-runner/client";
+import type { Runner } from "../blender-runner/client/types";
+import { config } from "./config";
+
+const KEY = Symbol.for("roomcode.runner");
+type Holder = { [KEY]?: Runner };
+
+/** The shared Runner (warm pool). Never throws: a missing Blender shows in `health()` and in job errors. */
+export function getRunner(): Runner {
+  const g = globalThis as Holder;
+  if (!g[KEY]) {
+    const c = config();
+    g[KEY] = createRunner({
+      blenderPath: c.blenderPath,
+      workers: c.workers,
+      jobTimeoutMs: c.jobTimeoutMs,
+      recycleAfter: c.recycleAfter,
+      sandbox: c.sandbox,
+    });
+  }
+  return g[KEY]!;
+}
