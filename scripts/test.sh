@@ -1,26 +1,40 @@
 #!/usr/bin/env bash
 # Every test: lint and types, unit, integration (real Blender, real SQLite, real routes),
 # and Playwright end-to-end in Debian's Chromium against the production build.
-set -euo pipefail
+# Runs every layer even when one fails, then prints one summary line and exits non-zero on any failure.
+set -uo pipefail
 cd "$(dirname "$0")/.."
 
-bash scripts/ensure-system.sh --with-browser
+bash scripts/ensure-system.sh --with-browser || exit 1
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  npm ci --no-audit --no-fund
+  npm ci --no-audit --no-fund || exit 1
+fi
+mkdir -p test-results
+rm -f test-results/vitest-*.json test-results/playwright.json
+
+failed_steps=()
+step() {
+  local name="$1"; shift
+  echo
+  echo "== $name"
+  if ! "$@"; then failed_steps+=("$name"); fi
+}
+
+step "lint" npx eslint .
+step "types" npx tsc --noEmit
+step "unit" npx vitest run --project unit --reporter=default --reporter=json --outputFile.json=test-results/vitest-unit.json
+step "build" npx next build
+step "integration" npx vitest run --project integration --reporter=default --reporter=json --outputFile.json=test-results/vitest-integration.json
+if [[ ! " ${failed_steps[*]} " =~ " build " ]]; then
+  step "end-to-end" env PLAYWRIGHT_JSON_OUTPUT_NAME=test-results/playwright.json npx playwright test --reporter=list,json
+else
+  failed_steps+=("end-to-end (skipped: build failed)")
 fi
 
-echo "== lint and types"
-npx eslint .
-npx tsc --noEmit
-
-echo "== unit"
-npx vitest run --project unit
-
-echo "== build"
-npx next build
-
-echo "== integration"
-npx vitest run --project integration
-
-echo "== end-to-end"
-npx playwright test
+echo
+node scripts/test-summary.mjs test-results/vitest-unit.json test-results/vitest-integration.json test-results/playwright.json
+if [ ${#failed_steps[@]} -gt 0 ]; then
+  echo "failed steps: ${failed_steps[*]}"
+  exit 1
+fi
+echo "all test steps passed"

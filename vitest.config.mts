@@ -1,10 +1,13 @@
 /** Vitest: `unit` (pure and fast) and `integration` (real Blender, real SQLite, real routes). */
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
+const root = path.dirname(fileURLToPath(import.meta.url));
+
 const alias = {
-  "server-only": path.resolve(__dirname, "test/support/server-only.ts"),
-  "@": path.resolve(__dirname),
+  "server-only": path.resolve(root, "test/support/server-only.ts"),
+  "@": root,
 };
 
 export default defineConfig({
