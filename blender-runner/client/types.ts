@@ -19,6 +19,11 @@ export interface BuildObjectJob {
   /** When true, a script without build() is executed as a whole (human-written corpus scripts). */
   wholeScript?: boolean;
   timeoutMs?: number;
+  /**
+   * Skip the static policy and restricted builtins (OS sandbox, limits and timeout still apply).
+   * Rejected unless the runner was created with `allowUnrestricted` (tests of the OS layer only).
+   */
+  unrestricted?: boolean;
 }
 
 /** Output of `build_object` / `build_room`. */
@@ -58,6 +63,8 @@ export interface AssembleSceneOutput {
   blendPath: string | null;
   topPngPath: string | null;
   objects: { objectId: string; bbox: { min: [number, number, number]; max: [number, number, number] } }[];
+  /** Objects (or "room") whose program failed; they are left out of the outputs. */
+  failed?: { objectId: string; error: BuildError }[];
 }
 
 /** Output of `check` (policy only): ok, or the first violation as a BuildError with `rule`. */
@@ -82,6 +89,10 @@ export interface Runner {
   /** Blender version string as reported by the worker, e.g. "3.4.1", or null before the first worker is up. */
   blenderVersion(): string | null;
   close(): Promise<void>;
+  /** Resolves true once every worker is up (false when Blender is missing or `timeoutMs` passes). */
+  ready?(timeoutMs?: number): Promise<boolean>;
+  /** Resident memory in bytes of each worker's process tree (null for a slot without a live worker). */
+  workerRss?(): (number | null)[];
 }
 
 /** Options of `createRunner` (blender-runner/client/index.ts). */
@@ -98,4 +109,10 @@ export interface RunnerOptions {
   sandbox?: "auto" | "off";
   /** Folder for per-worker scratch dirs (default: os.tmpdir()). */
   scratchRoot?: string;
+  /** Path of blender-runner/worker.py (default: found from the working directory). */
+  workerScript?: string;
+  /** Resource caps per worker (defaults in sandbox.ts: 4 GiB address space, 3600 s CPU, 64 tasks). */
+  limits?: Partial<{ addressSpaceBytes: number; cpuSeconds: number; processes: number }>;
+  /** Allow `unrestricted` jobs (tests of the OS sandbox layer; never in the server). */
+  allowUnrestricted?: boolean;
 }

@@ -268,6 +268,8 @@ export const StructureSpec = z.object({
   negations: z.array(z.string()).default([]),
   zones: z.array(Zone).default([]),
   footprints: z.array(Footprint).default([]),
+  /** For images: the image pixel (original resolution) at the room origin and meters per pixel along image x and y. */
+  imageFrame: z.object({ originPx: Point2, metersPerPx: z.tuple([z.number().positive(), z.number().positive()]) }).nullable().optional(),
   style: z.array(z.string()).default([]),
   notes: z.array(z.string()).default([]),
 });

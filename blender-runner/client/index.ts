@@ -1,0 +1,212 @@
+/**
+ * `createRunner`: the Blender runner client (DESIGN.md section 7). Locates Blender, probes the sandbox,
+ * starts a warm pool and maps job outcomes to `RunnerResult`s. Never throws for job failures.
+ */
+import { existsSync, mkdtempSync, chmodSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import type { BuildError } from "../../lib/scene/schema";
+import { locateBlender, type BlenderLocation } from "./locate";
+import { Pool, type JobOutcome, type PreparedJob } from "./pool";
+import { AssemblePayload, BuildObjectPayload, CheckPayload, type JobKind } from "./protocol";
+import { DEFAULT_LIMITS, probeSandbox, type SandboxState } from "./sandbox";
+import type {
+  AssembleSceneJob,
+  AssembleSceneOutput,
+  BuildObjectJob,
+  BuildObjectOutput,
+  CheckOutput,
+  Runner,
+  RunnerHealth,
+  RunnerOptions,
+  RunnerResult,
+} from "./types";
+
+export type * from "./types";
+
+/** Find `blender-runner/worker.py` (from the working directory, then beside this file). */
+export function resolveWorkerScript(explicit?: string): string {
+  const candidates = [explicit, path.resolve(process.cwd(), "blender-runner/worker.py")];
+  if (typeof __dirname === "string") candidates.push(path.resolve(__dirname, "../worker.py"));
+  for (const c of candidates) if (c && existsSync(c)) return c;
+  throw new Error("runner: blender-runner/worker.py not found (start the server from the repository root)");
+}
+
+function failure(type: string, message: string, extra: Partial<BuildError> = {}): BuildError {
+  return { type, message, line: null, traceback: "", ...extra };
+}
+
+function outcomeError(outcome: Extract<JobOutcome, { kind: "failure" }>, timeoutMs: number): BuildError {
+  const f = outcome.failure;
+  if (f.kind === "timeout") {
+    return failure("Timeout", `runner: the program ran longer than ${Math.round(timeoutMs / 100) / 10} s and was stopped; the worker was restarted`);
+  }
+  if (f.kind === "crash") {
+    const how = f.signal ? `signal ${f.signal}` : `exit code ${f.code}`;
+    return failure("WorkerCrashed", `runner: Blender stopped (${how}) while running the program; the worker was restarted`, { traceback: f.log.slice(-4000) });
+  }
+  return failure("ProtocolError", `runner: ${f.message}`);
+}
+
+/** Create the runner: a warm pool of `opts.workers` Blender processes behind a queue (see RunnerOptions). */
+export function createRunner(opts: RunnerOptions = {}): Runner {
+  const size = Math.max(1, opts.workers ?? 2);
+  const jobTimeoutMs = opts.jobTimeoutMs ?? 20_000;
+  let location: BlenderLocation | null = null;
+  let sandbox: SandboxState = { enabled: false, reason: "starting", bwrap: null, prlimit: null, dropUid: false };
+  let workerVersion: string | null = null;
+  let pool: Pool | null = null;
+  let closed = false;
+
+  const init: Promise<Pool | null> = (async () => {
+    location = await locateBlender(opts.blenderPath ?? null);
+    if (!location.found || !location.path || closed) return null;
+    const workerScript = resolveWorkerScript(opts.workerScript);
+    const root = mkdtempSync(path.join(opts.scratchRoot ?? os.tmpdir(), "roomcode-runner-"));
+    chmodSync(root, 0o711);
+    sandbox = await probeSandbox(opts.sandbox ?? "auto", root);
+    if (closed) return null;
+    const p = new Pool({
+      blender: location.path,
+      workerScript,
+      size,
+      recycleAfter: opts.recycleAfter ?? 200,
+      root,
+      sandbox,
+      limits: { ...DEFAULT_LIMITS, ...opts.limits },
+      onReady: (v) => {
+        workerVersion = v;
+      },
+    });
+    pool = p;
+    p.start();
+    return p;
+  })().catch((e: Error) => {
+    location = { found: false, path: null, version: null, reason: `runner: ${e.message}` };
+    return null;
+  });
+
+  async function submit<T>(
+    kind: JobKind,
+    prepare: (scratch: string, jobId: string) => PreparedJob,
+    timeoutMs: number,
+    parse: (raw: unknown) => T,
+  ): Promise<RunnerResult<T>> {
+    const p = await init;
+    if (!p) {
+      const reason = location?.reason ?? "runner: Blender is not available";
+      return { ok: false, error: failure("BlenderMissing", reason), prints: "", timings: {} };
+    }
+    const outcome = await p.submit(kind, prepare, timeoutMs);
+    const nodeTimings = { queueMs: outcome.queueMs, runMs: outcome.runMs };
+    if (outcome.kind === "failure") {
+      return { ok: false, error: outcomeError(outcome, timeoutMs), prints: "", timings: nodeTimings };
+    }
+    const m = outcome.message;
+    const timings = { ...m.timings, ...nodeTimings };
+    if (!m.ok) {
+      const error = m.error ?? failure("WorkerError", "runner: the worker reported a failure without details");
+      return { ok: false, error: { ...error, prints: m.prints }, prints: m.prints, timings };
+    }
+    try {
+      return { ok: true, value: parse(m.result), prints: m.prints, timings };
+    } catch (e) {
+      return { ok: false, error: failure("ProtocolError", `runner: unexpected ${kind} result: ${(e as Error).message}`), prints: m.prints, timings };
+    }
+  }
+
+  function buildJob(kind: "build_object" | "build_room", job: BuildObjectJob): Promise<RunnerResult<BuildObjectOutput>> {
+    if (!path.isAbsolute(job.outGlb)) throw new Error(`runner: outGlb must be an absolute path, got ${job.outGlb}`);
+    if (job.unrestricted && !opts.allowUnrestricted) throw new Error("runner: unrestricted jobs are disabled");
+    return submit(
+      kind,
+      (scratch, id) => {
+        const tmp = path.join(scratch, "out", `${id}.glb`);
+        return {
+          body: {
+            objectId: job.objectId,
+            source: job.source,
+            overrides: job.overrides ?? {},
+            outGlb: tmp,
+            wholeScript: job.wholeScript ?? false,
+            unrestricted: job.unrestricted ?? false,
+          },
+          outputs: [{ from: tmp, to: job.outGlb }],
+        };
+      },
+      job.timeoutMs ?? jobTimeoutMs,
+      (raw) => {
+        const v = BuildObjectPayload.parse(raw);
+        return { glbPath: job.outGlb, stats: v.stats };
+      },
+    );
+  }
+
+  return {
+    buildObject: (job) => buildJob("build_object", job),
+    buildRoom: (job) => buildJob("build_room", job),
+    assembleScene(job: AssembleSceneJob): Promise<RunnerResult<AssembleSceneOutput>> {
+      for (const p of [job.outGlb, job.outBlend, job.outTopPng]) {
+        if (p && !path.isAbsolute(p)) throw new Error(`runner: output paths must be absolute, got ${p}`);
+      }
+      if (!job.outGlb && !job.outBlend && !job.outTopPng) throw new Error("runner: assembleScene needs outGlb, outBlend or outTopPng");
+      return submit(
+        "assemble_scene",
+        (scratch, id) => {
+          const outputs: PreparedJob["outputs"] = [];
+          const tmp = (ext: string, to: string | undefined) => {
+            if (!to) return null;
+            const from = path.join(scratch, "out", `${id}.${ext}`);
+            outputs.push({ from, to });
+            return from;
+          };
+          return {
+            body: {
+              roomSource: job.roomSource,
+              roomOverrides: job.roomOverrides ?? {},
+              objects: job.objects.map((o) => ({ objectId: o.objectId, source: o.source, overrides: o.overrides ?? {}, placement: o.placement, hidden: o.hidden ?? false })),
+              lights: job.lights,
+              outGlb: tmp("glb", job.outGlb),
+              outBlend: tmp("blend", job.outBlend),
+              outTopPng: tmp("png", job.outTopPng),
+              topPngSizePx: job.topPngSizePx ?? 512,
+            },
+            outputs,
+          };
+        },
+        job.timeoutMs ?? Math.max(jobTimeoutMs, 10_000 + 2_000 * job.objects.length),
+        (raw) => {
+          const v = AssemblePayload.parse(raw);
+          return {
+            glbPath: job.outGlb ?? null,
+            blendPath: job.outBlend ?? null,
+            topPngPath: job.outTopPng ?? null,
+            objects: v.objects,
+            failed: v.failed,
+          };
+        },
+      );
+    },
+    check(source: string): Promise<RunnerResult<CheckOutput>> {
+      return submit("check", () => ({ body: { source }, outputs: [] }), jobTimeoutMs, (raw) => CheckPayload.parse(raw));
+    },
+    health(): RunnerHealth {
+      const blender = location
+        ? { found: location.found, path: location.path, version: location.version, ...(location.reason ? { reason: location.reason } : {}) }
+        : { found: true, path: null, version: null };
+      const poolStats = pool?.stats() ?? { size, busy: 0, queued: 0, alive: 0, jobsDone: 0, restarts: 0 };
+      return { blender, pool: poolStats, sandbox: { enabled: sandbox.enabled, reason: sandbox.reason } };
+    },
+    blenderVersion: () => workerVersion,
+    async close(): Promise<void> {
+      closed = true;
+      const p = await init;
+      await p?.close();
+    },
+    ready: async (timeoutMs = 60_000) => {
+      const p = await init;
+      return p ? p.waitReady(timeoutMs) : false;
+    },
+    workerRss: () => pool?.rss() ?? [],
+  };
+}

@@ -1,0 +1,93 @@
+/**
+ * The worker protocol: versioned JSON lines. Jobs `{v, id, kind, ...}` go to the worker on fd 3,
+ * results `{v, id, ok, result | error, prints, timings, stray}` come back on fd 4 (never stdout).
+ * Every message from the worker is validated here with zod.
+ */
+import { z } from "zod";
+import { BuildError, BuildStats, Point3 } from "../../lib/scene/schema";
+import { err, ok, type Result } from "../../lib/errors";
+
+/** Protocol version spoken by `blender-runner/roomcode_worker/main.py`. */
+export const PROTOCOL_VERSION = 1;
+
+/** Job kinds understood by the worker. */
+export const JobKind = z.enum(["build_object", "build_room", "assemble_scene", "check"]);
+export type JobKind = z.infer<typeof JobKind>;
+
+/** The worker's first message once Blender is up and the exporter is warm. */
+export const ReadyMessage = z.object({
+  v: z.literal(PROTOCOL_VERSION),
+  id: z.null(),
+  kind: z.literal("ready"),
+  blender: z.string(),
+  python: z.string(),
+  pid: z.number().int(),
+});
+export type ReadyMessage = z.infer<typeof ReadyMessage>;
+
+const Timings = z.record(z.string(), z.number());
+
+/** A job result as sent by the worker (result payload validated per kind by the caller). */
+export const ResultMessage = z.object({
+  v: z.literal(PROTOCOL_VERSION),
+  id: z.string().nullable(),
+  ok: z.boolean(),
+  result: z.unknown().optional(),
+  error: BuildError.optional(),
+  prints: z.string().default(""),
+  timings: Timings.default({}),
+  stray: z.number().int().min(0).default(0),
+});
+export type ResultMessage = z.infer<typeof ResultMessage>;
+
+/** Result payload of build_object / build_room. */
+export const BuildObjectPayload = z.object({ glbPath: z.string(), stats: BuildStats });
+
+const BBox = z.object({ min: Point3, max: Point3 });
+
+/** Result payload of assemble_scene. */
+export const AssemblePayload = z.object({
+  glbPath: z.string().nullable().optional(),
+  blendPath: z.string().nullable().optional(),
+  topPngPath: z.string().nullable().optional(),
+  objects: z.array(z.object({ objectId: z.string(), bbox: BBox })),
+  failed: z.array(z.object({ objectId: z.string(), error: BuildError })).default([]),
+});
+
+/** Result payload of check. */
+export const CheckPayload = z.object({ params: z.record(z.string(), z.unknown()).nullable() });
+
+/** Any message the worker may write. */
+export type WorkerMessage = ({ type: "ready" } & ReadyMessage) | ({ type: "result" } & ResultMessage);
+
+/** Parse one line from the results channel; an error string when it is not a valid message. */
+export function parseWorkerMessage(line: string): Result<WorkerMessage, string> {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(line);
+  } catch {
+    return err(`runner: result line is not JSON: ${line.slice(0, 200)}`);
+  }
+  if (raw && typeof raw === "object" && (raw as { kind?: unknown }).kind === "ready") {
+    const r = ReadyMessage.safeParse(raw);
+    return r.success ? ok({ type: "ready", ...r.data }) : err(`runner: bad ready message: ${r.error.issues[0]?.message}`);
+  }
+  const r = ResultMessage.safeParse(raw);
+  if (!r.success) {
+    const issue = r.error.issues[0];
+    return err(`runner: bad result message at ${issue?.path.join(".")}: ${issue?.message}`);
+  }
+  return ok({ type: "result", ...r.data });
+}
+
+/** Encode a job as one protocol line (`\n`-terminated). */
+export function encodeJob(id: string, kind: JobKind, body: Record<string, unknown>): string {
+  return `${JSON.stringify({ ...body, v: PROTOCOL_VERSION, id, kind })}\n`;
+}
+
+/** Split a growing buffer into complete lines; returns the lines and the incomplete rest. */
+export function splitLines(buffer: string): { lines: string[]; rest: string } {
+  const parts = buffer.split("\n");
+  const rest = parts.pop() ?? "";
+  return { lines: parts.filter((l) => l.trim().length > 0), rest };
+}

@@ -1,0 +1,181 @@
+/**
+ * The `scene.py` export: one script that rebuilds the room, every object (with its PARAMS overrides
+ * and placement) and the lights in a new scene when run in desktop Blender 3.4+ (Scripting > Run Script,
+ * or `blender --python scene.py`). Objects are named by id and grouped as assemble_scene groups them.
+ */
+import type { Light } from "../../lib/scene/schema";
+import type { AssembleObject } from "./types";
+
+/** Python string literal for any text (JSON string escapes are valid Python escapes). */
+export function pyString(text: string): string {
+  return JSON.stringify(text);
+}
+
+/** Python literal for a JSON-like value (dict/list/number/string/bool/None). */
+export function pyLiteral(value: unknown): string {
+  if (value === null || value === undefined) return "None";
+  if (typeof value === "boolean") return value ? "True" : "False";
+  if (typeof value === "number") {
+    if (!Number.isFinite(value)) return "None";
+    return Number.isInteger(value) ? String(value) : String(value);
+  }
+  if (typeof value === "string") return pyString(value);
+  if (Array.isArray(value)) return `[${value.map(pyLiteral).join(", ")}]`;
+  if (typeof value === "object") {
+    const entries = Object.entries(value as Record<string, unknown>).map(([k, v]) => `${pyString(k)}: ${pyLiteral(v)}`);
+    return `{${entries.join(", ")}}`;
+  }
+  return "None";
+}
+
+const HELPERS = `import ast
+import math
+import random
+
+import bmesh
+import bpy
+import mathutils
+
+SOCKET_ALIASES = {
+    "Emission Color": "Emission", "Emission": "Emission Color",
+    "Specular IOR Level": "Specular", "Specular": "Specular IOR Level",
+    "Subsurface Weight": "Subsurface", "Subsurface": "Subsurface Weight",
+    "Coat Weight": "Clearcoat", "Clearcoat": "Coat Weight",
+    "Coat Roughness": "Clearcoat Roughness", "Clearcoat Roughness": "Coat Roughness",
+    "Coat Normal": "Clearcoat Normal", "Clearcoat Normal": "Coat Normal",
+    "Transmission Weight": "Transmission", "Transmission": "Transmission Weight",
+    "Sheen Weight": "Sheen", "Sheen": "Sheen Weight",
+}
+GEOMETRY = {"MESH", "CURVE", "SURFACE", "META", "FONT", "CURVES", "POINTCLOUD", "VOLUME"}
+
+
+def roomcode_socket(sockets, key):
+    """sockets[key], falling back to the other Blender generation's Principled BSDF socket name."""
+    if isinstance(key, str) and key not in sockets and SOCKET_ALIASES.get(key) in sockets:
+        return sockets[SOCKET_ALIASES[key]]
+    return sockets[key]
+
+
+class _Sockets(ast.NodeTransformer):
+    def visit_Subscript(self, node):
+        self.generic_visit(node)
+        if (isinstance(node.ctx, ast.Load) and isinstance(node.value, ast.Attribute)
+                and node.value.attr in ("inputs", "outputs") and not isinstance(node.slice, ast.Slice)):
+            return ast.copy_location(ast.Call(func=ast.Name(id="roomcode_socket", ctx=ast.Load()),
+                                              args=[node.value, node.slice], keywords=[]), node)
+        return node
+
+
+def new_collection(name, parent):
+    """A collection named name under parent."""
+    coll = bpy.data.collections.new(name)
+    parent.children.link(coll)
+    return coll
+
+
+def hex_to_linear(hex_color):
+    """sRGB hex -> linear RGB (IEC 61966-2-1)."""
+    h = hex_color.lstrip("#")
+    return tuple((c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4)
+                 for c in (int(h[i:i + 2], 16) / 255.0 for i in (0, 2, 4)))
+
+
+def run_program(object_id, source, overrides, placement, collection):
+    """Run one object program, group its objects under an empty named object_id, apply the placement."""
+    scene = bpy.context.scene
+    before = set(scene.objects)
+    filename = "<object:%s>" % object_id
+    tree = _Sockets().visit(ast.parse(source, filename))
+    ast.fix_missing_locations(tree)
+    ns = {"__name__": "roomcode_object", "bpy": bpy, "bmesh": bmesh, "math": math, "mathutils": mathutils,
+          "random": random, "roomcode_socket": roomcode_socket}
+    exec(compile(tree, filename, "exec"), ns)
+    if callable(ns.get("build")):
+        params = dict(ns.get("PARAMS") or {})
+        params.update(overrides)
+        ns["build"](params)
+    new = [o for o in scene.objects if o not in before]
+    for o in list(new):
+        if o.type in ("CAMERA", "LIGHT"):
+            new.remove(o)
+            bpy.data.objects.remove(o, do_unlink=True)
+    for o in new:
+        for c in list(o.users_collection):
+            c.objects.unlink(o)
+        collection.objects.link(o)
+    root = bpy.data.objects.new(object_id, None)
+    collection.objects.link(root)
+    root["roomcode_id"] = object_id
+    root["parts"] = sorted(o.name for o in new if o.type in GEOMETRY)
+    for o in new:
+        if o.parent is None or o.parent not in new:
+            mw = o.matrix_world.copy()
+            o.parent = root
+            o.matrix_parent_inverse.identity()
+            o.matrix_world = mw
+    if placement is not None:
+        root.location = (placement["x"], placement["y"], placement["z"])
+        root.rotation_euler = (0.0, 0.0, math.radians(placement["yawDeg"]))
+    return root
+`;
+
+const MAIN = `def main():
+    """Build the whole scene in a new Blender scene named Roomcode."""
+    scene = bpy.data.scenes.new("Roomcode")
+    if bpy.context.window is not None:
+        bpy.context.window.scene = scene
+    room_coll = new_collection("Room", scene.collection)
+    objects_coll = new_collection("Objects", scene.collection)
+    lights_coll = new_collection("Lights", scene.collection)
+    if ROOM_SOURCE is not None:
+        run_program("room", ROOM_SOURCE, ROOM_OVERRIDES, None, room_coll)
+    for item in OBJECTS:
+        coll = new_collection(item["id"], objects_coll)
+        run_program(item["id"], item["source"], item["overrides"], item["placement"], coll)
+    kinds = {"point": "POINT", "area": "AREA", "sun": "SUN", "spot": "SPOT"}
+    for i, light in enumerate(LIGHTS):
+        data = bpy.data.lights.new("light_%d" % (i + 1), kinds[light["kind"]])
+        data.color = hex_to_linear(light["color"])
+        data.energy = light["power"]
+        obj = bpy.data.objects.new("light_%d" % (i + 1), data)
+        obj.location = light["position"]
+        lights_coll.objects.link(obj)
+    bpy.context.view_layer.update()
+
+
+if __name__ == "__main__":
+    main()
+`;
+
+/** Build the runnable `scene.py` for a scene (hidden objects are left out, as assemble_scene does). */
+export function buildScenePy(input: { roomSource: string | null; objects: AssembleObject[]; lights: Light[]; roomOverrides?: Record<string, unknown> }): string {
+  const objects = input.objects.filter((o) => !o.hidden);
+  const lines: string[] = [];
+  lines.push('"""Roomcode scene: rebuilds the room, its objects and lights in a new scene named Roomcode.');
+  lines.push("");
+  lines.push("Run it in Blender 3.4+ (Scripting workspace > Run Script, or blender --python scene.py).");
+  lines.push("Each object keeps its own program below; PARAMS overrides and placements (m, degrees) are applied here.");
+  lines.push('"""');
+  lines.push(HELPERS);
+  lines.push("");
+  lines.push(`ROOM_SOURCE = ${input.roomSource === null ? "None" : pyString(input.roomSource)}`);
+  lines.push(`ROOM_OVERRIDES = ${pyLiteral(input.roomOverrides ?? {})}`);
+  lines.push("");
+  lines.push("OBJECTS = []");
+  for (const o of objects) {
+    lines.push("");
+    lines.push(`# ${o.objectId} (${o.category})`);
+    lines.push("OBJECTS.append({");
+    lines.push(`    "id": ${pyString(o.objectId)},`);
+    lines.push(`    "placement": ${pyLiteral({ x: o.placement.x, y: o.placement.y, z: o.placement.z, yawDeg: o.placement.yawDeg })},`);
+    lines.push(`    "overrides": ${pyLiteral(o.overrides ?? {})},`);
+    lines.push(`    "source": ${pyString(o.source)},`);
+    lines.push("})");
+  }
+  lines.push("");
+  lines.push(`LIGHTS = ${pyLiteral(input.lights.map((l) => ({ kind: l.kind, position: l.position, color: l.color, power: l.power })))}`);
+  lines.push("");
+  lines.push("");
+  lines.push(MAIN);
+  return lines.join("\n");
+}

@@ -1,0 +1,1 @@
+"""Roomcode worker package: policy, restricted execution, reset, jobs and stats inside Blender."""

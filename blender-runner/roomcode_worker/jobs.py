@@ -1,0 +1,288 @@
+"""Job kinds: build_object, build_room, assemble_scene, check."""
+import math
+import os
+import time
+
+import bpy
+
+from . import policy, runtime, scene_state, stats
+
+_GUARD = {"active": False}
+_PRINTS = {"writer": runtime.CappedWriter()}
+
+
+def begin_job():
+    """Start a job: fresh print capture."""
+    _PRINTS["writer"] = runtime.CappedWriter()
+
+
+def last_prints():
+    """The current job's captured prints (first 64 KB)."""
+    return _PRINTS["writer"].value()
+
+
+def operator_guard(idname):
+    """Raise PermissionError when a program calls an operator from a denied group."""
+    if _GUARD["active"]:
+        group = idname.split("_OT_")[0].lower() if "_OT_" in idname else idname.split(".")[0]
+        if group in policy.DENIED_OPS:
+            raise PermissionError("operator '%s' is not allowed in object programs" % idname)
+
+
+class JobError(Exception):
+    """A structured job failure (``error`` is the BuildError dict)."""
+
+    def __init__(self, error):
+        super().__init__(error.get("message"))
+        self.error = error
+
+
+class Timer:
+    """Per-phase wall-clock timings in ms."""
+
+    def __init__(self):
+        self.t = {}
+        self.start = time.perf_counter()
+        self.last = self.start
+
+    def mark(self, phase):
+        """Record the time since the previous mark under ``phase``."""
+        now = time.perf_counter()
+        self.t[phase] = round((now - self.last) * 1000.0 + self.t.get(phase, 0.0), 3)
+        self.last = now
+
+    def done(self):
+        """Timings dict with ``total``."""
+        self.t["total"] = round((time.perf_counter() - self.start) * 1000.0, 3)
+        return self.t
+
+
+def _run_program(source, filename, overrides, whole_script, restricted, capture, timer, main_pid):
+    """Compile and execute one program; returns the objects it linked into the scene.
+
+    Raises JobError with a structured error.
+    """
+    before = set(bpy.context.scene.objects)
+    try:
+        code, tree = runtime.compile_program(source, filename, restricted)
+    except (SyntaxError, policy.PolicyViolation) as exc:
+        raise JobError(runtime.error_from_exception(exc, filename))
+    timer.mark("compile")
+    has_build = policy.defines_build(tree)
+    whole = whole_script or not has_build
+    ns = runtime.program_namespace("__main__" if whole else "roomcode_object", restricted)
+    _GUARD["active"] = restricted
+    try:
+        with runtime.Capture(_PRINTS["writer"]):
+            exec(code, ns)
+            if not whole:
+                params = ns.get("PARAMS")
+                merged = dict(params) if isinstance(params, dict) else {}
+                merged.update(overrides or {})
+                ns["build"](merged)
+    except BaseException as exc:  # noqa: B902 (SystemExit and KeyboardInterrupt are program errors too)
+        if os.getpid() != main_pid:
+            os._exit(0)
+        raise JobError(runtime.error_from_exception(exc, filename))
+    finally:
+        _GUARD["active"] = False
+    if os.getpid() != main_pid:
+        os._exit(0)
+    timer.mark("exec")
+    return [o for o in bpy.context.scene.objects if o not in before]
+
+
+def _strip_non_geometry(objects, keep_lights=False):
+    """Delete cameras (and lights unless kept) among ``objects``; returns the remaining ones."""
+    out = []
+    for o in objects:
+        if o.type == "CAMERA" or (o.type == "LIGHT" and not keep_lights):
+            bpy.data.objects.remove(o, do_unlink=True)
+        else:
+            out.append(o)
+    return out
+
+
+def _parent_under(objects, name, coll=None):
+    """Create an empty ``name`` at the origin and parent the top-level ``objects`` under it."""
+    root = bpy.data.objects.new(name, None)
+    (coll or bpy.context.scene.collection).objects.link(root)
+    if root.name != name:
+        taken = bpy.data.objects.get(name)
+        if taken is not None and taken is not root:
+            taken.name = name + "_part"
+            root.name = name
+    obj_set = set(objects)
+    for o in objects:
+        if o.parent is None or o.parent not in obj_set:
+            mw = o.matrix_world.copy()
+            o.parent = root
+            o.matrix_parent_inverse.identity()
+            o.matrix_world = mw
+    return root
+
+
+def _export_glb(path, lights=False):
+    """Export the scene to GLB (Y-up, modifiers applied, extras on, no cameras)."""
+    op = bpy.ops.export_scene.gltf
+    props = op.get_rna_type().properties.keys()
+    wanted = {
+        "filepath": path, "export_format": "GLB", "export_yup": True, "export_apply": True,
+        "export_cameras": False, "export_lights": lights, "export_extras": True,
+        "export_animations": False, "export_skins": False, "export_morph": False,
+        "check_existing": False, "use_selection": False, "use_visible": False,
+    }
+    op(**{k: v for k, v in wanted.items() if k in props})
+
+
+def _geometry_or_fail(objects, object_id):
+    if not any(o.type in stats.GEOMETRY_TYPES for o in objects):
+        raise JobError({"type": "NothingCreated",
+                        "message": "the program for '%s' created no geometry (build() must create at least one mesh)"
+                                   % object_id,
+                        "line": None, "traceback": ""})
+
+
+def build_object(job, ctx):
+    """Run an object program and export it: -> ``{glbPath, stats}``."""
+    timer = Timer()
+    scene_state.reset_session()
+    timer.mark("reset")
+    object_id = job["objectId"]
+    filename = "<object:%s>" % object_id
+    objects = _run_program(job["source"], filename, job.get("overrides"), job.get("wholeScript", False),
+                           not job.get("unrestricted", False), None, timer, ctx["pid"])
+    objects = _strip_non_geometry(objects)
+    _geometry_or_fail(objects, object_id)
+    root = _parent_under(objects, object_id)
+    parts = sorted(o.name for o in objects if o.type in stats.GEOMETRY_TYPES)
+    root["roomcode_id"] = object_id
+    root["parts"] = parts
+    timer.mark("post")
+    st = stats.geometry_stats(stats.descendants(root))
+    timer.mark("stats")
+    _export_glb(job["outGlb"])
+    timer.mark("export")
+    st["timings"] = timer.done()
+    return {"glbPath": job["outGlb"], "stats": st}, st["timings"]
+
+
+def _add_light(light, coll, index):
+    kinds = {"point": "POINT", "area": "AREA", "sun": "SUN", "spot": "SPOT"}
+    data = bpy.data.lights.new("light_%d" % (index + 1), kinds[light["kind"]])
+    data.color = scene_state.hex_to_linear(light["color"])
+    data.energy = float(light["power"])
+    obj = bpy.data.objects.new("light_%d" % (index + 1), data)
+    obj.location = light["position"]
+    coll.objects.link(obj)
+    return obj
+
+
+def _render_top(path, size_px, objects):
+    """Orthographic top-down Workbench render of ``objects`` to PNG at ``path``."""
+    box = stats.geometry_stats(objects)["bbox"]
+    cx = (box["min"][0] + box["max"][0]) / 2.0
+    cy = (box["min"][1] + box["max"][1]) / 2.0
+    extent = max(box["max"][0] - box["min"][0], box["max"][1] - box["min"][1], 0.1)
+    cam_data = bpy.data.cameras.new("top_camera")
+    cam_data.type = "ORTHO"
+    cam_data.ortho_scale = extent * 1.04
+    cam_data.clip_end = 1000.0
+    cam = bpy.data.objects.new("top_camera", cam_data)
+    cam.location = (cx, cy, box["max"][2] + 10.0)
+    bpy.context.scene.collection.objects.link(cam)
+    scene = bpy.context.scene
+    scene.camera = cam
+    scene.render.engine = "BLENDER_WORKBENCH"
+    scene.render.resolution_x = size_px
+    scene.render.resolution_y = size_px
+    scene.render.resolution_percentage = 100
+    scene.render.image_settings.file_format = "PNG"
+    scene.render.filepath = path
+    shading = scene.display.shading
+    shading.light = "STUDIO"
+    shading.color_type = "MATERIAL"
+    bpy.ops.render.render(write_still=True)
+    bpy.data.objects.remove(cam, do_unlink=True)
+
+
+def assemble_scene(job, ctx):
+    """Room + objects with placements + lights -> scene.glb / scene.blend / top PNG."""
+    timer = Timer()
+    scene = scene_state.reset_session()
+    timer.mark("reset")
+    restricted = True
+    room_coll = scene_state.new_collection("Room")
+    objects_coll = scene_state.new_collection("Objects")
+    lights_coll = scene_state.new_collection("Lights")
+    failed = []
+    placed = []
+    all_geometry = []
+    if job.get("roomSource"):
+        try:
+            objs = _strip_non_geometry(_run_program(job["roomSource"], "<object:room>", job.get("roomOverrides"),
+                                                    False, restricted, None, timer, ctx["pid"]))
+            _geometry_or_fail(objs, "room")
+            for o in objs:
+                scene_state.move_to_collection(o, room_coll)
+            root = _parent_under(objs, "room", room_coll)
+            root["roomcode_id"] = "room"
+            all_geometry.extend(objs)
+        except JobError as exc:
+            failed.append({"objectId": "room", "error": exc.error})
+    for item in job.get("objects", []):
+        if item.get("hidden"):
+            continue
+        oid = item["objectId"]
+        try:
+            objs = _strip_non_geometry(_run_program(item["source"], "<object:%s>" % oid, item.get("overrides"),
+                                                    False, restricted, None, timer, ctx["pid"]))
+            _geometry_or_fail(objs, oid)
+        except JobError as exc:
+            failed.append({"objectId": oid, "error": exc.error})
+            continue
+        coll = scene_state.new_collection(oid, objects_coll)
+        for o in objs:
+            scene_state.move_to_collection(o, coll)
+        root = _parent_under(objs, oid, coll)
+        root["roomcode_id"] = oid
+        root["parts"] = sorted(o.name for o in objs if o.type in stats.GEOMETRY_TYPES)
+        pl = item["placement"]
+        root.location = (pl["x"], pl["y"], pl["z"])
+        root.rotation_euler = (0.0, 0.0, math.radians(pl["yawDeg"]))
+        placed.append((oid, objs))
+        all_geometry.extend(objs)
+    for i, light in enumerate(job.get("lights", [])):
+        _add_light(light, lights_coll, i)
+    bpy.context.view_layer.update()
+    timer.mark("build")
+    boxes = [{"objectId": oid, "bbox": stats.world_bbox(objs)} for oid, objs in placed]
+    timer.mark("stats")
+    if job.get("outGlb"):
+        _export_glb(job["outGlb"], lights=True)
+        timer.mark("export_glb")
+    if job.get("outBlend"):
+        bpy.ops.wm.save_as_mainfile(filepath=job["outBlend"], copy=True, compress=True)
+        timer.mark("export_blend")
+    if job.get("outTopPng"):
+        if all_geometry:
+            _render_top(job["outTopPng"], int(job.get("topPngSizePx") or 512), all_geometry)
+        timer.mark("render_top")
+    scene.render.filepath = "//"
+    return ({"glbPath": job.get("outGlb"), "blendPath": job.get("outBlend"), "topPngPath": job.get("outTopPng"),
+             "objects": boxes, "failed": failed}, timer.done())
+
+
+def check(job, ctx):
+    """Policy only: -> ``{params}`` (the literal PARAMS dict or None)."""
+    timer = Timer()
+    filename = "<object:%s>" % job.get("objectId", "program")
+    try:
+        tree = policy.check_source(job["source"], filename)
+    except (SyntaxError, policy.PolicyViolation) as exc:
+        raise JobError(runtime.error_from_exception(exc, filename))
+    params = policy.literal_params(tree)
+    return {"params": params}, timer.done()
+
+
+JOBS = {"build_object": build_object, "build_room": build_object, "assemble_scene": assemble_scene, "check": check}

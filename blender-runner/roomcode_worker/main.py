@@ -1,0 +1,119 @@
+"""Worker main loop: read jobs from the jobs fd, run them, write results to the results fd."""
+import json
+import os
+import sys
+import time
+import traceback
+
+import bpy
+
+from . import compat, jobs, scene_state
+
+PROTOCOL_VERSION = 1
+
+
+def _parse_args(argv):
+    args = {"jobs-fd": 3, "results-fd": 4, "scratch": None}
+    i = 0
+    while i < len(argv):
+        key = argv[i].lstrip("-")
+        if key in args and i + 1 < len(argv):
+            args[key] = argv[i + 1]
+            i += 2
+        else:
+            i += 1
+    return args
+
+
+def _write(fd, message):
+    data = (json.dumps(message, separators=(",", ":"), default=str) + "\n").encode("utf-8")
+    view = memoryview(data)
+    while view:
+        n = os.write(fd, view)
+        view = view[n:]
+
+
+def _stray_processes(main_pid):
+    """Number of processes a job left behind (children, or anything else in our pid namespace)."""
+    count = 0
+    try:
+        if main_pid <= 4:
+            for entry in os.listdir("/proc"):
+                if entry.isdigit() and int(entry) not in (1, main_pid):
+                    count += 1
+            return count
+        for tid in os.listdir("/proc/self/task"):
+            with open("/proc/self/task/%s/children" % tid) as fh:
+                count += len(fh.read().split())
+    except OSError:
+        pass
+    return count
+
+
+def _warm_up(scratch):
+    """Import the glTF exporter once so the first real job does not pay for it."""
+    scene_state.reset_session()
+    if scratch:
+        bpy.ops.mesh.primitive_cube_add()
+        path = os.path.join(scratch, "warmup.glb")
+        jobs._export_glb(path)
+        try:
+            os.remove(path)
+        except OSError:
+            pass
+    scene_state.reset_session()
+
+
+def main(argv):
+    """Serve jobs until the jobs fd closes."""
+    args = _parse_args(argv)
+    jobs_fd = int(args["jobs-fd"])
+    results_fd = int(args["results-fd"])
+    main_pid = os.getpid()
+    compat.install_operator_patch(jobs.operator_guard)
+    _warm_up(args["scratch"])
+    _write(results_fd, {"v": PROTOCOL_VERSION, "id": None, "kind": "ready",
+                        "blender": bpy.app.version_string.split(" ")[0], "python": sys.version.split(" ")[0],
+                        "pid": main_pid})
+    reader = os.fdopen(jobs_fd, "rb", buffering=0)
+    buf = b""
+    while True:
+        chunk = reader.read(1 << 16)
+        if not chunk:
+            break
+        buf += chunk
+        while b"\n" in buf:
+            line, buf = buf.split(b"\n", 1)
+            if line.strip():
+                _handle(line, results_fd, main_pid)
+    os._exit(0)
+
+
+def _handle(line, results_fd, main_pid):
+    started = time.perf_counter()
+    job_id = None
+    jobs.begin_job()
+    try:
+        msg = json.loads(line)
+        job_id = msg.get("id")
+        if msg.get("v") != PROTOCOL_VERSION:
+            raise ValueError("protocol version %r is not %d" % (msg.get("v"), PROTOCOL_VERSION))
+        fn = jobs.JOBS.get(msg.get("kind"))
+        if fn is None:
+            raise ValueError("unknown job kind %r" % msg.get("kind"))
+        result, timings = fn(msg, {"pid": main_pid})
+        out = {"v": PROTOCOL_VERSION, "id": job_id, "ok": True, "result": result, "timings": timings}
+    except jobs.JobError as exc:
+        out = {"v": PROTOCOL_VERSION, "id": job_id, "ok": False, "error": exc.error}
+    except BaseException as exc:  # noqa: B902 (report any worker failure as a structured error)
+        if os.getpid() != main_pid:
+            os._exit(0)
+        out = {"v": PROTOCOL_VERSION, "id": job_id, "ok": False,
+               "error": {"type": "WorkerError", "message": "%s: %s" % (type(exc).__name__, exc), "line": None,
+                         "traceback": traceback.format_exc()[-8000:]}}
+    if os.getpid() != main_pid:
+        os._exit(0)
+    out.setdefault("timings", {"total": round((time.perf_counter() - started) * 1000.0, 3)})
+    out["prints"] = jobs.last_prints()
+    out["stray"] = _stray_processes(main_pid)
+    _write(results_fd, out)

@@ -1,0 +1,75 @@
+/**
+ * Browser-side calls to the Roomcode API routes (shapes as in the route handlers). Every call returns
+ * an `ApiResult`: the parsed body, or the route's `{error:{code,message,details}}`, or `missing` when the
+ * route does not exist on this server (404 without an error body, or 405).
+ */
+import type { Scene, SceneObject } from "@/lib/scene";
+
+/** Error body of a route. */
+export interface ApiError {
+  code: string;
+  message: string;
+  details?: Record<string, unknown>;
+}
+
+/** Outcome of one API call. */
+export type ApiResult<T> = { ok: true; value: T } | { ok: false; status: number; error: ApiError; missing: boolean };
+
+/** Call a route with an optional JSON body. */
+export async function api<T>(method: string, url: string, json?: unknown): Promise<ApiResult<T>> {
+  let res: Response;
+  try {
+    res = await fetch(url, {
+      method,
+      headers: json !== undefined ? { "content-type": "application/json" } : undefined,
+      body: json !== undefined ? JSON.stringify(json) : undefined,
+    });
+  } catch (e) {
+    return { ok: false, status: 0, missing: false, error: { code: "network", message: "The server could not be reached.", details: { cause: String(e) } } };
+  }
+  return readResult<T>(res);
+}
+
+/** Turn a fetch Response into an ApiResult. */
+export async function readResult<T>(res: Response): Promise<ApiResult<T>> {
+  const text = await res.text();
+  let body: unknown = null;
+  try {
+    body = text ? JSON.parse(text) : null;
+  } catch {
+    body = null;
+  }
+  if (res.ok) return { ok: true, value: body as T };
+  const errBody = (body as { error?: ApiError } | null)?.error;
+  const missing = res.status === 405 || (res.status === 404 && !errBody);
+  return {
+    ok: false,
+    status: res.status,
+    missing,
+    error: errBody ?? { code: missing ? "not_available" : "http_" + res.status, message: missing ? "This action is not available on this server yet." : `Request failed (${res.status}).` },
+  };
+}
+
+/** GET /api/scenes/:id -> `{scene, lastSeq}`. */
+export const fetchScene = (id: string) => api<{ scene: Scene; lastSeq: number }>("GET", `/api/scenes/${encodeURIComponent(id)}`);
+
+/** PATCH /api/scenes/:id/objects/:oid `{placement?, params?, hidden?}` -> `{object}`. */
+export const patchObject = (id: string, oid: string, body: { placement?: SceneObject["placement"]; params?: Record<string, unknown>; hidden?: boolean }) =>
+  api<{ object: SceneObject }>("PATCH", `/api/scenes/${encodeURIComponent(id)}/objects/${encodeURIComponent(oid)}`, body);
+
+/** PUT /api/scenes/:id/objects/:oid/program `{source}` -> `{object}` (422 policy/build_failed with `details.line`). */
+export const putProgram = (id: string, oid: string, source: string) =>
+  api<{ object: SceneObject }>("PUT", `/api/scenes/${encodeURIComponent(id)}/objects/${encodeURIComponent(oid)}/program`, { source });
+
+/** POST /api/scenes/:id/edits `{instruction, selection?}` -> `{plan, scene}`. */
+export const postEdit = (id: string, instruction: string, selection: string[]) =>
+  api<{ plan: unknown; scene: Scene }>("POST", `/api/scenes/${encodeURIComponent(id)}/edits`, { instruction, selection });
+
+/** POST /api/scenes/:id/undo or /redo -> `{scene, entry}`. */
+export const postHistory = (id: string, which: "undo" | "redo") => api<{ scene: Scene; entry: unknown }>("POST", `/api/scenes/${encodeURIComponent(id)}/${which}`);
+
+/** URL of an object's GLB at a revision (immutable). */
+export const objectGlbUrl = (id: string, oid: string, rev: number) => `/api/scenes/${encodeURIComponent(id)}/objects/${encodeURIComponent(oid)}/model.glb?rev=${rev}`;
+
+/** URL of the room shell GLB at a revision. */
+export const roomGlbUrl = (id: string, rev: number) => `/api/scenes/${encodeURIComponent(id)}/room.glb?rev=${rev}`;

@@ -1,0 +1,130 @@
+"use client";
+/**
+ * The editor page body: creates the scene's store, runs its side effects (SSE, keyboard), and lays out
+ * stages | preview | code with resizable panes, the edit bar, the export menu and undo/redo. The root
+ * element exposes the scene state for tests: data-objects-built (objects whose current GLB is shown),
+ * data-objects-total, data-scene-status, data-last-seq.
+ */
+import { useEffect, useState } from "react";
+import dynamic from "next/dynamic";
+import Link from "next/link";
+import { CodePane } from "../code/code-pane";
+import { StructureReview } from "../review/structure-review";
+import { ObjectList } from "../stages/object-list";
+import { StageTimeline } from "../stages/stage-timeline";
+import { fetchScene } from "./api";
+import { EditBar } from "./edit-bar";
+import { EditorStoreProvider, useEditor, useEditorStore } from "./editor-context";
+import { countShown, createEditorStore } from "./editor-store";
+import { ExportMenu } from "./export-menu";
+import { Notices } from "./notices";
+import { PaneSplitter } from "./pane-splitter";
+import { useEditorKeys, runHistory } from "./use-editor-keys";
+import { useSceneEvents } from "./use-scene-events";
+
+const ScenePreview = dynamic(() => import("../preview/scene-preview"), {
+  ssr: false,
+  loading: () => <div className="grid h-full place-items-center text-sm text-stone-500">Loading the 3D preview…</div>,
+});
+
+const STATUS_TEXT: Record<string, string> = {
+  queued: "queued",
+  running: "generating…",
+  needs_review: "waiting for your review",
+  completed: "ready",
+  failed: "failed",
+  cancelled: "cancelled",
+};
+
+function Editor() {
+  const store = useEditorStore();
+  useSceneEvents(store);
+  useEditorKeys(store);
+  const scene = useEditor((s) => s.scene);
+  const built = useEditor(countShown);
+  const lastSeq = useEditor((s) => s.lastSeq);
+  const [left, setLeft] = useState(300);
+  const [right, setRight] = useState(460);
+  if (!scene) return null;
+  const review = scene.status === "needs_review" && scene.source.kind === "image";
+  return (
+    <div
+      className="flex h-screen min-w-[1200px] flex-col"
+      data-testid="editor"
+      data-scene-id={scene.id}
+      data-objects-built={built}
+      data-objects-total={scene.objects.length}
+      data-scene-status={scene.status}
+      data-last-seq={lastSeq}
+    >
+      <header className="flex items-center gap-3 border-b border-stone-200 bg-white px-3 py-1.5">
+        <Link href="/" className="text-sm font-semibold">
+          Roomcode
+        </Link>
+        <h1 className="min-w-0 truncate text-sm" title={scene.title}>
+          {scene.title}
+        </h1>
+        <span data-testid="scene-status" className="rounded bg-stone-100 px-2 py-0.5 text-xs text-stone-600">
+          {STATUS_TEXT[scene.status] ?? scene.status}
+        </span>
+        <div className="ml-auto flex items-center gap-1">
+          <button type="button" aria-label="Undo" title="Undo (Ctrl+Z)" className="rounded border border-stone-300 bg-white px-2 py-1 text-sm hover:bg-stone-100" onClick={() => void runHistory(store, "undo")}>
+            ↶
+          </button>
+          <button type="button" aria-label="Redo" title="Redo (Shift+Ctrl+Z)" className="rounded border border-stone-300 bg-white px-2 py-1 text-sm hover:bg-stone-100" onClick={() => void runHistory(store, "redo")}>
+            ↷
+          </button>
+          <ExportMenu />
+        </div>
+      </header>
+      <div className="flex min-h-0 flex-1">
+        <aside className="flex shrink-0 flex-col gap-3 overflow-auto bg-stone-50 p-2" style={{ width: left }}>
+          <StageTimeline />
+          <ObjectList />
+        </aside>
+        <PaneSplitter label="Resize stages pane" onDelta={(d) => setLeft((w) => Math.min(560, Math.max(220, w + d)))} />
+        <main className="flex min-w-0 flex-1 flex-col">
+          <div className="min-h-0 flex-1">{review ? <StructureReview key={scene.updatedAt} scene={scene} /> : <ScenePreview />}</div>
+          <EditBar />
+        </main>
+        <PaneSplitter label="Resize code pane" onDelta={(d) => setRight((w) => Math.min(820, Math.max(300, w - d)))} />
+        <aside className="min-h-0 shrink-0 bg-white" style={{ width: right }}>
+          <CodePane />
+        </aside>
+      </div>
+      <Notices />
+    </div>
+  );
+}
+
+/** Loads the scene snapshot (`GET /api/scenes/:id` with its lastSeq), then mounts the editor. */
+export function EditorApp({ sceneId }: { sceneId: string }) {
+  const [store, setStore] = useState<ReturnType<typeof createEditorStore> | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    void fetchScene(sceneId).then((r) => {
+      if (!live) return;
+      if (r.ok) setStore(createEditorStore(sceneId, r.value));
+      else setError(r.status === 404 ? "This scene does not exist (it may have been deleted)." : r.error.message);
+    });
+    return () => {
+      live = false;
+    };
+  }, [sceneId]);
+  if (error)
+    return (
+      <div className="p-8" role="alert">
+        <p className="text-red-800">{error}</p>
+        <Link href="/" className="text-sky-700 underline">
+          Back to the start page
+        </Link>
+      </div>
+    );
+  if (!store) return <div className="p-8 text-sm text-stone-500">Opening the scene…</div>;
+  return (
+    <EditorStoreProvider value={store}>
+      <Editor />
+    </EditorStoreProvider>
+  );
+}

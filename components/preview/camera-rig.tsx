@@ -1,0 +1,78 @@
+"use client";
+/**
+ * Camera side effects: an initial view fitted to the room (once, so later scene updates never make the
+ * camera jump), the top-down toggle, and framing the selection on request (key F).
+ */
+import { useEffect, useRef } from "react";
+import { useThree } from "@react-three/fiber";
+import { Box3, Vector3 } from "three";
+import type { OrbitControls as OrbitControlsImpl } from "three-stdlib";
+import { useEditor, useEditorStore } from "../editor/editor-context";
+import type { GroupRegistry } from "./object-node";
+
+function roomExtent(footprint: [number, number][] | undefined): number {
+  if (!footprint || footprint.length === 0) return 5;
+  const xs = footprint.map((p) => p[0]);
+  const ys = footprint.map((p) => p[1]);
+  return Math.max(Math.max(...xs) - Math.min(...xs), Math.max(...ys) - Math.min(...ys), 2);
+}
+
+/** Moves the camera only on the first room, on the top-down toggle and on a frame request. */
+export function CameraRig({ groups }: { groups: GroupRegistry }) {
+  const store = useEditorStore();
+  const camera = useThree((s) => s.camera);
+  const controls = useThree((s) => s.controls) as OrbitControlsImpl | null;
+  const invalidate = useThree((s) => s.invalidate);
+  const footprint = useEditor((s) => s.scene?.room?.footprint);
+  const topDown = useEditor((s) => s.topDown);
+  const frameRequest = useEditor((s) => s.frameRequest);
+  const fitted = useRef(false);
+  const firstTop = useRef(true);
+
+  useEffect(() => {
+    if (fitted.current || !controls || !footprint) return;
+    fitted.current = true;
+    const e = roomExtent(footprint);
+    camera.position.set(e * 0.55, e * 0.9, e * 0.95);
+    controls.target.set(0, 0.4, 0);
+    controls.update();
+    invalidate();
+  }, [footprint, controls, camera, invalidate]);
+
+  useEffect(() => {
+    if (firstTop.current) {
+      firstTop.current = false;
+      if (!topDown) return;
+    }
+    if (!controls) return;
+    const e = roomExtent(store.getState().scene?.room?.footprint);
+    if (topDown) {
+      controls.target.set(0, 0, 0);
+      // A tiny offset keeps OrbitControls' up vector well defined when looking straight down.
+      camera.position.set(0, e * 1.6, 0.001);
+    } else {
+      controls.target.set(0, 0.4, 0);
+      camera.position.set(e * 0.55, e * 0.9, e * 0.95);
+    }
+    controls.update();
+    invalidate();
+  }, [topDown, controls, camera, invalidate, store]);
+
+  useEffect(() => {
+    if (frameRequest === 0 || !controls) return;
+    const id = store.getState().selectedId;
+    const g = id ? groups.get(id) : undefined;
+    if (!g) return;
+    const box = new Box3().setFromObject(g);
+    if (box.isEmpty()) return;
+    const center = box.getCenter(new Vector3());
+    const size = box.getSize(new Vector3()).length();
+    const dir = camera.position.clone().sub(controls.target).normalize();
+    controls.target.copy(center);
+    camera.position.copy(center).addScaledVector(dir, Math.max(size * 1.8, 1.2));
+    controls.update();
+    invalidate();
+  }, [frameRequest, controls, camera, invalidate, groups, store]);
+
+  return null;
+}

@@ -1,0 +1,80 @@
+"use client";
+/** One scene object in the preview: placed by its placement (via lib/frames), selectable, outlined when selected or rebuilding. */
+import { Suspense, useCallback, useEffect, useMemo, useRef, useState } from "react";
+import type { ThreeEvent } from "@react-three/fiber";
+import { Box3, Box3Helper, Color, type Group } from "three";
+import { placementToThree } from "@/lib/frames";
+import type { SceneObject } from "@/lib/scene";
+import { objectGlbUrl } from "../editor/api";
+import { useEditor, useEditorStore } from "../editor/editor-context";
+import { GlbErrorBoundary, GlbModel } from "./glb-model";
+
+/** Registry of object groups by id, so the gizmo and framing can reach the selected group. */
+export type GroupRegistry = Map<string, Group>;
+
+function Outline({ box, color }: { box: Box3; color: string }) {
+  const helper = useMemo(() => {
+    const b = box.clone().expandByScalar(0.02);
+    return new Box3Helper(b, new Color(color));
+  }, [box, color]);
+  useEffect(() => () => helper.dispose(), [helper]);
+  return <primitive object={helper} raycast={() => null} />;
+}
+
+/** Renders `obj` when it has a GLB revision; registers its group in `groups`. */
+export function ObjectNode({ obj, groups }: { obj: SceneObject; groups: GroupRegistry }) {
+  const store = useEditorStore();
+  const selected = useEditor((s) => s.selectedId === obj.id);
+  const pending = useEditor((s) => s.pending.includes(obj.id) || (s.pending.length > 0 && (obj.build.status === "coding" || obj.build.status === "building")));
+  const ref = useRef<Group>(null);
+  const [box, setBox] = useState<Box3 | null>(null);
+  const t = placementToThree(obj.placement);
+  const rev = obj.build.glbRev;
+  const url = rev !== null ? objectGlbUrl(store.getState().sceneId, obj.id, rev) : null;
+
+  useEffect(() => {
+    const g = ref.current;
+    if (!g) return;
+    groups.set(obj.id, g);
+    return () => {
+      if (groups.get(obj.id) === g) groups.delete(obj.id);
+    };
+  }, [groups, obj.id]);
+
+  // Keep the group on its stored placement (also undoes a gizmo drag the server refused).
+  useEffect(() => {
+    const g = ref.current;
+    if (!g) return;
+    g.position.set(...t.position);
+    g.rotation.set(0, t.rotationY, 0);
+  }, [t.position[0], t.position[1], t.position[2], t.rotationY]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const onLoaded = useCallback(
+    (b: Box3) => {
+      setBox(b);
+      if (rev !== null) store.getState().setLoaded(obj.id, rev);
+    },
+    [store, obj.id, rev],
+  );
+  const onError = useCallback(
+    (e: Error) => store.getState().notify("error", `The 3D model of ${obj.id} could not be shown.`, e.message),
+    [store, obj.id],
+  );
+  const onClick = (e: ThreeEvent<MouseEvent>) => {
+    e.stopPropagation();
+    store.getState().select(obj.id);
+  };
+
+  return (
+    <group ref={ref} name={obj.id} position={t.position} rotation={[0, t.rotationY, 0]} visible={!obj.hidden} onClick={onClick} userData={{ objectId: obj.id }}>
+      {url && (
+        <GlbErrorBoundary onError={onError} resetKey={url}>
+          <Suspense fallback={null}>
+            <GlbModel key={url} url={url} onLoaded={onLoaded} />
+          </Suspense>
+        </GlbErrorBoundary>
+      )}
+      {box && (selected || pending) && <Outline box={box} color={pending ? "#f59e0b" : "#0ea5e9"} />}
+    </group>
+  );
+}

@@ -1,0 +1,71 @@
+"use client";
+/** Object list under the timeline: search, select (synced with preview and code pane), hide/show. */
+import { useState } from "react";
+import { patchObject } from "../editor/api";
+import { useEditor, useEditorStore } from "../editor/editor-context";
+import { StatusIcon } from "./status-icon";
+
+/** Searchable object list. */
+export function ObjectList() {
+  const store = useEditorStore();
+  const objects = useEditor((s) => s.scene?.objects ?? []);
+  const selectedId = useEditor((s) => s.selectedId);
+  const pending = useEditor((s) => s.pending);
+  const [q, setQ] = useState("");
+  const shown = objects.filter((o) => !q || `${o.id} ${o.name} ${o.category} ${o.description}`.toLowerCase().includes(q.toLowerCase()));
+
+  const toggleHidden = async (id: string, hidden: boolean) => {
+    const { sceneId, scene, upsertObject, notify } = store.getState();
+    const obj = scene?.objects.find((o) => o.id === id);
+    if (!obj) return;
+    upsertObject({ ...obj, hidden });
+    const r = await patchObject(sceneId, id, { hidden });
+    if (r.ok) upsertObject(r.value.object);
+    else if (!r.missing) notify("error", `Could not ${hidden ? "hide" : "show"} ${id}: ${r.error.message}`);
+  };
+
+  return (
+    <section aria-label="Objects" className="text-sm">
+      <h2 className="mb-1 font-semibold">
+        Objects <span className="font-normal text-stone-500">({objects.length})</span>
+      </h2>
+      <input
+        type="search"
+        aria-label="Search objects"
+        placeholder="Search objects"
+        value={q}
+        onChange={(e) => setQ(e.target.value)}
+        className="mb-1 w-full rounded border border-stone-300 px-2 py-1 text-sm"
+      />
+      <ul data-testid="object-list" className="space-y-0.5">
+        {shown.map((o) => (
+          <li
+            key={o.id}
+            data-testid={`object-item-${o.id}`}
+            data-status={o.build.status}
+            className={`flex items-center gap-1 rounded px-1 ${o.id === selectedId ? "bg-sky-100" : "hover:bg-stone-100"} ${pending.includes(o.id) ? "ring-1 ring-amber-400" : ""}`}
+          >
+            <StatusIcon status={o.build.status} />
+            <button
+              type="button"
+              className={`min-w-0 flex-1 truncate py-0.5 text-left ${o.hidden ? "text-stone-400 line-through" : ""}`}
+              aria-pressed={o.id === selectedId}
+              title={o.description}
+              onClick={() => store.getState().select(o.id === selectedId ? null : o.id)}
+            >
+              {o.name} <span className="text-xs text-stone-500">{o.id}</span>
+            </button>
+            <button
+              type="button"
+              aria-label={o.hidden ? `Show ${o.id}` : `Hide ${o.id}`}
+              className="px-1 text-xs text-stone-500 hover:text-stone-900"
+              onClick={() => void toggleHidden(o.id, !o.hidden)}
+            >
+              {o.hidden ? "show" : "hide"}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,81 @@
+/** The command registry: perform any command by name, apply sequences, and merge continuous drags. */
+import { exhaustiveSwitchError } from "../../errors";
+import type { Scene } from "../../scene/schema";
+import { addObject } from "./add-object";
+import { removeObject } from "./remove-object";
+import { setHidden } from "./set-hidden";
+import { setParams } from "./set-params";
+import { setPlacement } from "./set-placement";
+import { setProgram } from "./set-program";
+import { setRoom } from "./set-room";
+import type { Command, Performed } from "./types";
+
+export * from "./types";
+export { sizeFromParams } from "./set-params";
+
+/** Performs one command on a scene (pure). Throws `edits:` errors for unknown objects or a missing room. */
+export function perform(scene: Scene, cmd: Command): Performed {
+  switch (cmd.name) {
+    case "set-placement":
+      return setPlacement(scene, cmd.args);
+    case "set-program":
+      return setProgram(scene, cmd.args);
+    case "set-params":
+      return setParams(scene, cmd.args);
+    case "set-hidden":
+      return setHidden(scene, cmd.args);
+    case "add-object":
+      return addObject(scene, cmd.args);
+    case "remove-object":
+      return removeObject(scene, cmd.args);
+    case "set-room":
+      return setRoom(scene, cmd.args);
+    default:
+      return exhaustiveSwitchError(cmd);
+  }
+}
+
+/** Performs commands in order; returns the final scene and the inverses in undo order (last command's inverse first). */
+export function performAll(scene: Scene, cmds: readonly Command[]): { scene: Scene; inverses: Command[] } {
+  let s = scene;
+  const inverses: Command[] = [];
+  for (const c of cmds) {
+    const r = perform(s, c);
+    s = r.scene;
+    inverses.unshift(r.inverse);
+  }
+  return { scene: s, inverses };
+}
+
+/** Human label of a command for history lists, e.g. "move bed-1", "change params of sofa-1". */
+export function describeCommand(cmd: Command): string {
+  switch (cmd.name) {
+    case "set-placement":
+      return `move ${cmd.args.objectId}`;
+    case "set-program":
+      return `set program of ${cmd.args.objectId}${cmd.args.program ? ` to rev ${cmd.args.program.rev}` : ""}`;
+    case "set-params":
+      return `change ${Object.keys(cmd.args.params).join(", ")} of ${cmd.args.objectId}`;
+    case "set-hidden":
+      return `${cmd.args.hidden ? "hide" : "show"} ${cmd.args.objectId}`;
+    case "add-object":
+      return `add ${cmd.args.object.id}`;
+    case "remove-object":
+      return `remove ${cmd.args.objectId}`;
+    case "set-room":
+      return `change room ${Object.keys(cmd.args.room).join(", ")}`;
+    default:
+      return exhaustiveSwitchError(cmd);
+  }
+}
+
+/**
+ * Whether a new single-command entry continues a drag of the previous one (same object, both pure
+ * `set-placement`), so history merges them into one entry keeping the oldest inverse.
+ */
+export function canMerge(prev: readonly Command[], next: readonly Command[]): boolean {
+  if (prev.length !== 1 || next.length !== 1) return false;
+  const a = prev[0];
+  const b = next[0];
+  return a.name === "set-placement" && b.name === "set-placement" && a.args.objectId === b.args.objectId;
+}

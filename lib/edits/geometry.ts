@@ -1,0 +1,142 @@
+/**
+ * Room-frame geometry for edits (DESIGN.md section 2): walls of the footprint, object footprints,
+ * facing yaw, and the side convention used by references and moves.
+ *
+ * Side convention (documented for designers): in the room frame a viewer stands at the south side
+ * looking north (+Y), so "left" means smaller x, "right" larger x, "front" smaller y (south) and
+ * "back" larger y (north). Relative to an object ("left of the bed") the object's own frame is used:
+ * its front faces local -Y, and "left" is what a viewer facing the object's front sees on the left
+ * (local -X rotated by the object's yaw).
+ */
+import type { Placement, SceneObject, Size3 } from "../scene/schema";
+import { normalizeYaw } from "../frames";
+
+/** A 2D vector in meters (room frame). */
+export type Vec2 = [number, number];
+
+/** One wall: footprint edge `index` from `a` to `b`, its length (m), inward unit normal and compass side. */
+export interface Wall {
+  index: number;
+  a: Vec2;
+  b: Vec2;
+  length: number;
+  inward: Vec2;
+  side: "north" | "south" | "east" | "west";
+}
+
+/** Signed area of a polygon (m^2); positive for counter-clockwise (shoelace formula). */
+export function signedArea(poly: readonly Vec2[]): number {
+  let s = 0;
+  for (let i = 0; i < poly.length; i++) {
+    const [x1, y1] = poly[i];
+    const [x2, y2] = poly[(i + 1) % poly.length];
+    s += x1 * y2 - x2 * y1;
+  }
+  return s / 2;
+}
+
+/** Walls of a footprint polygon (edge i -> i+1) with inward normals whatever the winding. */
+export function wallsOf(footprint: readonly Vec2[]): Wall[] {
+  const ccw = signedArea(footprint) >= 0;
+  return footprint.map((a, i) => {
+    const b = footprint[(i + 1) % footprint.length];
+    const ex = b[0] - a[0];
+    const ey = b[1] - a[1];
+    const length = Math.hypot(ex, ey) || 1e-9;
+    const inward: Vec2 = ccw ? [-ey / length, ex / length] : [ey / length, -ex / length];
+    const out: Vec2 = [-inward[0], -inward[1]];
+    const side: Wall["side"] =
+      Math.abs(out[0]) >= Math.abs(out[1]) ? (out[0] > 0 ? "east" : "west") : out[1] > 0 ? "north" : "south";
+    return { index: i, a: [a[0], a[1]], b: [b[0], b[1]], length, inward, side };
+  });
+}
+
+/** Axis-aligned bounds of a polygon (m). */
+export function boundsOf(poly: readonly Vec2[]): { minX: number; maxX: number; minY: number; maxY: number } {
+  const xs = poly.map((p) => p[0]);
+  const ys = poly.map((p) => p[1]);
+  return { minX: Math.min(...xs), maxX: Math.max(...xs), minY: Math.min(...ys), maxY: Math.max(...ys) };
+}
+
+/** Area centroid of a polygon (m); the vertex mean for degenerate polygons. */
+export function centroidOf(poly: readonly Vec2[]): Vec2 {
+  const a = signedArea(poly);
+  if (Math.abs(a) < 1e-9) {
+    return [poly.reduce((s, p) => s + p[0], 0) / poly.length, poly.reduce((s, p) => s + p[1], 0) / poly.length];
+  }
+  let cx = 0;
+  let cy = 0;
+  for (let i = 0; i < poly.length; i++) {
+    const [x1, y1] = poly[i];
+    const [x2, y2] = poly[(i + 1) % poly.length];
+    const f = x1 * y2 - x2 * y1;
+    cx += (x1 + x2) * f;
+    cy += (y1 + y2) * f;
+  }
+  return [cx / (6 * a), cy / (6 * a)];
+}
+
+/** Distance (m) from point p to segment a-b and the parameter t in [0, 1] of the closest point. */
+export function pointSegment(p: Vec2, a: Vec2, b: Vec2): { dist: number; t: number; point: Vec2 } {
+  const ex = b[0] - a[0];
+  const ey = b[1] - a[1];
+  const len2 = ex * ex + ey * ey || 1e-12;
+  const t = Math.max(0, Math.min(1, ((p[0] - a[0]) * ex + (p[1] - a[1]) * ey) / len2));
+  const point: Vec2 = [a[0] + t * ex, a[1] + t * ey];
+  return { dist: Math.hypot(p[0] - point[0], p[1] - point[1]), t, point };
+}
+
+/** The wall nearest to a point (m). */
+export function nearestWall(footprint: readonly Vec2[], p: Vec2): Wall {
+  const walls = wallsOf(footprint);
+  let best = walls[0];
+  let bestD = Infinity;
+  for (const w of walls) {
+    const d = pointSegment(p, w.a, w.b).dist;
+    if (d < bestD) {
+      bestD = d;
+      best = w;
+    }
+  }
+  return best;
+}
+
+/** Size of an object for placement (m): the built bounding box when known, else its target size. */
+export function objectSize(obj: Pick<SceneObject, "targetSize" | "build">): Size3 {
+  const s = obj.build?.stats?.size;
+  if (s && s.w > 0 && s.d > 0 && s.h > 0) return { w: s.w, d: s.d, h: s.h };
+  return obj.targetSize;
+}
+
+/** Yaw (deg) that makes an object's front (local -Y) point along direction (dx, dy): theta = atan2(dx, -dy). */
+export function yawFacing(dx: number, dy: number): number {
+  return normalizeYaw((Math.atan2(dx, -dy) * 180) / Math.PI);
+}
+
+/** Rotate a vector (m) by yaw degrees counter-clockwise. */
+export function rotate(v: Vec2, yawDeg: number): Vec2 {
+  const r = (yawDeg * Math.PI) / 180;
+  const c = Math.cos(r);
+  const s = Math.sin(r);
+  return [v[0] * c - v[1] * s, v[0] * s + v[1] * c];
+}
+
+/** Room-frame point of an object-local offset (m) given its placement. */
+export function localToRoom(p: Placement, local: Vec2): Vec2 {
+  const [x, y] = rotate(local, p.yawDeg);
+  return [p.x + x, p.y + y];
+}
+
+/** Half extents (m) along room X and Y of a w x d footprint rotated by yaw degrees (its axis-aligned bounding box). */
+export function rotatedHalfExtents(size: { w: number; d: number }, yawDeg: number): Vec2 {
+  const r = (yawDeg * Math.PI) / 180;
+  const c = Math.abs(Math.cos(r));
+  const s = Math.abs(Math.sin(r));
+  return [(size.w * c + size.d * s) / 2, (size.w * s + size.d * c) / 2];
+}
+
+/** Rounds a length to 1 mm and an angle to 0.01 deg so that stored placements stay readable and stable. */
+export function roundPlacement(p: Placement): Placement {
+  const r3 = (v: number) => Math.round(v * 1000) / 1000 || 0;
+  return { x: r3(p.x), y: r3(p.y), z: r3(p.z), yawDeg: normalizeYaw(Math.round(p.yawDeg * 100) / 100) };
+}

@@ -1,0 +1,481 @@
+/**
+ * The offline edit router: instruction + selection -> `EditPlan` (or a refusal: a question when a
+ * reference is ambiguous, the list of what it can do when an instruction is not understood).
+ * Rule-based over PARAMS, placement and attributes; pure and deterministic.
+ */
+import { err, ok, type Result } from "../errors";
+import { normalizeYaw } from "../frames";
+import { materialPreset } from "../program/materials";
+import type { Material, Placement, Scene, SceneObject, Support } from "../scene/schema";
+import { canonicalCategory, categoryInfo } from "../vocab";
+import { perform } from "./commands";
+import { conflictsFor } from "./conflicts";
+import { boundsOf, objectSize, roundPlacement, yawFacing, type Vec2 } from "./geometry";
+import { parseInstruction, type Destination, type Intent } from "./parse";
+import type { Change, ParseContext } from "./parse-changes";
+import { paramsFor, dimsOf } from "./params-rules";
+import { CAPABILITIES, type EditOp, type EditPlan, type EditRefusal, type MoveSpec, type NewObject } from "./plan";
+import {
+  againstWall,
+  atCentre,
+  besideAnchor,
+  carried,
+  clampInside,
+  findFreeSpot,
+  inCorner,
+  ontoAnchor,
+  pickWall,
+} from "./placement";
+import { resolveAnchor, resolveReference, openingPoints, summarize } from "./resolve";
+import type { RefSpec } from "./reference";
+import { newWindow, roomPatchFor } from "./room";
+
+/** Options: `now` is the ISO time stamped on synthetic revisions (pure code takes time as input). */
+export interface RouteOptions {
+  selection?: readonly string[];
+  now?: string;
+}
+
+/** Parse context of a scene: its categories and the PARAMS keys of its programs. */
+export function contextOf(scene: Scene): ParseContext {
+  const paramKeys = new Set<string>();
+  for (const o of scene.objects) for (const k of Object.keys(o.program?.params ?? {})) paramKeys.add(k);
+  for (const k of ["width", "depth", "height", "color", "material", "style", "secondary_color"]) paramKeys.delete(k);
+  return { categories: new Set(scene.objects.map((o) => o.category)), paramKeys };
+}
+
+/** Plans an instruction on a scene. Empty instructions and instructions it cannot carry out are refused with what it can do. */
+export function planEdit(scene: Scene, instruction: string, opts: RouteOptions = {}): Result<EditPlan, EditRefusal> {
+  const selection = opts.selection ?? [];
+  const text = instruction.trim();
+  if (!text) return err(unsupported("The instruction is empty. Say what to change, for example \"make the sofa navy\".", "empty"));
+  if (text.length > 2000) return err(unsupported("The instruction is too long (over 2000 characters); split it into shorter edits.", "too_long"));
+  const intents = parseInstruction(text, contextOf(scene));
+  if (!intents.length) return err(unsupported("The instruction is empty.", "empty"));
+  const b = new PlanBuilder(scene, selection, opts.now ?? new Date(0).toISOString());
+  for (const intent of intents) {
+    const r = b.apply(intent);
+    if (!r.ok) return r;
+  }
+  return ok({ instruction: text, ops: b.finish(), notes: b.notes });
+}
+
+function unsupported(message: string, reason: string): EditRefusal {
+  return { code: "unsupported_edit", message, details: { reason, capabilities: [...CAPABILITIES] } };
+}
+
+type R = Result<void, EditRefusal>;
+const DONE: R = ok(undefined);
+
+/** Accumulates ops over a working copy of the scene so that later clauses see earlier changes. */
+class PlanBuilder {
+  work: Scene;
+  ops: EditOp[] = [];
+  notes: string[] = [];
+  touched = new Set<string>();
+
+  constructor(
+    readonly scene: Scene,
+    readonly selection: readonly string[],
+    readonly now: string,
+  ) {
+    this.work = scene;
+  }
+
+  obj(id: string): SceneObject {
+    return this.work.objects.find((o) => o.id === id)!;
+  }
+
+  targets(ref: RefSpec | null): Result<string[], EditRefusal> {
+    const r = ref ?? { text: "", pronoun: true, quantity: "one" as const, noun: null, plural: false, ordinal: null, side: null, color: null, relation: null, list: null };
+    return resolveReference(this.work, r, this.selection);
+  }
+
+  apply(intent: Intent): R {
+    switch (intent.type) {
+      case "change":
+        return this.change(intent.target, intent.changes);
+      case "move":
+        return this.move(intent.target, intent.dest);
+      case "rotate":
+        return this.eachTarget(intent.target, (o) => {
+          const p = { ...o.placement, yawDeg: normalizeYaw(o.placement.yawDeg + intent.deg) };
+          return this.place(o, p, { type: "rotate", deg: intent.deg }, undefined, `rotate ${o.name} by ${intent.deg}°`, false);
+        });
+      case "face":
+        return this.eachTarget(intent.target, (o) => {
+          const a = resolveAnchor(this.work, intent.anchor, this.selection, [o.placement.x, o.placement.y]);
+          if (!a.ok) return a;
+          if (a.value.object?.id === o.id) return err(unsupported(`${o.name} cannot face itself.`, "self"));
+          const yaw = yawFacing(a.value.point[0] - o.placement.x, a.value.point[1] - o.placement.y);
+          const name = a.value.object ? a.value.object.id : intent.anchor.kind === "arch" ? intent.anchor.what : "";
+          return this.place(o, { ...o.placement, yawDeg: yaw }, { type: "face", anchor: name }, undefined, `turn ${o.name} to face the ${a.value.object?.name ?? name}`, false);
+        });
+      case "swap":
+        return this.swap(intent.a, intent.b);
+      case "add":
+        return this.add(intent);
+      case "remove":
+        return this.remove(intent.target);
+      case "room":
+        return this.room(intent.target, intent.changes);
+      case "add_window": {
+        const room = this.work.room;
+        if (!room) return err(unsupported("The room shell is not built yet.", "no_room"));
+        const w = newWindow(room, intent.side);
+        if (!w) return err(unsupported(`No wall${intent.side ? ` on the ${intent.side}` : ""} has space for a ${1.2} m window.`, "no_space"));
+        return this.roomOp({ addOpening: w }, `add a window on wall ${w.wall} at ${w.offset} m`);
+      }
+      case "unknown":
+        return err(unsupported(`I can't carry out "${intent.text}". I can change: ${CAPABILITIES.join("; ")}.`, "not_understood"));
+    }
+  }
+
+  eachTarget(ref: RefSpec | null, f: (o: SceneObject) => R): R {
+    const t = this.targets(ref);
+    if (!t.ok) return t;
+    for (const id of t.value) {
+      const r = f(this.obj(id));
+      if (!r.ok) return r;
+    }
+    return DONE;
+  }
+
+  change(ref: RefSpec | null, changes: Change[]): R {
+    return this.eachTarget(ref, (o) => {
+      const p = paramsFor(o, changes);
+      if (!p.ok) return err(unsupported(p.error, "no_such_param"));
+      if (!Object.keys(p.value).length) return err(unsupported(`Nothing to change on ${o.name}: it already has those values.`, "no_change"));
+      const oldH = objectSize(o).h;
+      const prev = this.ops.find((x): x is Extract<EditOp, { kind: "params" }> => x.kind === "params" && x.objectId === o.id);
+      const merged = { ...(prev?.params ?? {}), ...p.value };
+      const labelText = `change ${o.name}: ${Object.entries(merged).map(([k, v]) => `${k} = ${JSON.stringify(v)}`).join(", ")}`;
+      if (prev) {
+        prev.params = merged;
+        prev.label = labelText;
+      } else {
+        this.ops.push({ kind: "params", objectId: o.id, params: merged, label: labelText });
+      }
+      this.work = perform(this.work, { name: "set-params", args: { objectId: o.id, params: p.value, at: this.now, origin: "edit" } }).scene;
+      this.touched.add(o.id);
+      const newH = this.obj(o.id).targetSize.h;
+      if (Math.abs(newH - oldH) > 1e-6) {
+        for (const c of this.work.objects.filter((x) => x.support === `on:${o.id}`)) {
+          const pl = roundPlacement({ ...c.placement, z: c.placement.z + (newH - oldH) });
+          this.setPlacement(c, pl, { type: "carried", by: o.id }, undefined, `lift ${c.name} with ${o.name}`);
+        }
+      }
+      return DONE;
+    });
+  }
+
+  move(ref: RefSpec | null, dest: Destination): R {
+    const t = this.targets(ref);
+    if (!t.ok) return t;
+    for (const id of t.value) {
+      const o = this.obj(id);
+      const r = this.destination(o, dest, t.value);
+      if (!r.ok) return r;
+      const { placement, support, move, label } = r.value;
+      const res = this.place(o, placement, move, support, label, move.type !== "offset");
+      if (!res.ok) return res;
+    }
+    return DONE;
+  }
+
+  /** Computes where `o` goes for a destination. */
+  destination(o: SceneObject, dest: Destination, group: readonly string[]): Result<{ placement: Placement; support?: Support; move: MoveSpec; label: string }, EditRefusal> {
+    const room = this.work.room;
+    const here: Vec2 = [o.placement.x, o.placement.y];
+    const floorZ = (s: Support | undefined) => (s && s.startsWith("on:") ? undefined : s);
+    const toFloor = o.support.startsWith("on:") ? ({ support: "floor" as Support, z: 0 }) : null;
+    const needRoom = () => err(unsupported("The room shell is not built yet.", "no_room"));
+    switch (dest.type) {
+      case "offset":
+        return ok({ placement: { ...o.placement, x: o.placement.x + dest.dx, y: o.placement.y + dest.dy }, move: { type: "offset", dx: dest.dx, dy: dest.dy }, label: `move ${o.name} by (${dest.dx.toFixed(2)}, ${dest.dy.toFixed(2)}) m` });
+      case "center":
+        if (!room) return needRoom();
+        return ok({ placement: { ...atCentre(this.work, o), z: toFloor ? 0 : o.placement.z }, support: toFloor?.support, move: { type: "to_centre" }, label: `move ${o.name} to the centre of the room` });
+      case "corner": {
+        if (!room) return needRoom();
+        const p = inCorner(this.work, o, dest.side);
+        return ok({ placement: { ...p, z: toFloor ? 0 : p.z }, support: toFloor?.support, move: { type: "to_corner", corner: 0 }, label: `move ${o.name} into the ${dest.side ?? "nearest"} corner` });
+      }
+      case "wall": {
+        if (!room) return needRoom();
+        const w = pickWall(room.footprint, dest.side, here);
+        const p = againstWall(o, w, here);
+        return ok({ placement: { ...p, z: toFloor ? 0 : p.z }, support: floorZ(toFloor?.support), move: { type: "to_wall", wall: w.index }, label: `push ${o.name} against the ${w.side} wall` });
+      }
+      case "window":
+      case "door": {
+        if (!room) return needRoom();
+        let pts = openingPoints(this.work, dest.type);
+        if (dest.type === "window" && dest.side) {
+          const side = pickWall(room.footprint, dest.side, here);
+          const on = pts.filter((p) => p.wall === side.index);
+          if (on.length) pts = on;
+        }
+        if (!pts.length) return err(unsupported(`This room has no ${dest.type}. Add one first ("add a window on the north wall") or name a wall.`, `no_${dest.type}`));
+        pts.sort((a, b) => Math.hypot(a.point[0] - here[0], a.point[1] - here[1]) - Math.hypot(b.point[0] - here[0], b.point[1] - here[1]));
+        const target = pts[0];
+        const wall = pickWall(room.footprint, null, target.point);
+        const opening = room.openings.find((x) => x.id === target.id)!;
+        let along = target.point;
+        if (dest.type === "door") {
+          // Beside the door, never in front of it: shift along the wall by half the door plus half the object.
+          const dir: Vec2 = [(wall.b[0] - wall.a[0]) / wall.length, (wall.b[1] - wall.a[1]) / wall.length];
+          const shift = opening.width / 2 + objectSize(o).w / 2 + 0.15;
+          const sign = opening.offset + shift < wall.length - objectSize(o).w / 2 ? 1 : -1;
+          along = [along[0] + dir[0] * shift * sign, along[1] + dir[1] * shift * sign];
+        }
+        const p = againstWall(o, wall, along);
+        const move: MoveSpec = dest.type === "window" ? { type: "to_window", openingId: target.id } : { type: "to_door", openingId: target.id };
+        return ok({ placement: { ...p, z: toFloor ? 0 : p.z }, support: toFloor?.support, move, label: `move ${o.name} to the ${dest.type} (${target.id})` });
+      }
+      case "onto": {
+        const a = this.targets(dest.anchor);
+        if (!a.ok) return a;
+        const anchor = this.obj(a.value[0]);
+        if (anchor.id === o.id) return err(unsupported(`${o.name} cannot go on itself.`, "self"));
+        const r = ontoAnchor(this.work, o, anchor);
+        return ok({ placement: r.placement, support: r.support, move: { type: "onto", anchor: anchor.id }, label: `put ${o.name} on the ${anchor.name}` });
+      }
+      case "near": {
+        const a = this.targets(dest.anchor);
+        if (!a.ok) return a;
+        const anchor = this.obj(a.value[0]);
+        if (anchor.id === o.id || group.includes(anchor.id)) return err(unsupported(`${o.name} cannot be placed relative to itself.`, "self"));
+        let p: Placement;
+        if (dest.relation === "closer") {
+          const dx = anchor.placement.x - o.placement.x;
+          const dy = anchor.placement.y - o.placement.y;
+          const d = Math.hypot(dx, dy) || 1;
+          const sa = objectSize(anchor);
+          const so = objectSize(o);
+          const minGap = (Math.max(sa.w, sa.d) + Math.max(so.w, so.d)) / 2 + 0.05;
+          const step = Math.max(0, Math.min(d * 0.4, d - minGap));
+          p = { ...o.placement, x: o.placement.x + (dx / d) * step, y: o.placement.y + (dy / d) * step };
+        } else if (dest.relation === "near") {
+          const tries = (["right", "left", "front", "behind"] as const).map((rel) => clampInside(this.work, o, besideAnchor(o, anchor, rel)));
+          p = tries.find((q) => findFreeSpot(this.work, o, q).placement === q) ?? tries[0];
+        } else {
+          p = besideAnchor(o, anchor, dest.relation);
+        }
+        const support = o.support.startsWith("on:") && o.support !== `on:${anchor.id}` ? ("floor" as Support) : undefined;
+        const word = dest.relation === "near" ? "next to" : dest.relation === "closer" ? "closer to" : dest.relation === "front" ? "in front of" : dest.relation === "behind" ? "behind" : dest.relation === "across" ? "across from" : `to the ${dest.relation} of`;
+        return ok({ placement: { ...p, z: support ? 0 : p.z }, support, move: { type: "near", anchor: anchor.id, relation: dest.relation }, label: `move ${o.name} ${word} the ${anchor.name}` });
+      }
+    }
+  }
+
+  /** Records a placement for `o` (clamped, nudged off collisions when `resolve`), carrying what stands on it. */
+  place(o: SceneObject, target: Placement, move: MoveSpec, support: Support | undefined, label: string, resolve: boolean): R {
+    let p = roundPlacement(target);
+    const sup = support ?? o.support;
+    const probe = { ...o, support: sup };
+    if (resolve && !sup.startsWith("on:")) {
+      p = roundPlacement(clampInside(this.work, probe, p));
+      const free = findFreeSpot(this.work, probe, p);
+      if (free.placement !== p) this.notes.push(`${o.name}: moved ${Math.hypot(free.placement.x - p.x, free.placement.y - p.y).toFixed(2)} m from the exact spot to avoid a collision.`);
+      p = free.placement;
+    }
+    const from = o.placement;
+    this.setPlacement(o, p, move, support, label);
+    for (const c of carried(this.work, o, from, p)) {
+      this.setPlacement(this.obj(c.id), c.placement, { type: "carried", by: o.id }, undefined, `move ${this.obj(c.id).name} with ${o.name}`);
+    }
+    return DONE;
+  }
+
+  setPlacement(o: SceneObject, p: Placement, move: MoveSpec, support: Support | undefined, label: string): void {
+    const i = this.ops.findIndex((x) => x.kind === "placement" && x.objectId === o.id);
+    const op: EditOp = { kind: "placement", objectId: o.id, move, placement: p, ...(support && support !== o.support ? { support } : {}), label };
+    if (i >= 0) {
+      const prev = this.ops[i] as Extract<EditOp, { kind: "placement" }>;
+      this.ops[i] = { ...op, support: op.support ?? prev.support };
+    } else {
+      const added = this.ops.find((x) => x.kind === "add" && x.object.id === o.id);
+      if (added && added.kind === "add") {
+        added.object.placement = p;
+        if (support) added.object.support = support;
+      } else this.ops.push(op);
+    }
+    this.work = perform(this.work, { name: "set-placement", args: { objectId: o.id, placement: p, support } }).scene;
+    this.touched.add(o.id);
+  }
+
+  swap(a: RefSpec, b: RefSpec): R {
+    const ra = this.targets(a);
+    if (!ra.ok) return ra;
+    const rb = this.targets(b);
+    if (!rb.ok) return rb;
+    if (ra.value.length !== 1 || rb.value.length !== 1 || ra.value[0] === rb.value[0]) {
+      return err(unsupported("Swap needs exactly two different objects, for example \"swap the bed and the desk\".", "swap_needs_two"));
+    }
+    const oa = this.obj(ra.value[0]);
+    const ob = this.obj(rb.value[0]);
+    const pa = { ...ob.placement, z: oa.placement.z };
+    const pb = { ...oa.placement, z: ob.placement.z };
+    this.place(oa, pa, { type: "swap", with: ob.id }, undefined, `swap ${oa.name} and ${ob.name}`, false);
+    return this.place(this.obj(ob.id), pb, { type: "swap", with: oa.id }, undefined, `swap ${ob.name} and ${oa.name}`, false);
+  }
+
+  add(intent: Extract<Intent, { type: "add" }>): R {
+    if (!intent.noun.length) return err(unsupported("Add what? Name the object, for example \"add a floor lamp next to the sofa\".", "no_noun"));
+    if (intent.count > 6) return err(unsupported("Add at most 6 objects at once.", "too_many"));
+    const category = canonicalCategory(intent.noun.join(" "));
+    const info = categoryInfo(category);
+    for (let k = 0; k < intent.count; k++) {
+      const id = this.nextId(category);
+      const size = { ...info.defaultSize };
+      for (const c of intent.changes) {
+        if (c.kind === "absolute" || c.kind === "scale" || c.kind === "delta") {
+          for (const d of dimsOf(c.dim, size)) size[d] = c.kind === "absolute" ? c.meters : c.kind === "scale" ? size[d] * c.factor : size[d] + c.meters;
+        }
+      }
+      const color = intent.changes.find((c): c is Extract<Change, { kind: "color" }> => c.kind === "color");
+      const material = intent.changes.find((c): c is Extract<Change, { kind: "material" }> => c.kind === "material");
+      const words = [color?.name?.replace(/_/g, " "), material?.name.replace(/_/g, " "), category.replace(/_/g, " ")].filter(Boolean).join(" ");
+      const support: Support = info.support === "floor" ? "floor" : info.support;
+      const z = support === "wall" ? Math.max(0.9, 1.5 - size.h / 2) : support === "ceiling" ? Math.max(0, (this.work.room?.wallHeight ?? 2.7) - size.h) : 0;
+      const object: SceneObject = {
+        id,
+        name: category.replace(/_/g, " "),
+        category,
+        description: `${intent.count > 1 ? "a " : ""}${words}`.trim(),
+        route: info.route,
+        targetSize: { w: round3(size.w), d: round3(size.d), h: round3(size.h) },
+        placement: { x: 0, y: 0, z, yawDeg: 0 },
+        support,
+        attributes: { color: color?.hex ?? (material ? materialPreset(material.name).color : null), colorName: color?.name ?? null, material: material?.name ?? null, size: null, style: [], tags: [] },
+        plan: null,
+        program: null,
+        build: { status: "pending", glbRev: null, stats: null, error: null, attempts: 0 },
+        hidden: false,
+      };
+      this.work = perform(this.work, { name: "add-object", args: { object } }).scene;
+      const newObj: NewObject = { id, category, name: object.name, description: object.description, attributes: object.attributes, targetSize: object.targetSize, support, placement: object.placement };
+      this.ops.push({ kind: "add", object: newObj, label: `add ${words}` });
+      this.touched.add(id);
+      let r: R;
+      if (intent.dest) {
+        r = this.move({ text: id, pronoun: false, quantity: "one", noun: [id], plural: false, ordinal: null, side: null, color: null, relation: null, list: null }, intent.dest);
+      } else if (info.surface) {
+        const host = this.work.objects.find((o) => /(desk|table|nightstand|dresser|sideboard|counter|shelf|cabinet)$/.test(o.category));
+        r = host
+          ? this.move({ text: id, pronoun: false, quantity: "one", noun: [id], plural: false, ordinal: null, side: null, color: null, relation: null, list: null }, { type: "onto", anchor: { text: host.id, pronoun: false, quantity: "one", noun: [host.id], plural: false, ordinal: null, side: null, color: null, relation: null, list: null } })
+          : this.defaultSpot(this.obj(id));
+      } else {
+        r = this.defaultSpot(this.obj(id));
+      }
+      if (!r.ok) return r;
+    }
+    return DONE;
+  }
+
+  /** A new object without a destination: against the nearest free wall spot for wall objects, else the free spot nearest the centre. */
+  defaultSpot(o: SceneObject): R {
+    const room = this.work.room;
+    if (!room) return DONE;
+    const bb = boundsOf(room.footprint);
+    const c: Placement = { x: (bb.minX + bb.maxX) / 2, y: (bb.minY + bb.maxY) / 2, z: o.placement.z, yawDeg: 0 };
+    if (o.support === "wall") {
+      const w = pickWall(room.footprint, "north", [c.x, c.y]);
+      return this.place(o, againstWall(o, w, [(w.a[0] + w.b[0]) / 2, (w.a[1] + w.b[1]) / 2]), { type: "to_wall", wall: w.index }, undefined, `hang ${o.name} on the ${w.side} wall`, true);
+    }
+    return this.place(o, c, { type: "to_centre" }, undefined, `place ${o.name} near the centre`, true);
+  }
+
+  nextId(category: string): string {
+    let n = 0;
+    for (const o of this.work.objects) {
+      const m = /^(.*)-(\d+)$/.exec(o.id);
+      if (m && m[1] === category) n = Math.max(n, Number(m[2]));
+    }
+    return `${category}-${n + 1}`;
+  }
+
+  remove(ref: RefSpec): R {
+    if (!ref.noun && !ref.pronoun) return err(unsupported("Remove what? Name the object.", "no_noun"));
+    const t = this.targets(ref);
+    if (!t.ok) return t;
+    for (const id of t.value) {
+      const o = this.obj(id);
+      for (const c of this.work.objects.filter((x) => x.support === `on:${id}` && !t.value.includes(x.id))) {
+        this.setPlacement(c, { ...c.placement, z: 0 }, { type: "set" }, "floor", `put ${c.name} on the floor (its support is removed)`);
+        this.notes.push(`${c.name} stood on ${o.name}; it now stands on the floor.`);
+      }
+      this.ops = this.ops.filter((x) => !(("objectId" in x && x.objectId === id) || (x.kind === "add" && x.object.id === id)));
+      this.ops.push({ kind: "remove", objectId: id, label: `remove ${o.name}` });
+      this.work = perform(this.work, { name: "remove-object", args: { objectId: id } }).scene;
+      this.touched.delete(id);
+    }
+    return DONE;
+  }
+
+  room(target: "walls" | "floor" | "room", changes: Change[]): R {
+    const room = this.work.room;
+    if (!room) return err(unsupported("The room shell is not built yet.", "no_room"));
+    if (target === "room") {
+      const bb = boundsOf(room.footprint);
+      const s = { w: bb.maxX - bb.minX, d: bb.maxY - bb.minY, h: room.wallHeight };
+      let sized = false;
+      for (const c of changes) {
+        if (c.kind !== "scale" && c.kind !== "delta" && c.kind !== "absolute") continue;
+        sized = true;
+        const dims = c.dim === "all" ? (["w", "d"] as const) : dimsOf(c.dim, s);
+        for (const d of dims) s[d] = c.kind === "absolute" ? c.meters : c.kind === "scale" ? s[d] * c.factor : s[d] + c.meters;
+      }
+      if (!sized) return err(unsupported("For the room I can change its size, the wall colour and the floor material.", "room_change"));
+      if (s.w < 1.5 || s.d < 1.5 || s.w > 40 || s.d > 40) return err(unsupported(`A ${s.w.toFixed(2)} x ${s.d.toFixed(2)} m room is outside 1.5..40 m.`, "room_size"));
+      const size = { w: round3(s.w), d: round3(s.d) };
+      const r = this.roomOp({ size }, `resize the room to ${size.w} x ${size.d} m`);
+      if (!r.ok) return r;
+      // Objects now outside the smaller room move inside.
+      for (const o of this.work.objects.filter((x) => !x.support.startsWith("on:"))) {
+        const q = roundPlacement(clampInside(this.work, o, o.placement));
+        if (q.x !== o.placement.x || q.y !== o.placement.y) this.place(o, q, { type: "set" }, undefined, `keep ${o.name} inside the resized room`, true);
+      }
+      return DONE;
+    }
+    const key = target === "walls" ? "wallMaterial" : "floorMaterial";
+    const cur: Material = room[key];
+    let next: Material = { ...cur };
+    for (const c of changes) {
+      if (c.kind === "color") next = { ...next, color: c.hex };
+      else if (c.kind === "material") {
+        const p = materialPreset(c.name);
+        next = { name: c.name, color: changes.some((x) => x.kind === "color") ? next.color : p.color, roughness: p.roughness, metallic: p.metallic };
+      } else return err(unsupported(`For the ${target} I can change the colour or the material.`, "room_change"));
+    }
+    if (target === "walls" && !changes.some((c) => c.kind === "material")) next = { ...next, name: cur.name || "paint" };
+    return this.roomOp({ [key]: next }, `${target === "walls" ? "paint the walls" : "change the floor to"} ${next.name} ${next.color}`);
+  }
+
+  roomOp(change: Extract<EditOp, { kind: "room" }>["change"], label: string): R {
+    const prev = this.ops.find((x): x is Extract<EditOp, { kind: "room" }> => x.kind === "room");
+    if (prev) {
+      prev.change = { ...prev.change, ...change };
+      prev.label = `${prev.label}; ${label}`;
+    } else this.ops.push({ kind: "room", change, label });
+    const patch = roomPatchFor(this.work.room!, change);
+    this.work = perform(this.work, { name: "set-room", args: { room: patch } }).scene;
+    return DONE;
+  }
+
+  finish(): EditOp[] {
+    const ids = [...this.touched].filter((id) => this.work.objects.some((o) => o.id === id));
+    if (ids.length && this.work.room) {
+      const c = conflictsFor(this.work, ids);
+      for (const [a, b] of c.collisions) this.notes.push(`${a} overlaps ${b}.`);
+      for (const id of c.outOfBounds) this.notes.push(`${id} is partly outside the room.`);
+    }
+    if (!this.ops.length) this.notes.push(`Nothing to change (scene: ${summarize(this.scene.objects)}).`);
+    return this.ops;
+  }
+}
+
+function round3(v: number): number {
+  return Math.round(v * 1000) / 1000;
+}

@@ -1,0 +1,272 @@
+/**
+ * The offline layout stage: a deterministic greedy solver. Objects are placed one at a time (anchors before
+ * the objects related to them, large before small) at the best-scoring feasible candidate pose: candidates
+ * along walls, in corners, on a grid and around anchors; feasibility = inside the footprint, no intersection
+ * beyond 5 mm with placed objects, door zones clear; score = satisfied relations (lib/geometry/relations)
+ * plus placement habits by family. If a floor object finds no feasible pose, the room grows by 15% and the
+ * layout restarts (at most 4 times).
+ */
+import { fromLocal, type Box } from "../geometry/box";
+import { centroid, rectFootprint, wallsOf } from "../geometry/room";
+import type { Opening, Placement, Point2, Relation, StructureSpec, Support } from "../scene/schema";
+import { categoryInfo } from "../vocab";
+import { floorCandidates, wallCandidates, wallMountZ } from "./candidates";
+import { defaultOpenings } from "./openings";
+import { feasible, scoreBox } from "./score";
+import type { Item, SolveState } from "./state";
+
+/** Wall thickness (m) of the room shell. */
+export const WALL_THICKNESS = 0.12;
+
+/** Result of the layout stage. */
+export interface LayoutResult {
+  footprint: [number, number][];
+  wallHeight: number;
+  wallThickness: number;
+  openings: Opening[];
+  placements: Record<string, Placement>;
+  supports: Record<string, Support>;
+  notes: string[];
+}
+
+const round = (v: number) => Math.round(v * 1000) / 1000;
+
+function pick(st: SolveState, item: Item, cands: Box[]): Box | null {
+  let best: Box | null = null;
+  let bestScore = -Infinity;
+  for (const c of cands) {
+    if (!feasible(st, item, c)) continue;
+    const s = scoreBox(st, item, c);
+    if (s > bestScore + 1e-9) {
+      best = c;
+      bestScore = s;
+    }
+  }
+  return best;
+}
+
+/** Placement order: anchors before dependents, then larger first; ids break ties. */
+function order(items: Item[], relations: Relation[]): Item[] {
+  const deps = new Map<string, Set<string>>();
+  const ids = new Set(items.map((i) => i.id));
+  for (const it of items) deps.set(it.id, new Set());
+  for (const r of relations) {
+    if (!ids.has(r.subject) || !ids.has(r.anchor)) continue;
+    deps.get(r.subject)!.add(r.anchor);
+    if (r.anchor2 && ids.has(r.anchor2)) deps.get(r.subject)!.add(r.anchor2);
+  }
+  for (const it of items) if (it.support.startsWith("on:") && ids.has(it.support.slice(3))) deps.get(it.id)!.add(it.support.slice(3));
+  const area = (i: Item) => i.size.w * i.size.d * (i.info.route === "thin_cover" ? 0.3 : 1) + (categoryInfo(i.spec.category).family === "bed" ? 10 : 0);
+  const out: Item[] = [];
+  const done = new Set<string>();
+  const rest = [...items];
+  while (rest.length > 0) {
+    const ready = rest.filter((i) => [...deps.get(i.id)!].every((d) => done.has(d) || !rest.some((r) => r.id === d)) || [...deps.get(i.id)!].every((d) => done.has(d)));
+    const pool = ready.length > 0 ? ready : rest;
+    pool.sort((a, b) => area(b) - area(a) || (a.id < b.id ? -1 : 1));
+    const next = pool[0];
+    out.push(next);
+    done.add(next.id);
+    rest.splice(rest.indexOf(next), 1);
+  }
+  return out;
+}
+
+function indexRelations(relations: Relation[]) {
+  const bySubject = new Map<string, Relation[]>();
+  const byAnchor = new Map<string, Relation[]>();
+  for (const r of relations) {
+    if (!bySubject.has(r.subject)) bySubject.set(r.subject, []);
+    bySubject.get(r.subject)!.push(r);
+    if (!byAnchor.has(r.anchor)) byAnchor.set(r.anchor, []);
+    byAnchor.get(r.anchor)!.push(r);
+  }
+  return { bySubject, byAnchor };
+}
+
+function doorZones(st: SolveState): Box[] {
+  const zones: Box[] = [];
+  for (const o of st.room.openings) {
+    if (o.kind !== "door") continue;
+    const wall = st.walls[o.wall];
+    if (!wall) continue;
+    const depth = 0.9;
+    const x = wall.a[0] + wall.dir[0] * o.offset + wall.normal[0] * (depth / 2);
+    const y = wall.a[1] + wall.dir[1] * o.offset + wall.normal[1] * (depth / 2);
+    zones.push({ x, y, z: 0, yawDeg: wall.yawIn, w: o.width + 0.1, d: depth, h: 2.1 });
+  }
+  return zones;
+}
+
+function placeFloor(st: SolveState, item: Item): boolean {
+  const best = pick(st, item, floorCandidates(st, item));
+  if (!best) return false;
+  st.boxes.set(item.id, best);
+  return true;
+}
+
+function placeWall(st: SolveState, item: Item): boolean {
+  const fam = item.info.family;
+  let z = wallMountZ(fam, item.size.h, st.room.wallHeight);
+  const above = (st.bySubject.get(item.id) ?? []).find((r) => r.type === "above" && st.boxes.has(r.anchor));
+  if (above) {
+    const a = st.boxes.get(above.anchor)!;
+    z = Math.max(z, Math.min(a.z + a.h + 0.2, st.room.wallHeight - item.size.h - 0.05));
+  }
+  for (const zz of [z, Math.max(0.3, z - 0.4), Math.min(st.room.wallHeight - item.size.h - 0.05, z + 0.4)]) {
+    const best = pick(st, item, wallCandidates(st, item, zz));
+    if (best) {
+      st.boxes.set(item.id, best);
+      return true;
+    }
+  }
+  return false;
+}
+
+function placeCeiling(st: SolveState, item: Item): boolean {
+  const { w, d, h } = item.size;
+  const z = Math.max(0, st.room.wallHeight - h);
+  const c = centroid(st.room.footprint);
+  const cands: Box[] = [];
+  for (const r of st.bySubject.get(item.id) ?? []) {
+    const a = st.boxes.get(r.anchor);
+    if (a) cands.push({ x: a.x, y: a.y, z, yawDeg: a.yawDeg, w, d, h });
+  }
+  cands.push({ x: c[0], y: c[1], z, yawDeg: 0, w, d, h });
+  const xs = st.room.footprint.map((p) => p[0]);
+  const ys = st.room.footprint.map((p) => p[1]);
+  for (let x = Math.min(...xs) + 0.8; x <= Math.max(...xs) - 0.8; x += 0.5) for (let y = Math.min(...ys) + 0.8; y <= Math.max(...ys) - 0.8; y += 0.5) cands.push({ x, y, z, yawDeg: 0, w, d, h });
+  const best = pick(st, item, cands);
+  if (!best) return false;
+  st.boxes.set(item.id, best);
+  return true;
+}
+
+function placeOnSupport(st: SolveState, item: Item): boolean {
+  const sup = st.boxes.get(item.support.slice(3));
+  if (!sup) return false;
+  const { w, d, h } = item.size;
+  const z = sup.z + sup.h;
+  const cands: Box[] = [];
+  for (const [ww, dd, yawOff] of [[w, d, 0], [d, w, 90]] as const) {
+    const rx = Math.max(0, (sup.w - ww) / 2 - 0.01);
+    const ry = Math.max(0, (sup.d - dd) / 2 - 0.01);
+    const nx = Math.min(8, Math.max(1, Math.round(rx / 0.05)));
+    const ny = Math.min(6, Math.max(1, Math.round(ry / 0.05)));
+    for (let i = 0; i <= 2 * nx; i++) {
+      for (let j = 0; j <= 2 * ny; j++) {
+        const lx = -rx + (2 * rx * i) / (2 * nx);
+        const ly = -ry + (2 * ry * j) / (2 * ny);
+        const [x, y] = fromLocal(sup, lx, ly);
+        cands.push({ x, y, z, yawDeg: sup.yawDeg + yawOff, w, d, h });
+      }
+    }
+  }
+  const best = pick(st, item, cands);
+  if (!best) return false;
+  st.boxes.set(item.id, best);
+  return true;
+}
+
+function attempt(spec: StructureSpec, footprint: Point2[], openings: Opening[]): { st: SolveState; failed: string[] } {
+  const walls = wallsOf(footprint);
+  const items = new Map<string, Item>();
+  for (const o of spec.objects) {
+    const info = categoryInfo(o.category);
+    items.set(o.id, { id: o.id, spec: o, size: o.targetSize, info, support: o.support });
+  }
+  const relations = spec.relations.filter((r) => items.has(r.subject));
+  const { bySubject, byAnchor } = indexRelations(relations);
+  const st: SolveState = {
+    room: { footprint, wallHeight: spec.roomSize.h, openings },
+    walls,
+    items,
+    boxes: new Map(),
+    bySubject,
+    byAnchor,
+    clearZones: [],
+    notes: [],
+  };
+  st.clearZones = doorZones(st);
+  const failed: string[] = [];
+  const all = order([...items.values()], relations);
+  const depth = (i: Item) => {
+    let n = 0;
+    let cur = i.support;
+    while (cur.startsWith("on:") && n < 8) {
+      n += 1;
+      cur = items.get(cur.slice(3))?.support ?? "floor";
+    }
+    return n;
+  };
+  const phases: Item[][] = [
+    all.filter((i) => i.support === "floor"),
+    all.filter((i) => i.support === "wall"),
+    all.filter((i) => i.support === "ceiling"),
+    all.filter((i) => i.support.startsWith("on:")).sort((a, b) => depth(a) - depth(b)),
+  ];
+  for (const phase of phases) {
+    for (const item of phase) {
+      let ok: boolean;
+      if (item.support === "floor") ok = placeFloor(st, item);
+      else if (item.support === "wall") {
+        ok = placeWall(st, item);
+        if (!ok) {
+          item.support = "floor";
+          st.notes.push(`${item.id}: no free wall space, placed on the floor`);
+          ok = placeFloor(st, item);
+        }
+      } else if (item.support === "ceiling") ok = placeCeiling(st, item);
+      else {
+        ok = placeOnSupport(st, item);
+        if (!ok) {
+          st.notes.push(`${item.id}: no room on ${item.support.slice(3)}, placed on the floor`);
+          item.support = "floor";
+          ok = placeFloor(st, item);
+        }
+      }
+      if (!ok) failed.push(item.id);
+    }
+  }
+  return { st, failed };
+}
+
+/**
+ * Solve the layout of a StructureSpec (deterministic; `opts.seed` is accepted for API stability and does not
+ * change the result). Uses `spec.footprint` when given, else a rectangle of `spec.roomSize`; uses
+ * `spec.openings` when given, else a door and windows by room type.
+ */
+export function solveLayout(spec: StructureSpec, opts: { seed?: number } = {}): LayoutResult {
+  void opts;
+  const notes: string[] = [];
+  let footprint: Point2[] = spec.footprint ? spec.footprint.map((p) => [p[0], p[1]] as Point2) : rectFootprint(spec.roomSize.w, spec.roomSize.d);
+  let openings = spec.openings.length > 0 ? spec.openings : defaultOpenings(footprint, spec.roomType);
+  let result = attempt(spec, footprint, openings);
+  for (let k = 0; k < 4 && result.failed.length > 0; k++) {
+    const c = centroid(footprint);
+    footprint = footprint.map((p) => [round(c[0] + (p[0] - c[0]) * 1.15), round(c[1] + (p[1] - c[1]) * 1.15)] as Point2);
+    notes.push(`room enlarged by 15% to fit ${result.failed.join(", ")}`);
+    openings = spec.openings.length > 0 ? spec.openings.map((o) => ({ ...o, offset: round(o.offset * 1.15) })) : defaultOpenings(footprint, spec.roomType);
+    result = attempt(spec, footprint, openings);
+  }
+  const { st, failed } = result;
+  const placements: Record<string, Placement> = {};
+  const supports: Record<string, Support> = {};
+  const c = centroid(footprint);
+  for (const o of spec.objects) {
+    const b = st.boxes.get(o.id);
+    const item = st.items.get(o.id)!;
+    placements[o.id] = b ? { x: round(b.x), y: round(b.y), z: round(b.z), yawDeg: round(((b.yawDeg % 360) + 360) % 360) } : { x: c[0], y: c[1], z: 0, yawDeg: 0 };
+    supports[o.id] = item.support as Support;
+  }
+  if (failed.length > 0) notes.push(`could not place without overlap: ${failed.join(", ")}`);
+  return {
+    footprint: footprint.map((p) => [p[0], p[1]]),
+    wallHeight: spec.roomSize.h,
+    wallThickness: WALL_THICKNESS,
+    openings,
+    placements,
+    supports,
+    notes: [...notes, ...st.notes],
+  };
+}

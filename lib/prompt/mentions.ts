@@ -1,0 +1,273 @@
+/** Noun-phrase mentions: quantifier + modifiers + head noun -> category, count and attribute words. */
+import { KNOWN_CATEGORIES, canonicalCategory, isPlural, singularize } from "../vocab";
+import { colorOf, isAttributeWord, materialOf } from "./attributes";
+import { isPunct, type Token } from "./tokens";
+import { ARCH_WORDS, FUNCTION_WORDS, GROUP_WORDS, NON_OBJECT_NOUNS, NUMBER_WORDS, VERBS } from "./words";
+
+/** Kind of architectural anchor a mention names. */
+export type ArchKind = "wall" | "room" | "door" | "window" | "ceiling" | "floor" | "corner" | "middle";
+
+/** A mention in the token stream: `[start, end)` token span. */
+export interface Mention {
+  start: number;
+  end: number;
+  s: number;
+  kind: "new" | "ref" | "arch" | "pronoun" | "negated";
+  category: string;
+  count: number;
+  modifiers: string[];
+  arch?: ArchKind;
+  plural: boolean;
+  text: string;
+  /** Object ids this mention denotes (filled by the assembler). */
+  ids: string[];
+}
+
+const KNOWN = new Set(KNOWN_CATEGORIES);
+
+function knownCanonical(words: readonly string[]): string | null {
+  const c = canonicalCategory(words.join("_"));
+  return KNOWN.has(c) ? c : null;
+}
+
+function isStop(w: string): boolean {
+  return FUNCTION_WORDS.has(w) || VERBS.has(w);
+}
+
+/** Parse the numeric quantifier at `i`: returns [count, next index, definite] or null. */
+function quantifier(toks: readonly Token[], i: number): [number, number, boolean] | null {
+  const w = toks[i]?.w;
+  if (!w) return null;
+  const next = toks[i + 1]?.w;
+  if (w === "the" || w === "its" || w === "their" || w === "this" || w === "that" || w === "these" || w === "those") {
+    if (next && NUMBER_WORDS[next] && next !== "a" && next !== "an" && next !== "some") return [NUMBER_WORDS[next], i + 2, true];
+    return [0, i + 1, true];
+  }
+  let count: number | undefined;
+  let j = i + 1;
+  if (/^\d+$/.test(w) && Number(w) > 0 && Number(w) < 50) count = Number(w);
+  else if (w in NUMBER_WORDS && w !== "both") count = NUMBER_WORDS[w];
+  if (count === undefined) return null;
+  if ((w === "a" || w === "an") && next && (next === "few" || next === "couple" || next === "dozen")) {
+    count = NUMBER_WORDS[next];
+    j = i + 2;
+    if (toks[j]?.w === "of") j += 1;
+  }
+  const g = toks[j]?.w;
+  if (g && g in GROUP_WORDS && toks[j + 1]?.w === "of") {
+    const n2 = toks[j + 2]?.w;
+    if (n2 && ((n2 in NUMBER_WORDS && n2 !== "a" && n2 !== "an") || /^\d+$/.test(n2))) {
+      return [/^\d+$/.test(n2) ? Number(n2) : NUMBER_WORDS[n2], j + 3, false];
+    }
+    return [(w === "a" || w === "an" ? 1 : count) * GROUP_WORDS[g], j + 2, false];
+  }
+  return [count, j, false];
+}
+
+/** Collect noun-phrase words from `i`; returns the word list and end index. */
+function phraseWords(toks: readonly Token[], i: number): [string[], number] {
+  const words: string[] = [];
+  let j = i;
+  while (j < toks.length && words.length < 7) {
+    const t = toks[j];
+    if (isPunct(t)) break;
+    const w = t.w;
+    if (w === "and" && words.length > 0 && colorOf(words[words.length - 1]) && toks[j + 1] && colorOf(toks[j + 1].w) && toks[j + 2] && !isPunct(toks[j + 2]) && !isStop(toks[j + 2].w)) {
+      words.push(w);
+      j += 1;
+      continue;
+    }
+    const nxt = toks[j + 1]?.w;
+    const prevW = words[words.length - 1];
+    const compound = (nxt !== undefined && !isPunct(toks[j + 1]) && knownCanonical([w, nxt]) !== null) || (prevW !== undefined && knownCanonical([prevW, w]) !== null);
+    if (isStop(w) && !compound && !(words.length === 0 && (w === "light" || w === "side" || w === "back" || w === "top"))) break;
+    if (ROOM_NOUNS.has(w) && !compound) {
+      words.push(w);
+      j += 1;
+      break;
+    }
+    if (w in NUMBER_WORDS && words.length > 0 && w !== "single") break;
+    if (/(ing|ed)$/.test(w) && w.length > 5 && words.length > 0) {
+      const nx = toks[j + 1];
+      if (!nx || isPunct(nx) || isStop(nx.w)) {
+        if (!knownCanonical([...words.slice(-1), w]) && !KNOWN.has(singularize(w))) break;
+      }
+    }
+    words.push(w);
+    j += 1;
+  }
+  return [words.filter((w) => w !== "and"), j];
+}
+
+/** Split phrase words into [category, modifier words]; null when the head is not an object. */
+export function categoryOf(words: readonly string[]): { category: string; modifiers: string[]; arch?: ArchKind } | null {
+  if (words.length === 0) return null;
+  const n = words.length;
+  const head = words[n - 1];
+  for (let L = Math.min(4, n); L >= 1; L--) {
+    const known = knownCanonical(words.slice(n - L));
+    if (known) {
+      let start = n - L;
+      if (start > 0 && L === 1 && !isAttributeWord(words[start - 1]) && !(words[start - 1] in ARCH_WORDS) && !NON_OBJECT_NOUNS.has(words[start - 1])) {
+        start -= 1;
+      }
+      const category = start < n - L ? canonicalCategory(words.slice(start).join("_")) : known;
+      return { category, modifiers: words.slice(0, start) };
+    }
+  }
+  const sing = singularize(head);
+  if (head in ARCH_WORDS || sing in ARCH_WORDS) {
+    const a = ARCH_WORDS[head] ?? ARCH_WORDS[sing];
+    const arch: ArchKind = head === "center" || head === "centre" || head === "middle" ? "middle" : a;
+    return { category: a, modifiers: words.slice(0, n - 1), arch };
+  }
+  if (NON_OBJECT_NOUNS.has(head) || NON_OBJECT_NOUNS.has(sing) || isAttributeWord(head) || head.length < 3) return null;
+  if (/^\d/.test(head) || /(ly)$/.test(head)) return null;
+  let start = n - 1;
+  while (start > 0 && n - start < 3 && !isAttributeWord(words[start - 1]) && !NON_OBJECT_NOUNS.has(words[start - 1]) && !(words[start - 1] in ARCH_WORDS)) {
+    start -= 1;
+  }
+  return { category: canonicalCategory(words.slice(start).join("_")), modifiers: words.slice(0, start) };
+}
+
+/** Attribute words right after a phrase: "in lime green and violet", "in navy velvet". Returns [words, end]. */
+function trailingAttributes(toks: readonly Token[], i: number): [string[], number] {
+  if (toks[i]?.w !== "in" && toks[i]?.w !== "made") return [[], i];
+  let j = i + 1;
+  if (toks[i].w === "made" && toks[j]?.w === "of") j += 1;
+  const words: string[] = [];
+  while (j < toks.length) {
+    const w = toks[j].w;
+    if (w === "and" || w === "or") {
+      j += 1;
+      continue;
+    }
+    if (colorOf(w) || materialOf(w) || (words.length > 0 && toks[j + 1] && colorOf(`${w}_${toks[j + 1].w}`))) {
+      words.push(w);
+      j += 1;
+      continue;
+    }
+    if ((w === "light" || w === "dark" || w === "pale" || w === "deep" || w === "bright" || w === "lime" || w === "navy") && toks[j + 1] && colorOf(toks[j + 1].w)) {
+      words.push(`${w}_${toks[j + 1].w}`);
+      j += 2;
+      continue;
+    }
+    break;
+  }
+  while (j > i + 1 && (toks[j - 1].w === "and" || toks[j - 1].w === "or")) j -= 1;
+  return words.length > 0 ? [words, j] : [[], i];
+}
+
+const ROOM_NOUNS = new Set(["bedroom", "bathroom", "kitchen", "office", "playroom", "nursery", "basement", "den", "lounge", "library", "studio", "room", "space", "area", "suite", "retreat", "quarters", "corner", "nook"]);
+const CONTAINERS = new Set(["tub", "jar", "bottle", "bowl", "box", "basket", "bag", "can", "cup", "glass", "pot", "vase", "tray", "bucket", "crate", "bin", "carton", "pack", "plate", "mug", "bunch", "bouquet", "vial", "flask", "tin", "roll", "case", "rack"]);
+
+const NEGATORS = new Set(["no", "without"]);
+const PRONOUNS = new Set(["it", "them", "its", "their"]);
+
+/** Extract every mention of the token stream, in order. */
+export function findMentions(toks: readonly Token[]): Mention[] {
+  const out: Mention[] = [];
+  let i = 0;
+  while (i < toks.length) {
+    const t = toks[i];
+    if (isPunct(t)) {
+      i += 1;
+      continue;
+    }
+    if (PRONOUNS.has(t.w) && !(t.w === "its" || t.w === "their")) {
+      out.push({ start: i, end: i + 1, s: t.s, kind: "pronoun", category: "", count: 0, modifiers: [], plural: t.w === "them", text: t.raw, ids: [] });
+      i += 1;
+      continue;
+    }
+    let negated = false;
+    let q: [number, number, boolean] | null = null;
+    if (NEGATORS.has(t.w)) {
+      negated = true;
+      let j = i + 1;
+      if (toks[j] && ["a", "an", "any", "single"].includes(toks[j].w)) j += 1;
+      q = [0, j, false];
+    } else {
+      q = quantifier(toks, i);
+    }
+    const bare = !q;
+    const startWords = q ? q[1] : i;
+    if (bare) {
+      const prev = toks[i - 1];
+      const atStart = !prev || isPunct(prev) || FUNCTION_WORDS.has(prev.w) || VERBS.has(prev.w);
+      if (!atStart || isStop(t.w)) {
+        i += 1;
+        continue;
+      }
+    }
+    let from = startWords;
+    let groupCount: number | null = null;
+    for (let j = startWords; j < Math.min(startWords + 3, toks.length - 1); j++) {
+      if (isPunct(toks[j])) break;
+      if (toks[j].w in GROUP_WORDS && toks[j + 1].w === "of") {
+        const n2 = toks[j + 2]?.w;
+        if (n2 && n2 in NUMBER_WORDS && n2 !== "a" && n2 !== "an") {
+          groupCount = NUMBER_WORDS[n2];
+          from = j + 3;
+        } else if (n2 && /^\d+$/.test(n2)) {
+          groupCount = Number(n2);
+          from = j + 3;
+        } else {
+          groupCount = GROUP_WORDS[toks[j].w];
+          from = j + 2;
+        }
+        break;
+      }
+    }
+    let [words, end] = phraseWords(toks, from);
+    let forced: { category: string; modifiers: string[]; plural: boolean } | null = null;
+    if (words.length > 0 && CONTAINERS.has(singularize(words[words.length - 1])) && toks[end]?.w === "of") {
+      const [ofWords, ofEnd] = phraseWords(toks, end + 1);
+      if (ofWords.length > 0 && ofWords.length <= 3 && !(ofWords[ofWords.length - 1] in ARCH_WORDS)) {
+        const cont = singularize(words[words.length - 1]);
+        const mods = words.slice(0, -1);
+        const plural = isPlural(words[words.length - 1]);
+        const noun = [...ofWords.filter((w) => !colorOf(w) && !/(ed|ful|ous|ive)$/.test(w)).map(singularize), cont].slice(-3);
+        forced = { category: canonicalCategory(noun.join("_")), modifiers: [...mods, ...ofWords.filter((w) => colorOf(w) || /(ed|ful|ous|ive)$/.test(w))], plural };
+        end = ofEnd;
+      }
+    }
+    if (groupCount !== null && q) q = [groupCount, q[1], false];
+    const cat = forced ?? categoryOf(words);
+    if (!cat) {
+      i = Math.max(i + 1, bare ? end : startWords);
+      continue;
+    }
+    const head = words[words.length - 1];
+    const plural = forced ? forced.plural : isPlural(head) && !(cat.category === "curtains" && head === "curtains" && !/s$/.test(head));
+    const text = toks.slice(i, end).map((x) => x.raw).join(" ");
+    if ("arch" in cat && cat.arch) {
+      out.push({ start: i, end, s: t.s, kind: "arch", category: cat.category, count: 0, modifiers: cat.modifiers, arch: cat.arch, plural, text, ids: [] });
+      i = end;
+      continue;
+    }
+    if (bare && !(plural && KNOWN.has(cat.category))) {
+      i = end;
+      continue;
+    }
+    const [trail, end2] = trailingAttributes(toks, end);
+    let count = q ? q[0] : 2;
+    const definite = q ? q[2] : false;
+    if (!negated && !definite && count === 1 && plural && (t.w === "a" || t.w === "an")) count = 1;
+    if (!negated && !definite && plural && count === 1 && t.w !== "a" && t.w !== "an") count = 2;
+    if (!negated && q && !definite && (toks[i].w === "some" || toks[i].w === "several" || toks[i].w === "various") && !plural) count = 1;
+    out.push({
+      start: i,
+      end: end2,
+      s: t.s,
+      kind: negated ? "negated" : definite ? "ref" : "new",
+      category: cat.category,
+      count: negated ? 0 : definite ? (count || (plural ? 2 : 1)) : Math.max(1, count),
+      modifiers: [...cat.modifiers, ...trail],
+      plural,
+      text,
+      ids: [],
+    });
+    i = end2;
+  }
+  return out;
+}

@@ -1,0 +1,162 @@
+/**
+ * The offline structure stage for prompts: `parsePrompt(text)` turns a room description into a
+ * StructureSpec (room type and size, objects with counts, attributes and target sizes, relations after the
+ * SceneEval vocabulary, negations, zones for multi-room descriptions).
+ */
+import { AppError } from "../errors";
+import type { ObjectSpec, StructureSpec, Zone } from "../scene/schema";
+import { categoryInfo } from "../vocab";
+import { assemble, type DraftObject } from "./assemble";
+import { findMentions } from "./mentions";
+import { defaultRoomSize, explicitRoomSize, roomTypeFromCategories, roomTypesIn } from "./room";
+import { tokenize } from "./tokens";
+import { STYLE_WORDS } from "./words";
+
+/** Longest accepted prompt, in characters. */
+export const MAX_PROMPT_CHARS = 20_000;
+
+/** Default wall height (m) of a residential room. */
+export const DEFAULT_WALL_HEIGHT = 2.7;
+
+const FLAT_TOP_FAMILIES = ["desk", "dining_table", "coffee_table", "side_table", "nightstand", "console_table", "dresser", "sideboard", "tv_stand", "kitchen_counter", "kitchen_island", "vanity", "cabinet", "bookshelf", "shelf", "wine_cabinet"];
+const TV_SUPPORTS = ["tv_stand", "sideboard", "dresser", "console_table", "cabinet"];
+const WALL_WORDS = /^(wall_mounted|mounted|floating|wall_hung|hanging|wall)$/;
+
+function title(category: string, n: number, total: number): string {
+  const base = category.replace(/_/g, " ").replace(/^./, (c) => c.toUpperCase());
+  return total > 1 ? `${base} ${n}` : base;
+}
+
+/** Decide the support of every object: explicit on/wall/ceiling first, then category defaults, TVs onto a stand or the wall, small objects onto a flat-topped piece. */
+function resolveSupports(objects: DraftObject[], notes: string[]): void {
+  const byId = new Map(objects.map((o) => [o.id, o]));
+  for (const o of objects) {
+    if (o.support?.startsWith("on:")) {
+      const target = byId.get(o.support.slice(3));
+      if (!target || target.support?.startsWith(`on:${o.id}`)) o.support = null;
+    }
+  }
+  for (const o of objects) {
+    if (o.support) continue;
+    const info = categoryInfo(o.category);
+    if (o.attributes.tags.some((t) => WALL_WORDS.test(t)) && ["shelf", "tv", "cabinet", "mirror", "painting", "clock", "table_lamp", "speaker", "monitor", "box"].includes(info.family)) {
+      o.support = "wall";
+      continue;
+    }
+    if (info.family === "tv") {
+      const stand = objects.find((p) => TV_SUPPORTS.includes(categoryInfo(p.category).family) && p.support === "floor") ?? objects.find((p) => TV_SUPPORTS.includes(categoryInfo(p.category).family));
+      o.support = stand ? `on:${stand.id}` : "wall";
+      continue;
+    }
+    if (info.support !== "floor") {
+      o.support = info.support;
+      continue;
+    }
+    if (info.surface) {
+      const before = objects.filter((p) => p.mention <= o.mention && p !== o);
+      const pick = [...before].reverse().find((p) => FLAT_TOP_FAMILIES.includes(categoryInfo(p.category).family) && !p.support?.startsWith("on:")) ?? objects.find((p) => p !== o && FLAT_TOP_FAMILIES.includes(categoryInfo(p.category).family) && !p.support?.startsWith("on:"));
+      if (pick && pick.targetSize.w * pick.targetSize.d >= o.targetSize.w * o.targetSize.d) {
+        o.support = `on:${pick.id}`;
+        continue;
+      }
+      notes.push(`${o.id}: no surface to stand on, placed on the floor`);
+    }
+    o.support = "floor";
+  }
+  // Supports form a forest: break any cycle.
+  for (const o of objects) {
+    const seen = new Set<string>([o.id]);
+    let cur = o.support;
+    while (cur?.startsWith("on:")) {
+      const id = cur.slice(3);
+      if (seen.has(id)) {
+        o.support = "floor";
+        break;
+      }
+      seen.add(id);
+      cur = byId.get(id)?.support ?? null;
+    }
+  }
+}
+
+/** Room floor size (m) so that floor furniture covers at most ~35% of the floor (clearance rule of thumb). */
+function fitRoomSize(base: [number, number], objects: DraftObject[], explicit: boolean): [number, number] {
+  if (explicit) return base;
+  const floorArea = objects
+    .filter((o) => o.support === "floor" && categoryInfo(o.category).family !== "rug")
+    .reduce((a, o) => a + (o.targetSize.w + 0.3) * (o.targetSize.d + 0.3), 0);
+  const [w, d] = base;
+  const need = floorArea / 0.35;
+  if (need <= w * d) return base;
+  const f = Math.sqrt(need / (w * d));
+  return [Math.round(w * f * 10) / 10, Math.round(d * f * 10) / 10];
+}
+
+/**
+ * Parse a room description into a StructureSpec.
+ * Throws AppError `empty_prompt` for empty/whitespace text and `prompt_too_long` above 20,000 characters.
+ * A description naming nothing known yields zero objects and a note.
+ */
+export function parsePrompt(text: string): StructureSpec {
+  if (typeof text !== "string" || text.trim().length === 0) throw new AppError("empty_prompt", "Describe the room to create.");
+  if (text.length > MAX_PROMPT_CHARS) {
+    throw new AppError("prompt_too_long", `The description is too long (${text.length} characters; at most ${MAX_PROMPT_CHARS}).`, { length: text.length, max: MAX_PROMPT_CHARS });
+  }
+  const notes: string[] = [];
+  const toks = tokenize(text);
+  const mentions = findMentions(toks);
+  const { objects, relations, negations } = assemble(toks, mentions);
+  resolveSupports(objects, notes);
+
+  const types = roomTypesIn(text);
+  const roomType = types[0] ?? roomTypeFromCategories(objects.map((o) => o.category));
+  const explicit = explicitRoomSize(text);
+  let base = explicit ?? defaultRoomSize(roomType);
+  const zones: Zone[] = [];
+  if (types.length > 1) {
+    const sizes = types.map(defaultRoomSize);
+    const w = Math.min(14, sizes.reduce((a, s) => a + s[0] * 0.8, 0));
+    const d = Math.max(...sizes.map((s) => s[1]));
+    if (!explicit) base = [Math.round(w * 10) / 10, d];
+    let x = -base[0] / 2;
+    const total = sizes.reduce((a, s) => a + s[0], 0);
+    types.forEach((t, i) => {
+      const zw = (base[0] * sizes[i][0]) / total;
+      zones.push({ id: `zone-${i + 1}`, kind: t, box: { x: x + zw / 2, y: 0, w: zw, d: base[1] } });
+      x += zw;
+    });
+    notes.push(`several rooms described (${types.join(", ")}): laid out as zones of one room`);
+  }
+  const [w, d] = fitRoomSize(base, objects, explicit !== null);
+  if (objects.length === 0) notes.push("no known objects found in the description");
+
+  const totals = new Map<string, number>();
+  for (const o of objects) totals.set(o.category, (totals.get(o.category) ?? 0) + 1);
+  const specs: ObjectSpec[] = objects.map((o) => ({
+    id: o.id,
+    category: o.category,
+    name: title(o.category, Number(o.id.split("-").pop()), totals.get(o.category) ?? 1),
+    description: o.description,
+    attributes: o.attributes,
+    targetSize: o.targetSize,
+    support: o.support as ObjectSpec["support"],
+    footprintId: null,
+    zone: null,
+    approxCenter: null,
+    approxYawDeg: null,
+  }));
+  const style = [...new Set(tokenize(text).map((t) => t.w).filter((w) => STYLE_WORDS.has(w) && /^(modern|contemporary|minimalist|rustic|vintage|industrial|scandinavian|mid_century|bohemian|boho|traditional|farmhouse|coastal|victorian|art_deco|japanese|zen|cozy|luxurious|luxury|retro|eclectic|tropical|nautical|elegant|playful)$/.test(w)))];
+  return {
+    roomType,
+    roomSize: { w, d, h: DEFAULT_WALL_HEIGHT },
+    footprint: null,
+    openings: [],
+    objects: specs,
+    relations,
+    negations,
+    zones,
+    footprints: [],
+    style,
+    notes,
+  };
+}

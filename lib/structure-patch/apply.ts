@@ -1,0 +1,111 @@
+/**
+ * applyStructurePatch: pure application of a StructurePatch to a StructureSpec. Footprint boxes in meters
+ * follow from the pixel boxes through the spec's image frame; objects and relations are regenerated from
+ * the footprints so ids, sizes and centers stay consistent.
+ */
+import { err, ok, type Result } from "../errors";
+import type { Footprint, StructureSpec } from "../scene/schema";
+import { boxPxToM, regenerateObjects, type BoxPx, type ImageFrame } from "./objects";
+import type { StructurePatch } from "./schema";
+
+/** The spec's image frame, or one derived from its first footprint (boxPx <-> boxM), or null. */
+export function frameOf(spec: StructureSpec): ImageFrame | null {
+  if (spec.imageFrame) return { originPx: [...spec.imageFrame.originPx], metersPerPx: [...spec.imageFrame.metersPerPx] };
+  const fp = spec.footprints[0];
+  if (!fp) return null;
+  const mx = fp.boxM.w / fp.boxPx.w;
+  const my = fp.boxM.d / fp.boxPx.h;
+  return { originPx: [fp.boxPx.x + fp.boxPx.w / 2 - fp.boxM.x / mx, fp.boxPx.y + fp.boxPx.h / 2 + fp.boxM.y / my], metersPerPx: [mx, my] };
+}
+
+function clip(b: BoxPx, image: { widthPx: number; heightPx: number }): BoxPx | null {
+  const x0 = Math.max(0, Math.min(image.widthPx, b.x));
+  const y0 = Math.max(0, Math.min(image.heightPx, b.y));
+  const x1 = Math.max(0, Math.min(image.widthPx, b.x + b.w));
+  const y1 = Math.max(0, Math.min(image.heightPx, b.y + b.h));
+  return x1 - x0 >= 1 && y1 - y0 >= 1 ? { x: x0, y: y0, w: x1 - x0, h: y1 - y0 } : null;
+}
+
+function nextId(fps: Footprint[]): string {
+  let n = 0;
+  for (const f of fps) {
+    const m = /^fp-(\d+)$/.exec(f.id);
+    if (m) n = Math.max(n, Number(m[1]));
+  }
+  return `fp-${n + 1}`;
+}
+
+/** Zone id whose box contains the center (m), or null. */
+function zoneAt(spec: StructureSpec, x: number, y: number): string | null {
+  const z = spec.zones.find((z) => Math.abs(x - z.box.x) <= z.box.w / 2 && Math.abs(y - z.box.y) <= z.box.d / 2);
+  return z?.id ?? null;
+}
+
+/**
+ * Apply `patch` to `spec` (ops in order). Errors (as strings) for an unknown footprint id, a box outside the
+ * image ({widthPx, heightPx}), or a spec without footprints or image frame when adding. Never mutates `spec`.
+ */
+export function applyStructurePatch(spec: StructureSpec, patch: StructurePatch, image: { widthPx: number; heightPx: number }): Result<StructureSpec, string> {
+  const frame = frameOf(spec);
+  let fps: Footprint[] = spec.footprints.map((f) => ({ ...f, boxPx: { ...f.boxPx }, boxM: { ...f.boxM } }));
+  const find = (id: string) => fps.findIndex((f) => f.id === id);
+  for (const [i, op] of patch.ops.entries()) {
+    const where = `op ${i + 1} (${op.op})`;
+    switch (op.op) {
+      case "relabel": {
+        const k = find(op.footprintId);
+        if (k < 0) return err(`${where}: no footprint ${op.footprintId}`);
+        fps[k] = { ...fps[k], category: op.category, confidence: 1, reason: "set by the user" };
+        break;
+      }
+      case "delete": {
+        const k = find(op.footprintId);
+        if (k < 0) return err(`${where}: no footprint ${op.footprintId}`);
+        fps = fps.filter((_, j) => j !== k);
+        break;
+      }
+      case "add":
+      case "resize": {
+        const box = clip(op.boxPx, image);
+        if (!box) return err(`${where}: box lies outside the ${image.widthPx}x${image.heightPx} image`);
+        if (!frame) return err(`${where}: the structure has no image frame to convert pixels to meters`);
+        const boxM = boxPxToM(box, frame);
+        if (op.op === "add") {
+          fps.push({ id: nextId(fps), category: op.category, confidence: 1, boxPx: box, boxM, zone: zoneAt(spec, boxM.x, boxM.y), reason: "added by the user" });
+        } else {
+          const k = find(op.footprintId);
+          if (k < 0) return err(`${where}: no footprint ${op.footprintId}`);
+          fps[k] = { ...fps[k], boxPx: box, boxM, zone: zoneAt(spec, boxM.x, boxM.y) ?? fps[k].zone };
+        }
+        break;
+      }
+      case "merge": {
+        const idx = op.footprintIds.map(find);
+        const missing = op.footprintIds.filter((_, j) => idx[j] < 0);
+        if (missing.length) return err(`${where}: no footprint ${missing.join(", ")}`);
+        if (new Set(op.footprintIds).size !== op.footprintIds.length) return err(`${where}: footprint ids repeat`);
+        if (!frame) return err(`${where}: the structure has no image frame to convert pixels to meters`);
+        const parts = idx.map((k) => fps[k]);
+        const x0 = Math.min(...parts.map((p) => p.boxPx.x));
+        const y0 = Math.min(...parts.map((p) => p.boxPx.y));
+        const x1 = Math.max(...parts.map((p) => p.boxPx.x + p.boxPx.w));
+        const y1 = Math.max(...parts.map((p) => p.boxPx.y + p.boxPx.h));
+        const box = { x: x0, y: y0, w: x1 - x0, h: y1 - y0 };
+        const largest = [...parts].sort((a, b) => b.boxPx.w * b.boxPx.h - a.boxPx.w * a.boxPx.h)[0];
+        const merged: Footprint = {
+          id: largest.id,
+          category: op.category ?? largest.category,
+          confidence: op.category ? 1 : largest.confidence,
+          boxPx: box,
+          boxM: boxPxToM(box, frame),
+          zone: largest.zone,
+          reason: `merged from ${op.footprintIds.join(", ")}`,
+        };
+        const first = Math.min(...idx);
+        fps = fps.flatMap((f, j) => (j === first ? [merged] : idx.includes(j) ? [] : [f]));
+        break;
+      }
+    }
+  }
+  return ok(regenerateObjects({ ...spec, footprints: fps, imageFrame: spec.imageFrame ?? frame }));
+}

@@ -1,0 +1,169 @@
+import "server-only";
+/**
+ * Instruction edits (DESIGN.md section 6): instruction -> EditPlan (offline router) -> `edit.plan` event ->
+ * per-op commands applied through the store -> `edit.applied`. Only objects named in the plan get new
+ * revisions/GLBs; a failure rolls back the ops already applied and emits `edit.failed`.
+ */
+import { perform, type Command } from "../../lib/edits/commands";
+import { conflictsFor } from "../../lib/edits/conflicts";
+import { findFreeSpot } from "../../lib/edits/placement";
+import { planEdit } from "../../lib/edits/router";
+import type { EditOp, EditPlan } from "../../lib/edits/plan";
+import { AppError, isAppError } from "../../lib/errors";
+import type { ObjectSpec, Scene } from "../../lib/scene/schema";
+import { appendEvent } from "../events/bus";
+import { addObject, assertSceneIdle, buildObjectRevision } from "../pipeline";
+import { getStore, plainRevision } from "../store";
+import { recordChange, type HistoryItem } from "./history";
+import { ROOM_LOCK, withObjectLocks } from "./lock";
+import { persistAll, persistCommand } from "./persist";
+import { roomChangeCommand } from "./room";
+
+/** Who made a change when the request does not say. */
+export const DEFAULT_ACTOR = "designer";
+
+/** Object ids (and the room lock) a plan touches. */
+function planLocks(plan: EditPlan): string[] {
+  return plan.ops.map((op) => (op.kind === "add" ? op.object.id : op.kind === "room" ? ROOM_LOCK : op.objectId));
+}
+
+/**
+ * Plans and applies an instruction. Throws AppError `ambiguous` / `unsupported_edit` (422) when no plan can be
+ * made, `busy` when a job or another edit holds the objects, `policy` / `build_failed` when a rebuild fails
+ * (nothing is changed then), `not_found` for an unknown scene.
+ */
+export async function applyInstruction(
+  sceneId: string,
+  input: { instruction: string; selection?: string[]; actor?: string },
+): Promise<{ plan: EditPlan; scene: Scene; entry: HistoryItem | null }> {
+  const store = getStore();
+  const scene = store.getScene(sceneId);
+  assertSceneIdle(sceneId);
+  const r = planEdit(scene, input.instruction, { selection: input.selection ?? [], now: new Date().toISOString() });
+  if (!r.ok) throw new AppError(r.error.code, r.error.message, r.error.details);
+  const plan = r.value;
+  return withObjectLocks(sceneId, planLocks(plan), async () => {
+    appendEvent(sceneId, "edit.plan", { data: { instruction: plan.instruction, ops: plan.ops, notes: plan.notes } });
+    const res = await runPlan(sceneId, plan, input.actor ?? DEFAULT_ACTOR);
+    return { plan: { ...plan, notes: res.notes }, scene: store.getScene(sceneId), entry: res.entry };
+  });
+}
+
+/** Applies a plan's ops in order (caller holds the locks); rolls back and rethrows on failure. */
+export async function runPlan(sceneId: string, plan: EditPlan, actor: string): Promise<{ notes: string[]; entry: HistoryItem | null }> {
+  const store = getStore();
+  let cur = store.getScene(sceneId);
+  const done: Command[] = [];
+  const inverses: Command[] = [];
+  const notes = [...plan.notes];
+  const apply = (cmd: Command) => {
+    const r = persistCommand(store, cur, cmd);
+    cur = r.scene;
+    done.push(cmd);
+    inverses.unshift(r.inverse);
+  };
+  try {
+    for (const op of plan.ops) await runOp(sceneId, op, () => cur, apply, notes);
+  } catch (e) {
+    if (inverses.length) persistAll(store, cur, inverses);
+    const err = isAppError(e) ? e : new AppError("internal", e instanceof Error ? e.message : String(e));
+    appendEvent(sceneId, "edit.failed", { data: { instruction: plan.instruction, code: err.code, message: err.message, details: err.details ?? null } });
+    throw err;
+  }
+  const touched = done.flatMap((c) => (c.name === "add-object" ? [c.args.object.id] : c.name === "set-room" ? [] : [c.args.objectId]));
+  const present = [...new Set(touched)].filter((id) => cur.objects.some((o) => o.id === id));
+  if (present.length && cur.room) {
+    const c = conflictsFor(cur, present);
+    const fresh = [...c.collisions.map(([a, b]) => `${a} overlaps ${b}.`), ...c.outOfBounds.map((id) => `${id} is partly outside the room.`)];
+    for (const n of fresh) if (!notes.includes(n)) notes.push(n);
+  }
+  const entry = done.length
+    ? recordChange(sceneId, { kind: "instruction", label: plan.instruction, actor, commands: done, inverses })
+    : null;
+  appendEvent(sceneId, "edit.applied", { data: { instruction: plan.instruction, ops: plan.ops.map((o) => o.label), notes, historySeq: entry?.seq ?? null } });
+  return { notes, entry };
+}
+
+async function runOp(sceneId: string, op: EditOp, cur: () => Scene, apply: (c: Command) => void, notes: string[]): Promise<void> {
+  switch (op.kind) {
+    case "placement":
+      apply({ name: "set-placement", args: { objectId: op.objectId, placement: op.placement, ...(op.support ? { support: op.support } : {}) } });
+      return;
+    case "params": {
+      const staged = perform(cur(), { name: "set-params", args: { objectId: op.objectId, params: op.params, at: new Date().toISOString(), origin: "edit" } });
+      const next = staged.scene.objects.find((o) => o.id === op.objectId)!;
+      await rebuild(sceneId, op.objectId, next.program!.source, "edit", { targetSize: next.targetSize, attributes: next.attributes }, apply);
+      return;
+    }
+    case "program":
+      await rebuild(sceneId, op.objectId, op.source, "edit", {}, apply);
+      return;
+    case "remove":
+      apply({ name: "remove-object", args: { objectId: op.objectId } });
+      return;
+    case "room":
+      apply(await roomChangeCommand(cur(), op.change));
+      return;
+    case "add": {
+      const o = op.object;
+      const spec: ObjectSpec = {
+        id: o.id,
+        category: o.category,
+        name: o.name,
+        description: o.description,
+        attributes: o.attributes,
+        targetSize: o.targetSize,
+        support: o.support,
+        footprintId: null,
+        zone: null,
+        approxCenter: [o.placement.x, o.placement.y],
+        approxYawDeg: o.placement.yawDeg,
+      };
+      const store = getStore();
+      const built = await addObject(sceneId, { spec, placement: o.placement });
+      // addObject wrote the row itself; take it out again so that the add goes through the command (and its inverse).
+      store.transaction(() => store.objects.delete(sceneId, o.id));
+      if (built.build.status !== "built") {
+        const e = built.build.error;
+        throw new AppError("build_failed", `The new ${o.name} did not build${e ? `: ${e.type}: ${e.message}` : ""}.`, { line: e?.line ?? null, type: e?.type ?? null, traceback: e?.traceback ?? "" });
+      }
+      apply({ name: "add-object", args: { object: built } });
+      // With the built size known, nudge the new object off any collision.
+      const now = cur().objects.find((x) => x.id === o.id)!;
+      if (!now.support.startsWith("on:")) {
+        const free = findFreeSpot(cur(), now, now.placement);
+        if (free.placement !== now.placement && free.free) {
+          apply({ name: "set-placement", args: { objectId: o.id, placement: free.placement } });
+          notes.push(`${o.name}: nudged to a free spot once its built size was known.`);
+        }
+      }
+      return;
+    }
+  }
+}
+
+/**
+ * Builds `source` as a new revision of one object (events `object.code`, then `object.built` or `object.failed`)
+ * and applies the `set-program` command that makes it current with the given target size / attributes.
+ */
+export async function rebuild(
+  sceneId: string,
+  objectId: string,
+  source: string,
+  origin: string,
+  extra: { targetSize?: Scene["objects"][number]["targetSize"]; attributes?: Scene["objects"][number]["attributes"] },
+  apply: (c: Command) => void,
+): Promise<void> {
+  appendEvent(sceneId, "object.code", { objectId, data: { origin, source } });
+  let built;
+  try {
+    built = await buildObjectRevision(sceneId, objectId, source, origin);
+  } catch (e) {
+    if (isAppError(e)) appendEvent(sceneId, "object.failed", { objectId, data: { origin, error: { code: e.code, message: e.message, ...(e.details ?? {}) } } });
+    throw e;
+  }
+  apply({
+    name: "set-program",
+    args: { objectId, program: plainRevision(built.revision), build: built.object.build, ...(extra.targetSize ? { targetSize: extra.targetSize } : {}), ...(extra.attributes ? { attributes: extra.attributes } : {}) },
+  });
+}

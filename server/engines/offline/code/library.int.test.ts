@@ -1,0 +1,121 @@
+/**
+ * Builds every family's program through real Blender (one batch process): default PARAMS and a resized,
+ * recolored variant; checks the bounding box against width/depth/height (5%), named parts, the requested
+ * Principled base color and the import allow-list. Also builds the room shell.
+ */
+import { beforeAll, describe, expect, it } from "vitest";
+import { FAMILIES, type Family } from "../../../../lib/vocab";
+import { Attributes } from "../../../../lib/scene/schema";
+import { programForFamily } from "./index";
+import { familyDefaults, hasTemplate } from "./library";
+import { roomShellProgram } from "./room";
+import { runBatch, type BatchResult } from "../programs/tests/run-batch";
+
+const VARIANT_COLOR = "#1f2a44";
+const ALLOWED = new Set(["bpy", "bmesh", "mathutils", "math", "random"]);
+
+function linear(hex: string): number[] {
+  return [1, 3, 5].map((i) => {
+    const c = parseInt(hex.slice(i, i + 2), 16) / 255;
+    return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  });
+}
+
+interface Case {
+  id: string;
+  family: Family;
+  size: { w: number; d: number; h: number };
+  color: string;
+  source: string;
+}
+
+const families = FAMILIES.filter((f) => hasTemplate(f));
+const cases: Case[] = [];
+for (const family of families) {
+  const d = familyDefaults(family);
+  const base = { w: Number(d.width), d: Number(d.depth), h: Number(d.height) };
+  const variants = [
+    { tag: "default", size: base, color: String(d.color) },
+    { tag: "variant", size: { w: base.w * 1.25, d: base.d * 0.9, h: base.h * 1.15 }, color: VARIANT_COLOR },
+  ];
+  for (const v of variants) {
+    const obj = {
+      id: `${family}-1`,
+      category: family,
+      targetSize: v.size,
+      attributes: Attributes.parse({ color: v.tag === "variant" ? v.color : null }),
+      description: `a ${family.replace(/_/g, " ")}`,
+    };
+    const prog = programForFamily(family, obj);
+    cases.push({ id: `${family}:${v.tag}`, family, size: v.size, color: v.color, source: prog.source });
+  }
+}
+
+const room = roomShellProgram({
+  footprint: [[-2.5, -2], [2.5, -2], [2.5, 2], [-2.5, 2]],
+  wallHeight: 2.6,
+  wallThickness: 0.12,
+  openings: [
+    { id: "door-1", kind: "door", wall: 0, offset: 1.2, width: 0.9, height: 2.1, sill: 0 },
+    { id: "window-1", kind: "window", wall: 1, offset: 2, width: 1.2, height: 1.2, sill: 0.9 },
+  ],
+  floorMaterial: { name: "oak", color: "#b58a55", roughness: 0.55, metallic: 0 },
+  wallMaterial: { name: "paint", color: "#ece8e1", roughness: 0.9, metallic: 0 },
+  ceiling: true,
+});
+
+let results = new Map<string, BatchResult>();
+
+beforeAll(async () => {
+  const out = await runBatch([...cases.map((c) => ({ id: c.id, source: c.source })), { id: "room", source: room.source }]);
+  results = new Map(out.map((r) => [r.id, r]));
+  const rows = cases.map((c) => {
+    const r = results.get(c.id)!;
+    if (!r.ok) return `${c.id.padEnd(28)} ERROR ${r.error}`;
+    const err = [c.size.w, c.size.d, c.size.h].map((t, i) => ((r.size[i] - t) / t) * 100);
+    return `${c.id.padEnd(28)} parts=${String(r.parts.length).padStart(3)} err% w=${err[0].toFixed(1)} d=${err[1].toFixed(1)} h=${err[2].toFixed(1)}`;
+  });
+  console.log(rows.join("\n"));
+}, 200_000);
+
+describe("object program library through Blender", () => {
+  it("has a template for every family", () => {
+    expect(FAMILIES.filter((f) => !hasTemplate(f))).toEqual([]);
+  });
+
+  it.each(cases.map((c) => [c.id, c] as const))("%s builds to its size, parts and color", (_id, c) => {
+    const r = results.get(c.id)!;
+    expect(r.ok, r.traceback).toBe(true);
+    const target = [c.size.w, c.size.d, c.size.h];
+    for (let i = 0; i < 3; i++) expect(Math.abs(r.size[i] - target[i]) / target[i]).toBeLessThanOrEqual(0.05);
+    expect(Math.abs(r.min[2])).toBeLessThan(0.005);
+    expect(Math.abs((r.min[0] + r.max[0]) / 2)).toBeLessThan(0.05 * target[0] + 0.005);
+    expect(Math.abs((r.min[1] + r.max[1]) / 2)).toBeLessThan(0.05 * target[1] + 0.005);
+    expect(r.parts.length).toBeGreaterThan(0);
+    expect(r.returned).toBeGreaterThan(0);
+    for (const name of r.parts) expect(name).toMatch(/^[a-z][a-z0-9_]*(\.\d+)?$/);
+    const want = linear(c.color);
+    const hit = r.colors.some((col) => want.every((v, i) => Math.abs(col[i] - v) < 2e-3));
+    expect(hit, `base color ${c.color} in ${JSON.stringify(r.colors)}`).toBe(true);
+    const imports = [...c.source.matchAll(/^\s*(?:import|from)\s+([A-Za-z_][\w.]*)/gm)].flatMap((m) => m[1].split(".")[0]);
+    for (const mod of imports) expect(ALLOWED.has(mod), `import ${mod}`).toBe(true);
+    expect(c.source).not.toMatch(/bpy\.ops\.(wm|export_scene|import_scene|render)|\bopen\(|\bexec\(|__import__/);
+    expect(c.source).toMatch(/^"""/);
+    expect(c.source).toMatch(/^PARAMS = \{/m);
+    expect(c.source).toMatch(/^def build\(p\):/m);
+    expect(c.source).toMatch(/^if __name__ == "__main__":\n    build\(PARAMS\)/m);
+  });
+
+  it("builds the room shell with floor, walls around the openings, window and door", () => {
+    const r = results.get("room")!;
+    expect(r.ok, r.traceback).toBe(true);
+    expect(r.parts).toContain("floor");
+    expect(r.parts).toContain("ceiling");
+    expect(r.parts).toContain("window_0");
+    expect(r.parts).toContain("door_0");
+    expect(r.parts.filter((n) => n.startsWith("wall_")).length).toBeGreaterThanOrEqual(4);
+    expect(r.size[0]).toBeCloseTo(5 + 2 * 0.12, 1);
+    expect(r.size[1]).toBeCloseTo(4 + 2 * 0.12, 1);
+    expect(r.max[2]).toBeGreaterThanOrEqual(2.6 - 1e-3);
+  });
+});

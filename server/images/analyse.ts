@@ -1,0 +1,274 @@
+import "server-only";
+/**
+ * Classical analysis of a top-down room image at working resolution: background, floor, walls, interior box,
+ * zones (partition walls) and furniture regions. Pure pixel code on raw RGB buffers; no model weights.
+ * Units: working pixels (multiply by `scale` of decodeForAnalysis for original pixels).
+ */
+import { groupItems } from "./group";
+import { backgroundMask, dominantColor, floorMask, maskBox } from "./pixels/floor";
+import { boxBlur, distTo, hsv, hueDiff, type Mask, type Rgb } from "./pixels/raster";
+import { regionStats, segmentGraph, type RegionStats } from "./pixels/segment";
+
+/** Inclusive pixel box. */
+export interface PxBox {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+/** A furniture candidate: a group of merged segments. */
+export interface ItemRegion {
+  /** Kind of item found by the segmentation: a floor covering (rug) or a piece of furniture. */
+  layer: "rug" | "item";
+  box: PxBox;
+  area: number;
+  color: [number, number, number];
+  /** Mean local contrast inside the region (0..255): low for rugs and plain surfaces. */
+  contrast: number;
+  /** Fraction of the box filled by the region. */
+  fill: number;
+}
+
+/** Analysis result in working pixels. */
+export interface Analysis {
+  width: number;
+  height: number;
+  interior: PxBox | null;
+  zones: PxBox[];
+  items: ItemRegion[];
+  floorColor: [number, number, number] | null;
+  wallColor: [number, number, number] | null;
+  wallThickness: number;
+  floorFraction: number;
+  notes: string[];
+  /** Door gaps on the interior box sides: side and span along it in working px. */
+  doors: { side: "top" | "bottom" | "left" | "right"; from: number; to: number }[];
+}
+
+const SEG_K = Number(process.env.SEG_K ?? 700);
+const SEG_MIN = 30;
+/** Last segmentation (set only when IMG_DEBUG is set; for inspection scripts). */
+export let debugDump: { labels: Int32Array; kind: Uint8Array } | null = null;
+
+function chroma(c: readonly number[]): [number, number] {
+  const s = c[0] + c[1] + c[2] + 1;
+  return [c[0] / s, c[1] / s];
+}
+
+/** Analyse an RGB image (working resolution). Never throws for valid buffers; no room -> interior null. */
+export function analyseImage(img: Rgb): Analysis {
+  const { width: w, height: h } = img;
+  const n = w * h;
+  const notes: string[] = [];
+  const blurred = boxBlur(img, 2);
+  const background = backgroundMask(blurred);
+  const fl = floorMask(blurred, background);
+  const empty: Analysis = { width: w, height: h, interior: null, zones: [], items: [], floorColor: null, wallColor: null, wallThickness: 0, floorFraction: 0, notes, doors: [] };
+  let buildingArea = 0;
+  for (let i = 0; i < n; i++) buildingArea += fl.building[i];
+  if (!fl.colors.length || buildingArea < 0.05 * n) return empty;
+
+  const seg = segmentGraph(boxBlur(img, 1), SEG_K, SEG_MIN);
+  const regions = regionStats(img, seg.labels, seg.count);
+  const c0 = chroma(fl.colors[0]);
+  const inFloor = new Float64Array(seg.count);
+  const inBg = new Float64Array(seg.count);
+  for (let i = 0; i < n; i++) {
+    inFloor[seg.labels[i]] += fl.floor[i];
+    inBg[seg.labels[i]] += background[i];
+  }
+  const pre = maskBox(fl.floor, w, h);
+  const kind = new Uint8Array(seg.count); // 0 object, 1 floor, 2 wall, 3 background
+  for (const r of regions) {
+    if (!r.area) continue;
+    const cr = chroma(r.color);
+    const cd = Math.hypot(cr[0] - c0[0], cr[1] - c0[1]);
+    if (inBg[r.id] / r.area > 0.5) kind[r.id] = 3;
+    else if (inFloor[r.id] / r.area > 0.5 || (r.area > 0.015 * buildingArea && cd < 0.045)) {
+      // Floor-colored segments are floor when they are big, irregular, or reach the room's outline; compact
+      // floor-colored segments in the open (a rug in shade, a wooden table) stay furniture.
+      const fill = r.area / ((r.x1 - r.x0 + 1) * (r.y1 - r.y0 + 1));
+      const m = 3;
+      const touches = pre !== null && (r.x0 <= pre.x0 + m || r.y0 <= pre.y0 + m || r.x1 >= pre.x1 - m || r.y1 >= pre.y1 - m);
+      if (r.area >= 0.08 * buildingArea || fill < 0.5 || (touches && r.area >= 0.012 * buildingArea)) kind[r.id] = 1;
+    }
+  }
+  const floor = new Uint8Array(n);
+  let floorArea = 0;
+  for (let i = 0; i < n; i++) if (kind[seg.labels[i]] === 1) (floor[i] = 1), floorArea++;
+  const floorFraction = floorArea / buildingArea;
+  const interior = maskBox(floor, w, h);
+  if (!interior || floorArea < 0.04 * n || floorFraction < 0.12) return { ...empty, floorFraction };
+  const iw = interior.x1 - interior.x0 + 1;
+  const ih = interior.y1 - interior.y0 + 1;
+
+  // Wall color: dominant color of the building band just outside the interior box.
+  const band = new Uint8Array(n);
+  const pad = Math.max(3, Math.round(0.02 * Math.max(iw, ih)));
+  for (let y = Math.max(0, interior.y0 - pad); y <= Math.min(h - 1, interior.y1 + pad); y++)
+    for (let x = Math.max(0, interior.x0 - pad); x <= Math.min(w - 1, interior.x1 + pad); x++) {
+      const inside = x >= interior.x0 && x <= interior.x1 && y >= interior.y0 && y <= interior.y1;
+      if (!inside && fl.building[y * w + x]) band[y * w + x] = 1;
+    }
+  const wallMode = dominantColor(blurred, band);
+  const wallColor = wallMode?.color ?? null;
+  const wallThickness = measureWallThickness(fl.building, background, interior, w, h);
+
+  // Wall regions: close to the wall color and thin (low fill of their box or a short side under 2.5 walls).
+  const thick = Math.max(2, wallThickness);
+  for (const r of regions) {
+    if (!r.area || kind[r.id] !== 0 || !wallColor) continue;
+    const bw = r.x1 - r.x0 + 1;
+    const bh = r.y1 - r.y0 + 1;
+    const fill = r.area / (bw * bh);
+    const near = distTo({ data: new Uint8Array(r.color), width: 1, height: 1 }, 0, wallColor) < 30;
+    const outside = r.x1 < interior.x0 + thick || r.x0 > interior.x1 - thick || r.y1 < interior.y0 + thick || r.y0 > interior.y1 - thick;
+    if (outside || (near && (fill < 0.3 || Math.min(bw, bh) <= 2.5 * thick))) kind[r.id] = 2;
+  }
+  reclassifyFloor(regions, kind, interior, buildingArea, fl.colors[0]);
+  const wallMask = new Uint8Array(n);
+  for (let i = 0; i < n; i++) if (kind[seg.labels[i]] === 2) wallMask[i] = 1;
+
+  if (process.env.IMG_DEBUG) debugDump = { labels: seg.labels, kind };
+  const zones = findZones(wallMask, floor, interior, w);
+  const items = groupItems(img, blurred, seg.labels, regions, kind, interior, wallMask);
+  const doors = findDoorGaps(floor, fl.building, interior, wallThickness, w, h);
+  return { width: w, height: h, interior, zones, items, floorColor: fl.colors[0], wallColor, wallThickness, floorFraction, notes, doors };
+}
+
+/**
+ * Floor-colored segments that are furniture: small compact ones (wooden nightstands, side tables) and ones
+ * bordered mostly by furniture (a throw across a bed).
+ */
+function reclassifyFloor(regions: RegionStats[], kind: Uint8Array, _box: PxBox, buildingArea: number, floorColor: readonly [number, number, number]): void {
+  // Large irregular floor-hued segments bordered by floor are floor in other light (sunlit boards).
+  const fh = hsv(floorColor);
+  for (const r of regions) {
+    if (!r.area || kind[r.id] !== 0 || r.area < 0.01 * buildingArea) continue;
+    const fill = r.area / ((r.x1 - r.x0 + 1) * (r.y1 - r.y0 + 1));
+    let fl = 0;
+    for (const [q, len] of r.neighbours) if (kind[q] === 1) fl += len;
+    const c = hsv(r.color);
+    if (fill < 0.5 && fl >= 0.4 * r.perimeter && c.s >= 0.1 && hueDiff(c.h, fh.h) < 20) kind[r.id] = 1;
+  }
+  for (const r of regions) {
+    if (!r.area || kind[r.id] !== 1) continue;
+    let obj = 0;
+    for (const [q, len] of r.neighbours) if (kind[q] === 0) obj += len;
+    const fill = r.area / ((r.x1 - r.x0 + 1) * (r.y1 - r.y0 + 1));
+    if (obj >= 0.6 * r.perimeter && fill >= 0.5) kind[r.id] = 0;
+  }
+}
+
+/** Median thickness (px) of the outer wall: run of building pixels between background and the interior box, sampled on all four sides. */
+function measureWallThickness(building: Mask, background: Mask, box: PxBox, w: number, h: number): number {
+  const runs: number[] = [];
+  const steps = 16;
+  for (let s = 1; s < steps; s++) {
+    const x = Math.round(box.x0 + ((box.x1 - box.x0) * s) / steps);
+    const y = Math.round(box.y0 + ((box.y1 - box.y0) * s) / steps);
+    let k = 0;
+    for (let yy = box.y0 - 1; yy >= 0 && !background[yy * w + x]; yy--) k++;
+    runs.push(k);
+    k = 0;
+    for (let yy = box.y1 + 1; yy < h && !background[yy * w + x]; yy++) k++;
+    runs.push(k);
+    k = 0;
+    for (let xx = box.x0 - 1; xx >= 0 && !background[y * w + xx]; xx--) k++;
+    runs.push(k);
+    k = 0;
+    for (let xx = box.x1 + 1; xx < w && !background[y * w + xx]; xx++) k++;
+    runs.push(k);
+  }
+  void building;
+  runs.sort((a, b) => a - b);
+  return Math.max(1, runs[runs.length >> 1]);
+}
+
+/** Split the interior at partition walls: columns/rows whose wall pixels cover >= 30% of the interior span. */
+function findZones(wall: Mask, floor: Mask, box: PxBox, w: number): PxBox[] {
+  const splits = (vertical: boolean): number[] => {
+    const lo = vertical ? box.x0 : box.y0;
+    const hi = vertical ? box.x1 : box.y1;
+    const span = vertical ? box.y1 - box.y0 + 1 : box.x1 - box.x0 + 1;
+    const margin = Math.round(0.08 * (hi - lo));
+    const out: number[] = [];
+    let start = -1;
+    for (let t = lo + margin; t <= hi - margin + 1; t++) {
+      let count = 0;
+      if (t <= hi - margin)
+        for (let u = 0; u < span; u++) {
+          const x = vertical ? t : box.x0 + u;
+          const y = vertical ? box.y0 + u : t;
+          count += wall[y * w + x];
+        }
+      const hit = t <= hi - margin && count >= 0.3 * span;
+      if (hit && start < 0) start = t;
+      if (!hit && start >= 0) {
+        out.push(Math.round((start + t - 1) / 2));
+        start = -1;
+      }
+    }
+    return out;
+  };
+  const xs = [box.x0, ...splits(true), box.x1 + 1];
+  const ys = [box.y0, ...splits(false), box.y1 + 1];
+  const zones: PxBox[] = [];
+  for (let i = 0; i + 1 < xs.length; i++)
+    for (let j = 0; j + 1 < ys.length; j++) {
+      const cell = { x0: xs[i], y0: ys[j], x1: xs[i + 1] - 1, y1: ys[j + 1] - 1 };
+      let f = 0;
+      let fx0 = Infinity;
+      let fy0 = Infinity;
+      let fx1 = -1;
+      let fy1 = -1;
+      for (let y = cell.y0; y <= cell.y1; y++)
+        for (let x = cell.x0; x <= cell.x1; x++)
+          if (floor[y * w + x] && !wall[y * w + x]) {
+            f++;
+            fx0 = Math.min(fx0, x);
+            fy0 = Math.min(fy0, y);
+            fx1 = Math.max(fx1, x);
+            fy1 = Math.max(fy1, y);
+          }
+      const area = (cell.x1 - cell.x0 + 1) * (cell.y1 - cell.y0 + 1);
+      if (f > 0.1 * area) zones.push({ x0: fx0, y0: fy0, x1: fx1, y1: fy1 });
+    }
+  return zones;
+}
+
+/** Door gaps: runs along each interior side where the wall band just outside is floor (>= 60%) for at least 3 wall thicknesses. */
+function findDoorGaps(floor: Mask, building: Mask, box: PxBox, thick: number, w: number, h: number): Analysis["doors"] {
+  const out: Analysis["doors"] = [];
+  const sides = [
+    { side: "top" as const, along: [box.x0, box.x1], at: (t: number, d: number) => [t, box.y0 - d] },
+    { side: "bottom" as const, along: [box.x0, box.x1], at: (t: number, d: number) => [t, box.y1 + d] },
+    { side: "left" as const, along: [box.y0, box.y1], at: (t: number, d: number) => [box.x0 - d, t] },
+    { side: "right" as const, along: [box.y0, box.y1], at: (t: number, d: number) => [box.x1 + d, t] },
+  ];
+  for (const s of sides) {
+    let start = -1;
+    for (let t = s.along[0]; t <= s.along[1] + 1; t++) {
+      let hit = false;
+      if (t <= s.along[1]) {
+        let f = 0;
+        let k = 0;
+        for (let d = 1; d <= thick; d++) {
+          const [x, y] = s.at(t, d);
+          if (x < 0 || y < 0 || x >= w || y >= h) continue;
+          k++;
+          if (floor[y * w + x] && building[y * w + x]) f++;
+        }
+        hit = k > 0 && f >= 0.6 * k;
+      }
+      if (hit && start < 0) start = t;
+      if (!hit && start >= 0) {
+        if (t - start >= 3 * thick) out.push({ side: s.side, from: start, to: t - 1 });
+        start = -1;
+      }
+    }
+  }
+  return out;
+}
+

@@ -1,0 +1,62 @@
+import "server-only";
+/**
+ * Scene assembly for exports (GLB, .blend, scene.py) and thumbnails: room program + built objects with their
+ * placements + decor lights. Exports are cached under `exports/` by a hash of everything that shapes them.
+ */
+import crypto from "node:crypto";
+import fs from "node:fs";
+import type { AssembleObject, AssembleSceneJob } from "../../blender-runner/client/types";
+import { AppError } from "../../lib/errors";
+import type { Scene } from "../../lib/scene/schema";
+import { getRunner } from "../runner";
+import { getStore } from "../store";
+
+/** Room source, built objects (the revision whose GLB is current) and lights of a scene. */
+export function assembleInput(scene: Scene): Pick<AssembleSceneJob, "roomSource" | "objects" | "lights"> {
+  const store = getStore();
+  const objects: AssembleObject[] = [];
+  for (const o of scene.objects) {
+    if (o.build.status !== "built" || o.build.glbRev === null) continue;
+    const rev = o.program?.rev === o.build.glbRev ? o.program : store.revisions.get(scene.id, o.id, o.build.glbRev);
+    if (!rev) continue;
+    objects.push({ objectId: o.id, category: o.category, source: rev.source, placement: o.placement, hidden: o.hidden });
+  }
+  return { roomSource: scene.room?.program?.source ?? null, objects, lights: scene.decor?.lights ?? [] };
+}
+
+/** Hash of the assembly input: equal hashes give equal exports. */
+export function assembleKey(scene: Scene): string {
+  const input = assembleInput(scene);
+  return crypto.createHash("sha256").update(JSON.stringify(input)).digest("hex").slice(0, 16);
+}
+
+const inflight = new Map<string, Promise<string>>();
+
+/**
+ * Path of the scene's export (`glb` or `blend`), assembling it with the runner unless a cached file matches the
+ * scene's current state. Throws AppError `conflict` while the scene has no room, `build_failed` when assembly fails.
+ */
+export async function exportScene(sceneId: string, kind: "glb" | "blend"): Promise<string> {
+  const store = getStore();
+  const scene = store.getScene(sceneId);
+  if (!scene.room) throw new AppError("conflict", "The scene has no room yet; wait for the layout stage.", { status: scene.status });
+  const key = assembleKey(scene);
+  const file = store.files.ensureParent(store.files.exportFile(sceneId, `scene-${key}.${kind}`));
+  if (fs.existsSync(file)) return file;
+  const flightKey = `${sceneId}:${key}:${kind}`;
+  let p = inflight.get(flightKey);
+  if (!p) {
+    p = (async () => {
+      const tmp = `${file}.tmp-${process.pid}-${Date.now()}.${kind}`;
+      const res = await getRunner().assembleScene({ ...assembleInput(scene), ...(kind === "glb" ? { outGlb: tmp } : { outBlend: tmp }) });
+      if (!res.ok || !fs.existsSync(tmp)) {
+        fs.rmSync(tmp, { force: true });
+        throw new AppError("build_failed", `pipeline: assembling the scene failed: ${res.ok ? "no file written" : res.error.message}`, res.ok ? {} : { type: res.error.type, traceback: res.error.traceback });
+      }
+      fs.renameSync(tmp, file);
+      return file;
+    })().finally(() => inflight.delete(flightKey));
+    inflight.set(flightKey, p);
+  }
+  return p;
+}

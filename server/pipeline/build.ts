@@ -1,0 +1,76 @@
+import "server-only";
+/**
+ * Building stored program revisions with the runner: the GLB goes to `objects/<oid>/r<rev>.glb` (or
+ * `room/r<rev>.glb`), and the revision row records the GLB file with stats, or the structured error.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import type { BuildObjectOutput, RunnerResult } from "../../blender-runner/client/types";
+import { parseParams } from "../../lib/program/params";
+import type { BuildStats, Size3 } from "../../lib/scene/schema";
+import { getRunner } from "../runner";
+import { getStore, ROOM_ID, type StoredRevision } from "../store";
+
+/** Relative tolerance of the size check (SceneCode's refine trigger): 15% per axis. */
+export const SIZE_TOLERANCE = 0.15;
+/** Absolute slack (m) of the size check, so that thin parts (rugs, paintings) are not judged by relative error alone. */
+export const SIZE_SLACK_M = 0.02;
+
+/** PARAMS of a program source, or {} when its literal cannot be read. */
+export function paramsOf(source: string): Record<string, unknown> {
+  const r = parseParams(source);
+  return r.ok ? r.value : {};
+}
+
+/** Append a revision (params parsed from the source) for an object or the room (`ROOM_ID`). */
+export function addRevision(sceneId: string, objectId: string, source: string, origin: string): StoredRevision {
+  const store = getStore();
+  return store.transaction(() => store.revisions.add(sceneId, objectId, { source, params: paramsOf(source), origin }));
+}
+
+/** Build one stored revision and record the outcome on the revision row. Never throws for build errors. */
+export async function buildRevision(sceneId: string, rev: StoredRevision): Promise<RunnerResult<BuildObjectOutput>> {
+  const store = getStore();
+  const isRoom = rev.objectId === ROOM_ID;
+  const outGlb = store.files.ensureParent(isRoom ? store.files.roomGlb(sceneId, rev.rev) : store.files.objectGlb(sceneId, rev.objectId, rev.rev));
+  const runner = getRunner();
+  const res = isRoom
+    ? await runner.buildRoom({ objectId: "room", source: rev.source, outGlb })
+    : await runner.buildObject({ objectId: rev.objectId, source: rev.source, outGlb });
+  const glbFile = path.relative(store.files.sceneDir(sceneId), outGlb);
+  store.transaction(() =>
+    store.revisions.setBuild(sceneId, rev.objectId, rev.rev, res.ok ? { glbFile, stats: res.value.stats, error: null } : { glbFile: null, stats: null, error: res.error }),
+  );
+  return res;
+}
+
+/**
+ * Reuse the GLB of an earlier built revision of the same object with byte-identical source (undo, restore):
+ * copies the file to the new revision's path and records its stats. Returns the stats, or null when none matches.
+ */
+export function reuseIdenticalBuild(sceneId: string, rev: StoredRevision): BuildStats | null {
+  const store = getStore();
+  const prior = store.revisions
+    .list(sceneId, rev.objectId)
+    .reverse()
+    .find((r) => r.rev !== rev.rev && r.source === rev.source && r.glbFile && r.stats);
+  if (!prior?.glbFile || !prior.stats) return null;
+  const from = path.join(store.files.sceneDir(sceneId), prior.glbFile);
+  if (!fs.existsSync(from)) return null;
+  const isRoom = rev.objectId === ROOM_ID;
+  const to = store.files.ensureParent(isRoom ? store.files.roomGlb(sceneId, rev.rev) : store.files.objectGlb(sceneId, rev.objectId, rev.rev));
+  fs.copyFileSync(from, to);
+  store.transaction(() => store.revisions.setBuild(sceneId, rev.objectId, rev.rev, { glbFile: path.relative(store.files.sceneDir(sceneId), to), stats: prior.stats, error: null }));
+  return prior.stats;
+}
+
+/** Largest relative deviation of a built size from its target, ignoring deviations under SIZE_SLACK_M. */
+export function sizeDeviation(built: { w: number; d: number; h: number }, target: Size3): number {
+  let worst = 0;
+  for (const k of ["w", "d", "h"] as const) {
+    const diff = Math.abs(built[k] - target[k]);
+    if (diff <= SIZE_SLACK_M) continue;
+    worst = Math.max(worst, diff / target[k]);
+  }
+  return worst;
+}

@@ -1,0 +1,27 @@
+import "server-only";
+/**
+ * The scene pipeline (DESIGN.md section 5): jobs that run the five stages independently of HTTP connections,
+ * with durable state and events, resumable after a restart; plus the object-level builds used by edits.
+ */
+export {
+  createScene,
+  waitForScene,
+  getScene,
+  continueScene,
+  setReviewedStructure,
+  deleteScene,
+  resumeJobs,
+  validatePrompt,
+  MAX_PROMPT_CHARS,
+  type CreateSceneInput,
+  type ImageInput,
+} from "./scenes";
+export { buildObjectRevision, addObject, type BuiltRevision } from "./objects";
+export { assertSceneIdle, isJobActive, settleAll, abortJob } from "./registry";
+export { exportScene, assembleInput, assembleKey } from "./assemble";
+export { renderThumbnail } from "./thumbnail";
+export { needsReview } from "./job";
+export { modelUrl } from "./stages/code";
+export { createSceneFromUpload, patchStructure, structureOverlayPng } from "./review";
+export { errorResponse, handle, readJson, parseWith, fileResponse, IMMUTABLE } from "./http";
+export { objectGlbFile, objectProgram, roomGlbFile, thumbFile, scenePy, listScenes, downloadName, type RevisionFile } from "./files";

@@ -1,0 +1,113 @@
+import "server-only";
+/**
+ * The pipeline job: runs the five stages in order (DESIGN.md section 5) with events, skipping stages already
+ * completed (resume), pausing image scenes in `needs_review` after structure when configured, and ending with
+ * `job.completed` or `job.failed`. Stage outputs are committed before `stage.completed`, so an interrupted job
+ * resumes from the last completed stage (and, inside code, from the last built object).
+ */
+import { isAppError } from "../../lib/errors";
+import { STAGES, type MemoryEntry, type Scene, type StageName } from "../../lib/scene/schema";
+import { config } from "../config";
+import { getEngine } from "../engines";
+import type { Engine } from "../engines/types";
+import { appendEvent } from "../events/bus";
+import { getStore } from "../store";
+import { checkAborted, makeContext, type PipelineContext } from "./context";
+import { trackTask } from "./registry";
+import { runCode } from "./stages/code";
+import { runDecor } from "./stages/decor";
+import { runLayout } from "./stages/layout";
+import { runProfile } from "./stages/profile";
+import { runStructure } from "./stages/structure";
+import { renderThumbnail } from "./thumbnail";
+
+type StageFn = (ctx: PipelineContext, engine: Engine, scene: Scene) => Promise<MemoryEntry[]>;
+
+const STAGE_FNS: Record<StageName, StageFn> = {
+  structure: runStructure,
+  layout: runLayout,
+  profile: runProfile,
+  code: (ctx, engine, scene) => runCode(ctx, engine, scene),
+  decor: runDecor,
+};
+
+/** Whether an image scene pauses for review after structure (ROOMCODE_REVIEW_IMAGES: always | offline | never). */
+export function needsReview(scene: Scene): boolean {
+  if (scene.source.kind !== "image") return false;
+  const mode = config().reviewImages;
+  return mode === "always" || (mode === "offline" && scene.engine === "offline");
+}
+
+/** Run (or resume) the scene's job until completion, a review pause, or failure. Never throws. */
+export async function runJob(sceneId: string, signal: AbortSignal, opts: { resumed?: boolean } = {}): Promise<void> {
+  const store = getStore();
+  const started = Date.now();
+  try {
+    const job = store.jobs.get(sceneId);
+    if (!job) throw new Error("pipeline: no job row for this scene");
+    let scene = store.getScene(sceneId);
+    const engine = getEngine(scene.engine);
+    store.transaction(() => {
+      store.scenes.update(sceneId, { status: "running", error: null });
+      store.jobs.update(sceneId, { state: "running" });
+    });
+    appendEvent(sceneId, "job.started", { data: { kind: job.kind, engine: engine.name, resumed: !!opts.resumed, completedStages: job.completedStages } });
+    const done = new Set(job.completedStages);
+    for (const stage of STAGES) {
+      if (done.has(stage)) continue;
+      checkAborted(signal);
+      store.transaction(() => {
+        store.jobs.update(sceneId, { stage });
+        store.scenes.update(sceneId, { stage });
+        store.memory.clearStage(sceneId, stage);
+      });
+      appendEvent(sceneId, "stage.started", { stage, data: { resumed: !!opts.resumed } });
+      const t0 = Date.now();
+      const ctx = makeContext(sceneId, stage, signal);
+      scene = store.getScene(sceneId);
+      const entries = await STAGE_FNS[stage](ctx, engine, scene);
+      checkAborted(signal);
+      if (ctx.notes.length) entries.push({ stage, kind: "notes", key: "notes", value: ctx.notes, createdAt: new Date().toISOString() });
+      if (ctx.usageTotals.model) entries.push({ stage, kind: "usage", key: "usage", value: ctx.usageTotals, createdAt: new Date().toISOString() });
+      store.transaction(() => store.memory.add(sceneId, entries));
+      appendEvent(sceneId, "stage.output", { stage, data: { entries, notes: ctx.notes } });
+      done.add(stage);
+      store.transaction(() => store.jobs.update(sceneId, { completedStages: STAGES.filter((s) => done.has(s)) }));
+      appendEvent(sceneId, "stage.completed", { stage, data: { durationMs: Date.now() - t0 } });
+
+      if (stage === "structure" && needsReview(store.getScene(sceneId))) {
+        store.transaction(() => {
+          store.jobs.update(sceneId, { state: "paused", stage: null });
+          store.scenes.update(sceneId, { status: "needs_review", stage: null });
+        });
+        const s = store.getScene(sceneId);
+        appendEvent(sceneId, "scene.needs_review", { stage, data: { footprints: s.structure?.footprints.length ?? 0, objects: s.structure?.objects.length ?? 0 } });
+        return;
+      }
+    }
+    const final = store.getScene(sceneId);
+    const built = final.objects.filter((o) => o.build.status === "built").length;
+    const failed = final.objects.filter((o) => o.build.status === "failed").length;
+    store.transaction(() => {
+      store.jobs.update(sceneId, { state: "completed", stage: null });
+      store.scenes.update(sceneId, { status: "completed", stage: null });
+    });
+    appendEvent(sceneId, "job.completed", { data: { objects: final.objects.length, built, failed, durationMs: Date.now() - started } });
+    trackTask(renderThumbnail(sceneId));
+  } catch (e) {
+    failJob(sceneId, e);
+  }
+}
+
+/** Record a job failure on the job row and the scene, and emit `job.failed` (no-op for a deleted scene). */
+export function failJob(sceneId: string, e: unknown): void {
+  const store = getStore();
+  if (!store.scenes.exists(sceneId)) return;
+  const message = e instanceof Error ? e.message : String(e);
+  const code = isAppError(e) ? e.code : "internal";
+  store.transaction(() => {
+    store.jobs.update(sceneId, { state: "failed", error: message });
+    store.scenes.update(sceneId, { status: "failed", error: message });
+  });
+  appendEvent(sceneId, "job.failed", { stage: store.jobs.get(sceneId)?.stage ?? null, data: { error: { code, message, ...(isAppError(e) && e.details ? { details: e.details } : {}) } } });
+}

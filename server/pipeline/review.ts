@@ -1,0 +1,46 @@
+import "server-only";
+/**
+ * Image scenes: upload -> scene, structure correction while the scene waits for review, and the overlay PNG.
+ * The image modules are loaded on first use so that prompt scenes never load the image stack (sharp).
+ */
+import { AppError } from "../../lib/errors";
+import type { Scene } from "../../lib/scene/schema";
+import type { StructurePatch } from "../../lib/structure-patch";
+import { config } from "../config";
+import { getStore } from "../store";
+import { createScene, setReviewedStructure } from "./scenes";
+import type { EngineName } from "../../lib/scene/schema";
+
+/**
+ * Create an image scene from a multipart form (`image`, `prompt?`, `roomWidth?`, `roomDepth?`).
+ * Throws AppError `unsupported_media`, `payload_too_large`, `image_invalid`, `validation` (from ingest).
+ */
+export async function createSceneFromUpload(form: FormData, opts: { engine?: EngineName } = {}): Promise<Scene> {
+  const { ingestImageUpload } = await import("../images/ingest");
+  const image = await ingestImageUpload(form, config().dataDir);
+  return createScene({ image }, opts);
+}
+
+/**
+ * Apply a StructurePatch (relabel, delete, add, resize, merge footprints) to a scene waiting for review.
+ * Throws AppError `not_found`, `busy`, `conflict` (not in review or not an image scene), `validation` (bad patch).
+ */
+export async function patchStructure(id: string, patch: StructurePatch): Promise<Scene> {
+  const { applyStructurePatch } = await import("../../lib/structure-patch");
+  const scene = getStore().getScene(id);
+  if (scene.source.kind !== "image" || !scene.structure) throw new AppError("conflict", "Only an image scene with a detected structure can be corrected.");
+  if (scene.status !== "needs_review") throw new AppError("conflict", `The structure can only be corrected while the scene waits for review (it is ${scene.status}).`, { status: scene.status });
+  const r = applyStructurePatch(scene.structure, patch, { widthPx: scene.source.widthPx, heightPx: scene.source.heightPx });
+  if (!r.ok) throw new AppError("validation", `The correction cannot be applied: ${r.error}`, { reason: r.error });
+  return setReviewedStructure(id, r.value);
+}
+
+/** PNG of the detected footprints drawn over the uploaded image. Throws AppError `not_found` (no image) or `conflict` (no structure yet). */
+export async function structureOverlayPng(id: string): Promise<Buffer> {
+  const store = getStore();
+  const scene = store.getScene(id);
+  if (scene.source.kind !== "image") throw new AppError("not_found", "This scene was not created from an image.");
+  if (!scene.structure) throw new AppError("conflict", "The structure stage has not finished yet.", { status: scene.status });
+  const { renderStructureOverlay } = await import("../images/overlay");
+  return renderStructureOverlay(store.files.sceneFile(id, scene.source.imageFile), scene.structure);
+}

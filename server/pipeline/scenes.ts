@@ -1,0 +1,188 @@
+import "server-only";
+/**
+ * Scene lifecycle: create (prompt or uploaded image) and start the job, wait, continue after review,
+ * delete, and resume interrupted jobs after a restart.
+ */
+import { randomUUID } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { AppError } from "../../lib/errors";
+import { StructureSpec, type EngineName, type Scene, type SceneSource, type SceneStatus, TERMINAL_EVENTS } from "../../lib/scene/schema";
+import { config } from "../config";
+import { getEngine } from "../engines";
+import { subscribeEvents } from "../events/bus";
+import { getStore } from "../store";
+import { failJob, runJob } from "./job";
+import { abortJob, assertSceneIdle, isJobActive, startJob } from "./registry";
+import { titleFromImage, titleFromPrompt } from "./title";
+
+/** Longest prompt accepted (characters). */
+export const MAX_PROMPT_CHARS = 20_000;
+/** Resume attempts before an interrupted job is marked failed. */
+export const MAX_RESUMES = 3;
+
+/** An uploaded image as returned by `ingestImageUpload` (server/images/ingest.ts). */
+export interface ImageInput {
+  imagePath: string;
+  widthPx: number;
+  heightPx: number;
+  prompt: string | null;
+  roomDims: { w: number; d: number } | null;
+}
+
+/** Input of `createScene`: a prompt, or an ingested image (with optional prompt and room dimensions in m). */
+export type CreateSceneInput = { prompt: string } | { image: ImageInput };
+
+/** Throws AppError `empty_prompt` / `prompt_too_long` for prompts the parser must not see. */
+export function validatePrompt(prompt: string): string {
+  if (!prompt.trim()) throw new AppError("empty_prompt", "Describe the room you want: the prompt is empty.");
+  if (prompt.length > MAX_PROMPT_CHARS) {
+    throw new AppError("prompt_too_long", `The prompt has ${prompt.length} characters; the limit is ${MAX_PROMPT_CHARS}.`, { length: prompt.length, max: MAX_PROMPT_CHARS });
+  }
+  return prompt.trim();
+}
+
+/**
+ * Create a scene and start its job in the background; returns the stored scene at once (status `running`).
+ * Throws AppError `empty_prompt`, `prompt_too_long`, `validation` (unknown engine).
+ */
+export async function createScene(input: CreateSceneInput, opts: { engine?: EngineName } = {}): Promise<Scene> {
+  const engineName = opts.engine ?? config().engine;
+  getEngine(engineName);
+  const store = getStore();
+  const id = randomUUID();
+  let source: SceneSource;
+  let title: string;
+  if ("prompt" in input) {
+    const prompt = validatePrompt(input.prompt);
+    source = { kind: "prompt", prompt };
+    title = titleFromPrompt(prompt);
+  } else {
+    const img = input.image;
+    if (img.prompt && img.prompt.length > MAX_PROMPT_CHARS) validatePrompt(img.prompt);
+    const name = `input${path.extname(img.imagePath).toLowerCase() || ".png"}`;
+    const dest = store.files.ensureParent(store.files.sceneFile(id, name));
+    moveFile(img.imagePath, dest);
+    source = {
+      kind: "image",
+      imageFile: name,
+      widthPx: img.widthPx,
+      heightPx: img.heightPx,
+      ...(img.prompt?.trim() ? { prompt: img.prompt.trim() } : {}),
+      ...(img.roomDims ? { roomDims: img.roomDims } : {}),
+    };
+    title = titleFromImage(img.prompt);
+  }
+  store.transaction(() => {
+    store.scenes.insert({ id, title, source, engine: engineName, status: "queued" });
+    store.jobs.put(id, "create", "running");
+  });
+  void startJob(id, "create", (signal) => runJob(id, signal));
+  return store.getScene(id);
+}
+
+function moveFile(from: string, to: string): void {
+  try {
+    fs.renameSync(from, to);
+  } catch {
+    fs.copyFileSync(from, to);
+    fs.rmSync(from, { force: true });
+  }
+}
+
+/** The whole scene; throws AppError `not_found`. */
+export function getScene(id: string): Scene {
+  return getStore().getScene(id);
+}
+
+const SETTLED: readonly SceneStatus[] = ["completed", "failed", "needs_review", "cancelled"];
+
+/**
+ * Resolve with the scene once its status is completed, failed, needs_review or cancelled.
+ * Throws AppError `not_found`, or `internal` after `timeoutMs` (default 120 s).
+ */
+export async function waitForScene(id: string, timeoutMs = 120_000): Promise<Scene> {
+  const store = getStore();
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const s = store.getScene(id);
+    if (SETTLED.includes(s.status) && !isJobActive(id)) return s;
+    if (Date.now() > deadline) throw new AppError("internal", `pipeline: scene ${id} did not settle within ${timeoutMs} ms (status ${s.status}).`);
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(done, 200);
+      const unsubscribe = subscribeEvents(id, store.events.lastSeq(id), (e) => {
+        if (TERMINAL_EVENTS.includes(e.type)) done();
+      });
+      function done() {
+        clearTimeout(timer);
+        unsubscribe();
+        resolve();
+      }
+    });
+  }
+}
+
+/**
+ * Run the remaining stages of a scene paused in `needs_review` with its (corrected) structure; returns at once.
+ * Throws AppError `not_found`, `busy` (a job runs), `conflict` (the scene is not waiting for review).
+ */
+export async function continueScene(id: string): Promise<Scene> {
+  const store = getStore();
+  const scene = store.getScene(id);
+  assertSceneIdle(id);
+  if (scene.status !== "needs_review") throw new AppError("conflict", `The scene is ${scene.status}, not waiting for review.`, { status: scene.status });
+  store.transaction(() => {
+    store.jobs.update(id, { kind: "continue", state: "running", completedStages: ["structure"], error: null });
+    store.scenes.update(id, { status: "running" });
+  });
+  void startJob(id, "continue", (signal) => runJob(id, signal));
+  return store.getScene(id);
+}
+
+/**
+ * Replace the structure of a scene waiting for review (after a StructurePatch was applied).
+ * Throws AppError `not_found`, `busy`, `conflict` (not in needs_review).
+ */
+export function setReviewedStructure(id: string, structure: StructureSpec): Scene {
+  const store = getStore();
+  const scene = store.getScene(id);
+  assertSceneIdle(id);
+  if (scene.status !== "needs_review") throw new AppError("conflict", `The structure can only be corrected while the scene waits for review (it is ${scene.status}).`, { status: scene.status });
+  const spec = StructureSpec.parse(structure);
+  store.transaction(() => store.scenes.update(id, { structure: spec }));
+  return store.getScene(id);
+}
+
+/** Delete a scene (its running job is aborted first). Throws AppError `not_found`. */
+export async function deleteScene(id: string): Promise<void> {
+  const store = getStore();
+  if (!store.scenes.exists(id)) throw new AppError("not_found", `Scene ${JSON.stringify(id.slice(0, 80))} does not exist.`);
+  await abortJob(id);
+  store.deleteScene(id);
+}
+
+/**
+ * Resume every job left `running` by a previous process: each continues from its last completed stage and
+ * object; a job interrupted more than MAX_RESUMES times, or whose inputs are gone, is marked failed with the reason.
+ */
+export function resumeJobs(): string[] {
+  const store = getStore();
+  const resumed: string[] = [];
+  for (const job of store.jobs.listRunning()) {
+    if (isJobActive(job.sceneId)) continue;
+    const scene = store.scenes.get(job.sceneId);
+    if (!scene) continue;
+    if (job.attempts >= MAX_RESUMES + 1) {
+      failJob(job.sceneId, new Error(`pipeline: the job was interrupted ${job.attempts} times (last in stage ${job.stage ?? "none"}); giving up.`));
+      continue;
+    }
+    if (scene.source.kind === "image" && !fs.existsSync(store.files.sceneFile(scene.id, scene.source.imageFile))) {
+      failJob(job.sceneId, new Error("pipeline: the input image is missing; the job cannot resume."));
+      continue;
+    }
+    store.transaction(() => store.jobs.update(job.sceneId, { attempts: job.attempts + 1 }));
+    void startJob(job.sceneId, job.kind, (signal) => runJob(job.sceneId, signal, { resumed: true }));
+    resumed.push(job.sceneId);
+  }
+  return resumed;
+}

@@ -1,0 +1,85 @@
+import "server-only";
+/**
+ * Stage 5, decor: floor and wall materials, lights, and small surface objects (profiled, coded and built like
+ * the others). When the room shell's PARAMS carry floor/wall material fields, the shell is re-parameterised
+ * (PARAMS only) and rebuilt with the chosen materials.
+ */
+import { canonicalMaterial } from "../../../lib/program/materials";
+import { parseParams, replaceParams, type ParamValue } from "../../../lib/program/params";
+import type { Material, MemoryEntry, Scene } from "../../../lib/scene/schema";
+import type { Engine } from "../../engines/types";
+import { appendEvent } from "../../events/bus";
+import { getStore, ROOM_ID } from "../../store";
+import { addRevision, buildRevision } from "../build";
+import { checkAborted, entry, type PipelineContext } from "../context";
+import { objectFromSpec } from "./layout";
+import { profileOne } from "./profile";
+import { runCode } from "./code";
+
+/** PARAMS of a room program rewritten to use the given floor/wall materials; null when nothing changes. */
+export function roomSourceWithMaterials(source: string, floor: Material, wall: Material): string | null {
+  const parsed = parseParams(source);
+  if (!parsed.ok) return null;
+  const p = parsed.value;
+  const next: Record<string, ParamValue> = { ...p };
+  const set = (key: string, v: ParamValue) => {
+    if (key in p) next[key] = v;
+  };
+  for (const [prefix, m] of [["floor", floor], ["wall", wall]] as const) {
+    set(`${prefix}_color`, m.color);
+    set(`${prefix}_colour`, m.color);
+    set(`${prefix}_material`, canonicalMaterial(m.name) ?? (prefix === "floor" ? "wood" : "paint"));
+    set(`${prefix}_roughness`, m.roughness);
+    set(`${prefix}_metallic`, m.metallic);
+  }
+  const changed = Object.keys(next).some((k) => JSON.stringify(next[k]) !== JSON.stringify(p[k]));
+  return changed ? replaceParams(source, next) : null;
+}
+
+/** Run the decor stage: store decor and materials, rebuild the room shell if needed, add and build extra objects. */
+export async function runDecor(ctx: PipelineContext, engine: Engine, scene: Scene): Promise<MemoryEntry[]> {
+  const store = getStore();
+  const res = await engine.decor(ctx, scene);
+  const { decor } = res;
+  store.transaction(() => {
+    store.scenes.update(scene.id, { decor });
+    if (scene.room) {
+      const { program: _p, glbRev: _g, ...core } = scene.room;
+      store.scenes.update(scene.id, { room: { ...core, floorMaterial: decor.floorMaterial, wallMaterial: decor.wallMaterial } });
+    }
+  });
+  for (const n of decor.notes) ctx.note(n);
+
+  const roomSource = scene.room?.program?.source;
+  const rewritten = roomSource ? roomSourceWithMaterials(roomSource, decor.floorMaterial, decor.wallMaterial) : null;
+  if (rewritten) {
+    const rev = addRevision(scene.id, ROOM_ID, rewritten, "decor");
+    const built = await buildRevision(scene.id, rev);
+    store.transaction(() => store.scenes.update(scene.id, built.ok ? { roomRev: rev.rev, roomGlbRev: rev.rev } : {}));
+    if (built.ok) appendEvent(scene.id, "scene.updated", { stage: "decor", data: { room: { rev: rev.rev, glbRev: rev.rev, url: `/api/scenes/${scene.id}/room.glb?rev=${rev.rev}` } } });
+    else ctx.note(`The room shell with decor materials did not build (${built.error.message}); kept the previous shell.`);
+  }
+
+  // Extra surface objects: skip ids that already exist (a resumed decor stage must not add them twice).
+  const added: string[] = [];
+  store.transaction(() => {
+    for (const x of res.extraObjects) {
+      if (store.objects.get(scene.id, x.spec.id)) continue;
+      store.objects.put(scene.id, objectFromSpec(x.spec, x.placement, x.spec.support));
+      added.push(x.spec.id);
+    }
+  });
+  const pending = store.objects.list(scene.id).filter((o) => o.build.status !== "built" && res.extraObjects.some((x) => x.spec.id === o.id));
+  if (pending.length) {
+    checkAborted(ctx.signal);
+    let fresh = store.getScene(scene.id);
+    for (const o of pending.filter((p) => p.plan === null)) await profileOne(ctx, engine, fresh, o);
+    fresh = store.getScene(scene.id);
+    await runCode(ctx, engine, fresh, pending.map((o) => o.id));
+  }
+  return [
+    entry("decor", "materials", "materials", { floor: decor.floorMaterial, wall: decor.wallMaterial }),
+    entry("decor", "lights", "lights", decor.lights),
+    entry("decor", "extra_objects", "extra_objects", res.extraObjects.map((x) => ({ id: x.spec.id, category: x.spec.category, support: x.spec.support, added: added.includes(x.spec.id) }))),
+  ];
+}

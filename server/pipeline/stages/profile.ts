@@ -1,0 +1,44 @@
+import "server-only";
+/** Stage 3, profile: route + ObjectPlan (blueprint) per object. */
+import type { MemoryEntry, ObjectSpec, Scene, SceneObject } from "../../../lib/scene/schema";
+import type { Engine } from "../../engines/types";
+import { getStore } from "../../store";
+import { checkAborted, entry, type PipelineContext } from "../context";
+import { mapPool } from "../pool";
+
+/** The ObjectSpec of a scene object (from the structure when it has one, else rebuilt from the object). */
+export function specOf(scene: Scene, obj: SceneObject): ObjectSpec {
+  const fromStructure = scene.structure?.objects.find((o) => o.id === obj.id);
+  if (fromStructure) return { ...fromStructure, category: obj.category, targetSize: obj.targetSize, attributes: obj.attributes, description: obj.description };
+  return {
+    id: obj.id,
+    category: obj.category,
+    name: obj.name,
+    description: obj.description,
+    attributes: obj.attributes,
+    targetSize: obj.targetSize,
+    support: obj.support,
+    footprintId: null,
+    zone: null,
+    approxCenter: [obj.placement.x, obj.placement.y],
+    approxYawDeg: obj.placement.yawDeg,
+  };
+}
+
+/** Profile one object and store its route and plan; returns its memory entry. */
+export async function profileOne(ctx: PipelineContext, engine: Engine, scene: Scene, obj: SceneObject): Promise<MemoryEntry> {
+  checkAborted(ctx.signal);
+  const res = await engine.profile(ctx, specOf(scene, obj), scene);
+  const store = getStore();
+  store.transaction(() => {
+    const cur = store.objects.get(scene.id, obj.id);
+    if (cur) store.objects.put(scene.id, { ...cur, route: res.route, plan: res.plan });
+  });
+  return entry("profile", "plan", obj.id, { route: res.route, parts: res.plan.parts.map((p) => ({ name: p.name, primitive: p.primitive, material: p.material })) });
+}
+
+/** Run the profile stage over every object without a plan (profiles run 4 at a time). */
+export async function runProfile(ctx: PipelineContext, engine: Engine, scene: Scene): Promise<MemoryEntry[]> {
+  const todo = scene.objects.filter((o) => o.plan === null);
+  return mapPool(todo, 4, (o) => profileOne(ctx, engine, scene, o));
+}

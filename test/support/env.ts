@@ -1,0 +1,19 @@
+/**
+ * Test environment helpers. Call `useTempDataDir()` BEFORE any server module is imported (server config and
+ * the store read ROOMCODE_DATA_DIR once): import server modules dynamically after it, or call it in `vi.hoisted`.
+ */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
+/** Point ROOMCODE_DATA_DIR at a fresh temp directory and return its absolute path. */
+export function useTempDataDir(prefix = "roomcode-test-"): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  process.env.ROOMCODE_DATA_DIR = dir;
+  return dir;
+}
+
+/** Absolute path of the shared third-party inputs (`<repo>/../shared/inputs`, see ../shared/inputs/SOURCES.md). */
+export function sharedInputsDir(): string {
+  return path.resolve(__dirname, "../../../shared/inputs");
+}
