@@ -36,13 +36,19 @@ function failure(type: string, message: string, extra: Partial<BuildError> = {})
   return { type, message, line: null, traceback: "", ...extra };
 }
 
+/** Name of a signal number (bwrap and prlimit report a child's fatal signal as exit code 128 + n). */
+function signalName(n: number): string {
+  const entry = Object.entries(os.constants.signals).find(([, v]) => v === n);
+  return entry ? entry[0] : String(n);
+}
+
 function outcomeError(outcome: Extract<JobOutcome, { kind: "failure" }>, timeoutMs: number): BuildError {
   const f = outcome.failure;
   if (f.kind === "timeout") {
     return failure("Timeout", `runner: the program ran longer than ${Math.round(timeoutMs / 100) / 10} s and was stopped; the worker was restarted`);
   }
   if (f.kind === "crash") {
-    const how = f.signal ? `signal ${f.signal}` : `exit code ${f.code}`;
+    const how = f.signal ? `signal ${f.signal}` : f.code !== null && f.code > 128 ? `signal ${signalName(f.code - 128)}` : `exit code ${f.code}`;
     return failure("WorkerCrashed", `runner: Blender stopped (${how}) while running the program; the worker was restarted`, { traceback: f.log.slice(-4000) });
   }
   return failure("ProtocolError", `runner: ${f.message}`);

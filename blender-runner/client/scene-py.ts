@@ -94,6 +94,7 @@ def run_program(object_id, source, overrides, placement, collection):
         params = dict(ns.get("PARAMS") or {})
         params.update(overrides)
         ns["build"](params)
+    bpy.context.view_layer.update()
     new = [o for o in scene.objects if o not in before]
     for o in list(new):
         if o.type in ("CAMERA", "LIGHT"):

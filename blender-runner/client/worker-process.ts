@@ -35,6 +35,7 @@ export class WorkerProcess {
   private readyResolve: ((m: ReadyMessage) => void) | null = null;
   private readyReject: ((e: Error) => void) | null = null;
   private exited = false;
+  private killed = false;
   /** Info from the ready message. */
   ready: ReadyMessage | null = null;
   /** Jobs completed by this process. */
@@ -85,7 +86,7 @@ export class WorkerProcess {
 
   /** True while the process runs. */
   get alive(): boolean {
-    return !!this.child && !this.exited;
+    return !!this.child && !this.exited && !this.killed;
   }
 
   /** True while a job is in flight. */
@@ -121,6 +122,7 @@ export class WorkerProcess {
 
   /** SIGKILL the whole process group (bwrap, its pid namespace and Blender). */
   kill(): void {
+    this.killed = true;
     const pid = this.child?.pid;
     if (!pid || this.exited) return;
     try {

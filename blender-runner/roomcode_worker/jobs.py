@@ -26,7 +26,7 @@ def operator_guard(idname):
     if _GUARD["active"]:
         group = idname.split("_OT_")[0].lower() if "_OT_" in idname else idname.split(".")[0]
         if group in policy.DENIED_OPS:
-            raise PermissionError("operator '%s' is not allowed in object programs" % idname)
+            raise policy.PolicyViolation("operator", "operator '%s' is not allowed in object programs" % idname, None)
 
 
 class JobError(Exception):
@@ -88,6 +88,7 @@ def _run_program(source, filename, overrides, whole_script, restricted, capture,
         _GUARD["active"] = False
     if os.getpid() != main_pid:
         os._exit(0)
+    bpy.context.view_layer.update()
     timer.mark("exec")
     return [o for o in bpy.context.scene.objects if o not in before]
 

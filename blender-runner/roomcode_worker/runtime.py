@@ -20,7 +20,11 @@ _SAFE_NAMES = (
     "ArithmeticError", "AssertionError", "AttributeError", "BaseException", "Exception",
     "IndexError", "KeyError", "LookupError", "MemoryError", "NameError", "NotImplementedError",
     "OverflowError", "RecursionError", "RuntimeError", "StopIteration", "TypeError", "ValueError",
-    "ZeroDivisionError", "ReferenceError", "UnboundLocalError",
+    "ZeroDivisionError", "ReferenceError", "UnboundLocalError", "SystemExit", "KeyboardInterrupt",
+    "GeneratorExit", "StopAsyncIteration", "OSError", "EOFError", "FloatingPointError", "ImportError",
+    "ModuleNotFoundError", "IndentationError", "SyntaxError", "TabError", "UnicodeError", "Warning",
+    "UserWarning", "DeprecationWarning", "RuntimeWarning", "PermissionError", "FileNotFoundError",
+    "TimeoutError", "BufferError",
 )
 
 
@@ -146,7 +150,12 @@ class Capture:
 def error_from_exception(exc, filename):
     """Map an exception to ``{type, message, line, traceback}`` with the line in ``filename``."""
     if isinstance(exc, policy.PolicyViolation):
-        return {"type": "PolicyError", "message": exc.message, "line": exc.line,
+        line = exc.line
+        if line is None:
+            for frame in traceback.extract_tb(exc.__traceback__):
+                if frame.filename == filename:
+                    line = frame.lineno
+        return {"type": "PolicyError", "message": exc.message, "line": line,
                 "traceback": "", "rule": exc.rule}
     if isinstance(exc, SyntaxError) and exc.filename == filename:
         text = "".join(traceback.format_exception_only(type(exc), exc))

@@ -13,12 +13,12 @@ export interface ReviewBox {
   isNew: boolean;
 }
 
-/** One StructurePatch operation as sent to PATCH /api/scenes/:id/structure. */
+/** One StructurePatch operation as sent to PATCH /api/scenes/:id/structure (lib/structure-patch's `StructurePatchOp`, minus merge). */
 export type PatchOp =
-  | { op: "relabel"; id: string; category: string }
-  | { op: "delete"; id: string }
+  | { op: "relabel"; footprintId: string; category: string }
+  | { op: "delete"; footprintId: string }
   | { op: "add"; category: string; boxPx: { x: number; y: number; w: number; h: number } }
-  | { op: "resize"; id: string; boxPx: { x: number; y: number; w: number; h: number } };
+  | { op: "resize"; footprintId: string; boxPx: { x: number; y: number; w: number; h: number } };
 
 /** Initial boxes from the structure stage's footprints. */
 export function boxesFromFootprints(fps: Footprint[]): ReviewBox[] {
@@ -44,14 +44,14 @@ export function diffToOps(original: Footprint[], edited: ReviewBox[]): PatchOp[]
   for (const f of original) {
     const b = byId.get(f.id);
     if (!b) {
-      ops.push({ op: "delete", id: f.id });
+      ops.push({ op: "delete", footprintId: f.id });
       continue;
     }
     const cat = toCategory(b.category);
-    if (cat && cat !== f.category) ops.push({ op: "relabel", id: f.id, category: cat });
+    if (cat && cat !== f.category) ops.push({ op: "relabel", footprintId: f.id, category: cat });
     const r = round(b.box);
     const o = round(f.boxPx);
-    if (r.x !== o.x || r.y !== o.y || r.w !== o.w || r.h !== o.h) ops.push({ op: "resize", id: f.id, boxPx: r });
+    if (r.x !== o.x || r.y !== o.y || r.w !== o.w || r.h !== o.h) ops.push({ op: "resize", footprintId: f.id, boxPx: r });
   }
   for (const b of edited) if (b.isNew && toCategory(b.category)) ops.push({ op: "add", category: toCategory(b.category), boxPx: round(b.box) });
   return ops;

@@ -4,6 +4,7 @@
  * as the layout solver's contract ("no floor-object overlaps beyond 1 cm").
  */
 import type { Placement, Scene, Size3, Support } from "../scene/schema";
+import { findConflicts } from "../layout/check";
 import { boundsOf, objectSize, rotate, type Vec2 } from "./geometry";
 
 /** What the checks need about an object. */
@@ -71,19 +72,18 @@ export function bodiesOf(scene: Scene): Body[] {
   return scene.objects.filter((o) => !o.hidden).map((o) => ({ id: o.id, placement: o.placement, size: objectSize(o), support: o.support }));
 }
 
-/** Conflicts that involve any of `ids`: colliding pairs and out-of-bounds objects. */
+/**
+ * Conflicts that involve any of `ids` (the changed objects and, through the pairs, their neighbours): colliding
+ * pairs and out-of-bounds objects, by the layout's `findConflicts` (lib/layout/check.ts) on the whole scene.
+ */
 export function conflictsFor(scene: Scene, ids: readonly string[]): { collisions: [string, string][]; outOfBounds: string[] } {
-  const bodies = bodiesOf(scene);
-  const focus = bodies.filter((b) => ids.includes(b.id));
-  const collisions: [string, string][] = [];
-  for (const a of focus) {
-    for (const b of bodies) {
-      if (a.id === b.id) continue;
-      if (ids.includes(b.id) && b.id < a.id) continue;
-      if (collide(a, b)) collisions.push([a.id, b.id]);
-    }
-  }
-  const fp = scene.room?.footprint;
-  const outOfBounds = fp ? focus.filter((b) => b.support !== "wall" && !insideBounds(b, fp)).map((b) => b.id) : [];
-  return { collisions, outOfBounds };
+  const objects = scene.objects
+    .filter((o) => !o.hidden)
+    .map((o) => ({ id: o.id, placement: o.placement, size: objectSize(o), support: o.support, thin: o.route === "thin_cover" }));
+  const fp = scene.room?.footprint ?? [];
+  const all = fp.length >= 3 ? findConflicts(objects, fp) : { collisions: [] as [string, string][], outOfBounds: [] as string[] };
+  return {
+    collisions: all.collisions.filter(([a, b]) => ids.includes(a) || ids.includes(b)),
+    outOfBounds: all.outOfBounds.filter((id) => ids.includes(id)),
+  };
 }

@@ -16,6 +16,7 @@ import {
   unitToMeters,
   type SizeDim,
 } from "./words";
+import { materialPreset } from "../program/materials";
 
 /** One property change read from text. Lengths in m; factor is a multiplier (1.2 = 20% larger). */
 export type Change =
@@ -135,17 +136,23 @@ export function parseChanges(clause: string, ctx: ParseContext): { changes: Chan
     const joinB = `${singular(before)}_${phrase}`.replace(/ /g, "_");
     return ctx.categories.has(joinA) || ctx.categories.has(joinB) || ctx.categories.has(phrase.replace(/ /g, "_"));
   };
-  for (const [phrase, name] of MATERIAL_PHRASES) {
-    const re = new RegExp(`\\b${phrase}\\b`);
+  for (const [phrase, name, re] of MATERIAL_RES) {
+    if (!text.includes(phrase)) continue;
     const m = re.exec(text);
     if (!m || partOfCategory(m.index, m[0].length, phrase)) continue;
+    const next = text.slice(m.index + m[0].length).trim().split(/\s+/)[0] ?? "";
+    if (next && isPartWord(next, ctx)) {
+      // "brass knobs": the material colours a part.
+      const len = text.indexOf(next, m.index + m[0].length) + next.length - m.index;
+      changes.push({ kind: "color", hex: materialPreset(name).color, name, part: singular(next) });
+      text = text.slice(0, m.index) + " ".repeat(len) + text.slice(m.index + len);
+      continue;
+    }
     changes.push({ kind: "material", name });
-    const colorHit = COLOR_PHRASES.find(([c]) => c === phrase);
     text = text.slice(0, m.index) + " ".repeat(m[0].length) + text.slice(m.index + m[0].length);
-    if (colorHit) continue;
   }
-  for (const [phrase, hex] of COLOR_PHRASES) {
-    const re = new RegExp(`\\b${phrase}(?:\\s+(?:blue|colou?r(?:ed)?))?\\b(?:\\s+([a-z]+))?`);
+  for (const [phrase, hex, re] of COLOR_RES) {
+    if (!text.includes(phrase)) continue;
     const m = re.exec(text);
     if (!m || partOfCategory(m.index, phrase.length, phrase)) continue;
     const next = m[1];
@@ -156,6 +163,9 @@ export function parseChanges(clause: string, ctx: ParseContext): { changes: Chan
   }
   return { changes, rest: text.replace(/\s+/g, " ").trim() };
 }
+
+const MATERIAL_RES: readonly [string, string, RegExp][] = MATERIAL_PHRASES.map(([p, n]) => [p, n, new RegExp(`\\b${p}\\b`)]);
+const COLOR_RES: readonly [string, string, RegExp][] = COLOR_PHRASES.map(([p, h]) => [p, h, new RegExp(`\\b${p}(?:\\s+(?:blue|colou?r(?:ed)?))?\\b(?:\\s+([a-z]+))?`)]);
 
 /** Factor for a signed percentage: +20 -> 1.2, -20 -> 0.8. */
 function pct(sign: 1 | -1, p: number): number {

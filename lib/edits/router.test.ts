@@ -47,6 +47,16 @@ describe("colours and materials", () => {
   });
 });
 
+describe("part colours", () => {
+  it("brass knobs colour the knob_color PARAM, not the material", () => {
+    const scene = bedroom();
+    const desk = scene.objects.find((o) => o.id === "desk-1")!;
+    desk.program!.params = { ...desk.program!.params, knob_color: "#9a9a9a" };
+    expect(params(plan(scene, "give the desk brass knobs"), "desk-1")).toEqual({ knob_color: "#c9a34a" });
+    expect(params(plan(scene, "black knobs on the desk"), "desk-1")).toEqual({ knob_color: "#1c1c1c" });
+  });
+});
+
 describe("sizes", () => {
   it("wider: +20% width only", () => {
     expect(params(plan(bedroom(), "make the bed wider"), "bed-1")).toEqual({ width: 1.92 });

@@ -5,7 +5,6 @@
  */
 import { footprintGap, type Box } from "../geometry/box";
 import * as R from "../geometry/relations";
-import { wallsOf } from "../geometry/room";
 
 /** An object-object check: does `t` (target) stand in the relation to `a` (anchor)? */
 export type PairCheck = (t: Box, a: Box, room: R.RoomGeom) => boolean;
@@ -43,7 +42,7 @@ export function oaHolds(relation: string, element: string, b: Box, room: R.RoomG
   const el = element.toLowerCase();
   if (el === "wall") {
     if (rel === "on" || rel === "hang" || rel === "mount") return R.isOnWall(b, room) || (support === "wall" && R.isAgainstWall(b, room));
-    if (rel === "near" || rel === "next" || rel === "next_to" || rel === "beside" || rel === "by") return Math.min(...R.wallDistances(b, wallsFor(room))) <= 0.5;
+    if (rel === "near" || rel === "next" || rel === "next_to" || rel === "beside" || rel === "by") return Math.min(...R.wallDistances(b, R.roomWalls(room))) <= 0.5;
     return R.isAgainstWall(b, room);
   }
   if (el === "ceiling") return R.isAtCeiling(b, room);
@@ -59,8 +58,4 @@ export function oaHolds(relation: string, element: string, b: Box, room: R.RoomG
   if (rel === "corner") return R.isInCorner(b, room);
   if (rel === "center" || rel === "middle" || rel === "at_the_center" || rel === "center_of") return R.isInMiddle(b, room);
   return R.isInMiddle(b, room);
-}
-
-function wallsFor(room: R.RoomGeom) {
-  return wallsOf(room.footprint);
 }

@@ -6,3 +6,4 @@ export * from "./checks";
 export * from "./metrics";
 export * from "./object-metrics";
 export * from "./proxy";
+export * from "./scene";

@@ -72,10 +72,10 @@ export function isOn(t: Box, a: Box): boolean {
   return Math.abs(t.z - top(a)) <= REL.onZ || (t.z >= a.z - 0.01 && t.z <= top(a) + REL.onZ && a.h <= 0.05);
 }
 
-/** "inside/within": center inside the anchor's box, or resting on it (no interior geometry in a bounding-box proxy). */
+/** "inside/within": center over the anchor, bottom lifted off the anchor's bottom and at most on its top (no interior geometry in a bounding-box proxy). */
 export function isInside(t: Box, a: Box): boolean {
   if (!centerOver(t, a, 0.02)) return false;
-  return t.z >= a.z - 0.02 && t.z <= top(a) + REL.onZ;
+  return t.z >= a.z + 0.01 && t.z <= top(a) + REL.onZ;
 }
 
 /** "above": bottom at or above the anchor's top, center over the anchor's footprint (0.3 m margin). */
@@ -179,22 +179,36 @@ export function isBetween(t: Box, a: Box, b: Box): boolean {
 
 /** Distance (m) from a box footprint to each wall. */
 export function wallDistances(b: Box, walls: readonly Wall[]): number[] {
-  return walls.map((w) => boxSegmentDistance(b, w.a, w.b));
+  const out: number[] = new Array(walls.length);
+  for (let i = 0; i < walls.length; i++) out[i] = boxSegmentDistance(b, walls[i].a, walls[i].b);
+  return out;
+}
+
+const wallCache = new WeakMap<readonly Point2[], Wall[]>();
+
+/** Walls of a room footprint (memoised per footprint array). */
+export function roomWalls(room: RoomGeom): Wall[] {
+  let w = wallCache.get(room.footprint);
+  if (!w) {
+    w = wallsOf(room.footprint);
+    wallCache.set(room.footprint, w);
+  }
+  return w;
 }
 
 /** "against the wall": footprint within 0.15 m of some wall. */
 export function isAgainstWall(b: Box, room: RoomGeom): boolean {
-  return Math.min(...wallDistances(b, wallsOf(room.footprint))) <= REL.againstWall;
+  return Math.min(...wallDistances(b, roomWalls(room))) <= REL.againstWall;
 }
 
 /** "on the wall" (mounted): within 0.12 m of a wall and lifted at least 0.25 m off the floor. */
 export function isOnWall(b: Box, room: RoomGeom): boolean {
-  return b.z >= REL.onWallLift && Math.min(...wallDistances(b, wallsOf(room.footprint))) <= REL.onWall;
+  return b.z >= REL.onWallLift && Math.min(...wallDistances(b, roomWalls(room))) <= REL.onWall;
 }
 
 /** "in the corner": within 0.45 m of two adjacent walls. */
 export function isInCorner(b: Box, room: RoomGeom): boolean {
-  const walls = wallsOf(room.footprint);
+  const walls = roomWalls(room);
   const d = wallDistances(b, walls);
   const n = walls.length;
   for (let i = 0; i < n; i++) if (d[i] <= REL.corner && d[(i + 1) % n] <= REL.corner) return true;
@@ -210,9 +224,21 @@ export function isInMiddle(b: Box, room: RoomGeom): boolean {
   return Math.hypot(b.x - c[0], b.y - c[1]) <= Math.max(REL.middleMin, REL.middleFrac * minDim);
 }
 
-function openingsOf(room: RoomGeom, kind: "door" | "window") {
-  const walls = wallsOf(room.footprint);
-  return room.openings.filter((o) => o.kind === kind).map((o) => openingSegment(walls, o)).filter((s): s is NonNullable<typeof s> => s !== null);
+type Seg = NonNullable<ReturnType<typeof openingSegment>>;
+const segCache = new WeakMap<RoomGeom, Record<string, Seg[]>>();
+
+function openingsOf(room: RoomGeom, kind: "door" | "window"): Seg[] {
+  let c = segCache.get(room);
+  if (!c) {
+    const walls = roomWalls(room);
+    c = { door: [], window: [] };
+    for (const o of room.openings) {
+      const s = openingSegment(walls, o);
+      if (s) c[o.kind].push(s);
+    }
+    segCache.set(room, c);
+  }
+  return c[kind];
 }
 
 /** Near a door/window: footprint gap to the opening's segment at most 1.2 m. */

@@ -37,75 +37,87 @@ export function feasible(st: SolveState, item: Item, box: Box): boolean {
   return true;
 }
 
-/** Score of a candidate (higher is better): satisfied relations dominate, then placement habits by family. */
-export function scoreBox(st: SolveState, item: Item, box: Box): number {
-  const view = {
-    get: (k: string) => (k === item.id ? box : st.boxes.get(k)),
-    has: (k: string) => k === item.id || st.boxes.has(k),
-  } as unknown as ReadonlyMap<string, Box>;
-  let s = 0;
-  let wallRel = false;
-  let centerRel = false;
-  for (const r of st.bySubject.get(item.id) ?? []) {
-    if (r.type === "against_wall" || r.type === "corner" || r.type === "under_window") wallRel = true;
-    if (r.type === "middle") centerRel = true;
-    const ok = relationHolds(r, view, st.room);
-    if (ok === null) continue;
-    if (ok) s += 10;
-    else {
-      const a = st.boxes.get(r.anchor);
-      if (a) s -= Math.min(3, footprintGap(box, a) * 0.8 + Math.abs((box.z - a.z - a.h)) * (r.type === "on_top" ? 1 : 0));
-      else s -= 1;
-    }
+class BoxView {
+  constructor(
+    private readonly st: SolveState,
+    private readonly id: string,
+    public box: Box,
+  ) {}
+  get(k: string): Box | undefined {
+    return k === this.id ? this.box : this.st.boxes.get(k);
   }
-  for (const r of st.byAnchor.get(item.id) ?? []) {
-    if (!st.boxes.has(r.subject)) continue;
-    const ok = relationHolds(r, view, st.room);
-    if (ok) s += 6;
+  has(k: string): boolean {
+    return k === this.id || this.st.boxes.has(k);
   }
+}
+
+/** Scorer of candidate boxes for one item (higher is better): satisfied relations dominate, then placement habits by family. */
+export function scorer(st: SolveState, item: Item): (box: Box) => number {
+  const view = new BoxView(st, item.id, null as unknown as Box);
+  const asMap = view as unknown as ReadonlyMap<string, Box>;
+  const subjRels = st.bySubject.get(item.id) ?? [];
+  const anchorRels = (st.byAnchor.get(item.id) ?? []).filter((r) => st.boxes.has(r.subject));
+  const wallRel = subjRels.some((r) => r.type === "against_wall" || r.type === "corner" || r.type === "under_window");
+  const centerRel = subjRels.some((r) => r.type === "middle");
+  const nearDoor = subjRels.some((r) => r.type === "near_door");
+  const related = new Set<string>([...subjRels.map((r) => r.anchor), ...anchorRels.map((r) => r.subject)]);
   const fam = item.info.family;
-  if (item.spec.approxCenter) {
-    s -= 2 * Math.hypot(box.x - item.spec.approxCenter[0], box.y - item.spec.approxCenter[1]);
-    if (item.spec.approxYawDeg !== null) s -= Math.abs(Math.sin(((box.yawDeg - item.spec.approxYawDeg) * Math.PI) / 360)) * 1.5;
-  }
-  if (box.z < 0.3 && item.support === "floor") {
-    const wd = Math.min(...wallDistances(box, st.walls));
-    if (WALL_FAMILIES.has(fam) && !centerRel) {
-      if (wd > 0.15) s -= 3;
-      const [bx, by] = [box.x + Math.sin((box.yawDeg * Math.PI) / 180) * -box.d * 0.5, box.y + Math.cos((box.yawDeg * Math.PI) / 180) * box.d * 0.5];
-      const backD = Math.min(...st.walls.map((w) => boxSegmentDistance({ ...box, x: bx, y: by, w: box.w * 0.5, d: 0.02 }, w.a, w.b)));
-      if (backD <= 0.2) s += 1.5;
-    } else if (CENTER_FAMILIES.has(fam) && !wallRel) {
-      const c = centroid(st.room.footprint);
-      s -= Math.hypot(box.x - c[0], box.y - c[1]) * 0.6;
-      if (wd < 0.3) s -= 1;
-    } else if (!wallRel && !centerRel && item.info.route !== "thin_cover") {
-      if (wd > 0.15 && (st.bySubject.get(item.id) ?? []).length === 0) s -= 0.5;
-    }
-    if (item.info.route !== "thin_cover") {
-      for (const o of st.room.openings) {
-        const seg = openingSegment(st.walls, o);
-        if (!seg) continue;
-        const d = boxSegmentDistance(box, seg.a, seg.b);
-        if (o.kind === "door" && d < 0.6 && !(st.bySubject.get(item.id) ?? []).some((r) => r.type === "near_door")) s -= 2;
-        if (o.kind === "window" && d < 0.3 && box.h > o.sill + 0.05 && fam !== "curtains") s -= 1.5;
-      }
-      for (const [id, b] of st.boxes) {
-        if (b.z > 0.3) continue;
-        if (Math.hypot(b.x - box.x, b.y - box.y) - (Math.hypot(b.w, b.d) + Math.hypot(box.w, box.d)) / 2 > 0.2) continue;
-        if (exemptPair(st, item, id)) continue;
-        const g = footprintGap(box, b);
-        if (g < 0.2 && !(st.bySubject.get(item.id) ?? []).some((r) => r.anchor === id) && !(st.byAnchor.get(item.id) ?? []).some((r) => r.subject === id)) s -= 0.4;
+  const segs = st.room.openings.map((o) => ({ o, seg: openingSegment(st.walls, o) })).filter((x) => x.seg !== null);
+  const c = centroid(st.room.footprint);
+  const floorBoxes = [...st.boxes].filter(([id, b]) => b.z <= 0.3 && !exemptPair(st, item, id) && !related.has(id)).map(([, b]) => b);
+  const sup = item.support.startsWith("on:") ? st.boxes.get(item.support.slice(3)) : undefined;
+  const backFam = ["monitor", "tv", "table_lamp", "books", "vase", "potted_plant", "speaker", "clock"].includes(fam);
+  const approx = item.spec.approxCenter;
+  const approxYaw = item.spec.approxYawDeg;
+  return (box: Box): number => {
+    view.box = box;
+    let s = 0;
+    for (const r of subjRels) {
+      const ok = relationHolds(r, asMap, st.room);
+      if (ok === null) continue;
+      if (ok) s += 10;
+      else {
+        const a = st.boxes.get(r.anchor);
+        if (a) s -= Math.min(3, footprintGap(box, a) * 0.8 + (r.type === "on_top" ? Math.abs(box.z - a.z - a.h) : 0));
+        else s -= 1;
       }
     }
-  }
-  if (item.support.startsWith("on:")) {
-    const sup = st.boxes.get(item.support.slice(3));
+    for (const r of anchorRels) if (relationHolds(r, asMap, st.room)) s += 6;
+    if (approx) {
+      s -= 2 * Math.hypot(box.x - approx[0], box.y - approx[1]);
+      if (approxYaw !== null) s -= Math.abs(Math.sin(((box.yawDeg - approxYaw) * Math.PI) / 360)) * 1.5;
+    }
+    if (box.z < 0.3 && item.support === "floor") {
+      const wd = Math.min(...wallDistances(box, st.walls));
+      if (WALL_FAMILIES.has(fam) && !centerRel) {
+        if (wd > 0.15) s -= 3;
+        const rad = (box.yawDeg * Math.PI) / 180;
+        const back: Box = { ...box, x: box.x - Math.sin(rad) * box.d * 0.5, y: box.y + Math.cos(rad) * box.d * 0.5, w: box.w * 0.5, d: 0.02 };
+        let backD = Infinity;
+        for (const w of st.walls) backD = Math.min(backD, boxSegmentDistance(back, w.a, w.b));
+        if (backD <= 0.2) s += 1.5;
+      } else if (CENTER_FAMILIES.has(fam) && !wallRel) {
+        s -= Math.hypot(box.x - c[0], box.y - c[1]) * 0.6;
+        if (wd < 0.3) s -= 1;
+      } else if (!wallRel && !centerRel && item.info.route !== "thin_cover") {
+        if (wd > 0.15 && subjRels.length === 0) s -= 0.5;
+      }
+      if (item.info.route !== "thin_cover") {
+        for (const { o, seg } of segs) {
+          const d = boxSegmentDistance(box, seg!.a, seg!.b);
+          if (o.kind === "door" && d < 0.6 && !nearDoor) s -= 2;
+          if (o.kind === "window" && d < 0.3 && box.h > o.sill + 0.05 && fam !== "curtains") s -= 1.5;
+        }
+        for (const b of floorBoxes) {
+          if (Math.hypot(b.x - box.x, b.y - box.y) - (Math.hypot(b.w, b.d) + Math.hypot(box.w, box.d)) / 2 > 0.2) continue;
+          if (footprintGap(box, b) < 0.2) s -= 0.4;
+        }
+      }
+    }
     if (sup) {
       const [, ly] = toLocal(sup, box.x, box.y);
-      const back = ["monitor", "tv", "table_lamp", "books", "vase", "potted_plant", "speaker", "clock"].includes(fam);
-      s -= back ? Math.max(0, -ly) * 0.5 : Math.abs(ly) * 0.2;
+      s -= backFam ? Math.max(0, -ly) * 0.5 : Math.abs(ly) * 0.2;
     }
-  }
-  return s;
+    return s;
+  };
 }

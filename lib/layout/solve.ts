@@ -12,7 +12,7 @@ import type { Opening, Placement, Point2, Relation, StructureSpec, Support } fro
 import { categoryInfo } from "../vocab";
 import { floorCandidates, wallCandidates, wallMountZ } from "./candidates";
 import { defaultOpenings } from "./openings";
-import { feasible, scoreBox } from "./score";
+import { feasible, scorer } from "./score";
 import type { Item, SolveState } from "./state";
 
 /** Wall thickness (m) of the room shell. */
@@ -34,9 +34,10 @@ const round = (v: number) => Math.round(v * 1000) / 1000;
 function pick(st: SolveState, item: Item, cands: Box[]): Box | null {
   let best: Box | null = null;
   let bestScore = -Infinity;
+  const score = scorer(st, item);
   for (const c of cands) {
     if (!feasible(st, item, c)) continue;
-    const s = scoreBox(st, item, c);
+    const s = score(c);
     if (s > bestScore + 1e-9) {
       best = c;
       bestScore = s;

@@ -44,15 +44,15 @@ export async function applyInstruction(
   const plan = r.value;
   return withObjectLocks(sceneId, planLocks(plan), async () => {
     appendEvent(sceneId, "edit.plan", { data: { instruction: plan.instruction, ops: plan.ops, notes: plan.notes } });
-    const res = await runPlan(sceneId, plan, input.actor ?? DEFAULT_ACTOR);
-    return { plan: { ...plan, notes: res.notes }, scene: store.getScene(sceneId), entry: res.entry };
+    const res = await runPlan(sceneId, plan, input.actor ?? DEFAULT_ACTOR, scene);
+    return { plan: { ...plan, notes: res.notes }, scene: res.scene, entry: res.entry };
   });
 }
 
 /** Applies a plan's ops in order (caller holds the locks); rolls back and rethrows on failure. */
-export async function runPlan(sceneId: string, plan: EditPlan, actor: string): Promise<{ notes: string[]; entry: HistoryItem | null }> {
+export async function runPlan(sceneId: string, plan: EditPlan, actor: string, current?: Scene): Promise<{ notes: string[]; entry: HistoryItem | null; scene: Scene }> {
   const store = getStore();
-  let cur = store.getScene(sceneId);
+  let cur = current ?? store.getScene(sceneId);
   const done: Command[] = [];
   const inverses: Command[] = [];
   const notes = [...plan.notes];
@@ -81,7 +81,7 @@ export async function runPlan(sceneId: string, plan: EditPlan, actor: string): P
     ? recordChange(sceneId, { kind: "instruction", label: plan.instruction, actor, commands: done, inverses })
     : null;
   appendEvent(sceneId, "edit.applied", { data: { instruction: plan.instruction, ops: plan.ops.map((o) => o.label), notes, historySeq: entry?.seq ?? null } });
-  return { notes, entry };
+  return { notes, entry, scene: cur };
 }
 
 async function runOp(sceneId: string, op: EditOp, cur: () => Scene, apply: (c: Command) => void, notes: string[]): Promise<void> {

@@ -64,9 +64,8 @@ export function recordChange(sceneId: string, e: { kind: string; label: string; 
   const store = getStore();
   return store.transaction(() => {
     const last = store.history.lastDone(sceneId);
-    const all = last ? store.history.list(sceneId) : [];
-    const isTop = last && all.length > 0 && all[all.length - 1].seq === last.seq;
-    if (last && isTop) {
+    // Merge only into the top of the history (no undone entries after it).
+    if (last && !store.history.firstUndone(sceneId)) {
       const rec = Recorded.safeParse(last.command);
       const prev = rec.success ? { id: last.seq, sceneId, kind: rec.data.kind, label: last.label, actor: rec.data.actor, at: last.createdAt, commands: rec.data.commands, inverses: [], undone: false } : null;
       if (prev && shouldMerge(prev, { commands: e.commands, actor: e.actor, at: new Date().toISOString(), kind: e.kind })) {

@@ -7,7 +7,7 @@ import "server-only";
 import { groupItems } from "./group";
 import { backgroundMask, dominantColor, floorMask, maskBox } from "./pixels/floor";
 import { boxBlur, distTo, hsv, hueDiff, type Mask, type Rgb } from "./pixels/raster";
-import { regionStats, segmentGraph, type RegionStats } from "./pixels/segment";
+import { regionAnisotropy, regionStats, segmentGraph, type RegionStats } from "./pixels/segment";
 
 /** Inclusive pixel box. */
 export interface PxBox {
@@ -48,6 +48,8 @@ export interface Analysis {
 
 const SEG_K = Number(process.env.SEG_K ?? 700);
 const SEG_MIN = 30;
+/** Gradient anisotropy above which a floor-hued segment reads as planked floor (measured on the shared renders: wood 1.2-2.8, wooden furniture and upholstery 1.0-1.1). */
+const FLOOR_ANISOTROPY = 1.2;
 /** Last segmentation (set only when IMG_DEBUG is set; for inspection scripts). */
 export let debugDump: { labels: Int32Array; kind: Uint8Array } | null = null;
 
@@ -78,42 +80,58 @@ export function analyseImage(img: Rgb): Analysis {
     inFloor[seg.labels[i]] += fl.floor[i];
     inBg[seg.labels[i]] += background[i];
   }
-  const pre = maskBox(fl.floor, w, h);
-  const kind = new Uint8Array(seg.count); // 0 object, 1 floor, 2 wall, 3 background
+  const aniso = regionAnisotropy(img, seg.labels, seg.count);
+  const fh = hsv(fl.colors[0]);
+  const kind = new Uint8Array(seg.count); // 0 object, 1 floor, 2 wall, 3 background, 4 outline (ignored)
   for (const r of regions) {
     if (!r.area) continue;
     const cr = chroma(r.color);
     const cd = Math.hypot(cr[0] - c0[0], cr[1] - c0[1]);
     if (inBg[r.id] / r.area > 0.5) kind[r.id] = 3;
-    else if (inFloor[r.id] / r.area > 0.5 || (r.area > 0.015 * buildingArea && cd < 0.045)) {
-      // Floor-colored segments are floor when they are big, irregular, or reach the room's outline; compact
-      // floor-colored segments in the open (a rug in shade, a wooden table) stay furniture.
+    else {
+      // Floor: floor-hued (color mode or chroma) and either wood-like (anisotropic plank texture) or very large.
+      // Floor-colored but isotropic segments (a rug in shade, a wooden nightstand) stay furniture.
+      const c = hsv(r.color);
+      const hued = (inFloor[r.id] / r.area > 0.5 || cd < 0.045 || hueDiff(c.h, fh.h) < 25) && c.s >= Math.min(0.22, 0.6 * fh.s);
       const fill = r.area / ((r.x1 - r.x0 + 1) * (r.y1 - r.y0 + 1));
-      const m = 3;
-      const touches = pre !== null && (r.x0 <= pre.x0 + m || r.y0 <= pre.y0 + m || r.x1 >= pre.x1 - m || r.y1 >= pre.y1 - m);
-      if (r.area >= 0.08 * buildingArea || fill < 0.5 || (touches && r.area >= 0.012 * buildingArea)) kind[r.id] = 1;
+      const compactItem = fill >= 0.75 && r.area < 0.012 * buildingArea && inFloor[r.id] / r.area < 0.5;
+      if (hued && !compactItem && r.area >= 0.004 * buildingArea && (aniso[r.id] >= FLOOR_ANISOTROPY || inFloor[r.id] / r.area > 0.5)) kind[r.id] = 1;
     }
   }
+  if (process.env.IMG_DEBUG === "2") for (const r of regions) if (r.area > 400) console.log(r.id, kind[r.id], r.area, [r.x0, r.y0, r.x1, r.y1].join(","), r.color.join(","), aniso[r.id].toFixed(2), (inFloor[r.id] / r.area).toFixed(2));
   const floor = new Uint8Array(n);
   let floorArea = 0;
   for (let i = 0; i < n; i++) if (kind[seg.labels[i]] === 1) (floor[i] = 1), floorArea++;
   const floorFraction = floorArea / buildingArea;
-  const interior = maskBox(floor, w, h);
-  if (!interior || floorArea < 0.04 * n || floorFraction < 0.12) return { ...empty, floorFraction };
+  const interior = trimBox(fl.floor, maskBox(fl.floor, w, h), w);
+  if (!interior || floorArea < 0.04 * n || floorFraction < 0.12) {
+    notes.push("no floor region large enough for a room");
+    return { ...empty, floorFraction };
+  }
+  // A room's floor is enclosed: it does not run off the image edge, and walls surround it on most sides.
+  if (interior.x0 <= 1 || interior.y0 <= 1 || interior.x1 >= w - 2 || interior.y1 >= h - 2) {
+    notes.push("the floor-like region runs off the image edge (no enclosing walls)");
+    return { ...empty, floorFraction };
+  }
   const iw = interior.x1 - interior.x0 + 1;
   const ih = interior.y1 - interior.y0 + 1;
 
-  // Wall color: dominant color of the building band just outside the interior box.
+  // Wall color: dominant color of the non-floor building pixels in a band across the interior box outline.
   const band = new Uint8Array(n);
-  const pad = Math.max(3, Math.round(0.02 * Math.max(iw, ih)));
+  const pad = Math.max(3, Math.round(0.03 * Math.max(iw, ih)));
   for (let y = Math.max(0, interior.y0 - pad); y <= Math.min(h - 1, interior.y1 + pad); y++)
     for (let x = Math.max(0, interior.x0 - pad); x <= Math.min(w - 1, interior.x1 + pad); x++) {
-      const inside = x >= interior.x0 && x <= interior.x1 && y >= interior.y0 && y <= interior.y1;
-      if (!inside && fl.building[y * w + x]) band[y * w + x] = 1;
+      const deep = x >= interior.x0 + pad && x <= interior.x1 - pad && y >= interior.y0 + pad && y <= interior.y1 - pad;
+      const i = y * w + x;
+      if (!deep && fl.building[i] && !fl.floor[i]) band[i] = 1;
     }
   const wallMode = dominantColor(blurred, band);
   const wallColor = wallMode?.color ?? null;
-  const wallThickness = measureWallThickness(fl.building, background, interior, w, h);
+  const wallThickness = measureWallThickness(fl.floor, background, interior, w, h);
+  if (wallThickness < 2) {
+    notes.push("no walls around the floor-like region");
+    return { ...empty, floorFraction };
+  }
 
   // Wall regions: close to the wall color and thin (low fill of their box or a short side under 2.5 walls).
   const thick = Math.max(2, wallThickness);
@@ -124,14 +142,17 @@ export function analyseImage(img: Rgb): Analysis {
     const fill = r.area / (bw * bh);
     const near = distTo({ data: new Uint8Array(r.color), width: 1, height: 1 }, 0, wallColor) < 30;
     const outside = r.x1 < interior.x0 + thick || r.x0 > interior.x1 - thick || r.y1 < interior.y0 + thick || r.y0 > interior.y1 - thick;
+    // Thin rings spanning much of the room are wall outlines and their shadows, whatever their color.
+    const ring = fill < 0.2 && bw * bh >= 0.05 * iw * ih;
     if (outside || (near && (fill < 0.3 || Math.min(bw, bh) <= 2.5 * thick))) kind[r.id] = 2;
+    else if (ring) kind[r.id] = 4;
   }
-  reclassifyFloor(regions, kind, interior, buildingArea, fl.colors[0]);
+  reclassifyFloor(regions, kind);
   const wallMask = new Uint8Array(n);
   for (let i = 0; i < n; i++) if (kind[seg.labels[i]] === 2) wallMask[i] = 1;
 
   if (process.env.IMG_DEBUG) debugDump = { labels: seg.labels, kind };
-  const zones = findZones(wallMask, floor, interior, w);
+  const zones = findZones(ridges(wallMask, floor, w, h, wallThickness), floor, interior, w);
   const items = groupItems(img, blurred, seg.labels, regions, kind, interior, wallMask);
   const doors = findDoorGaps(floor, fl.building, interior, wallThickness, w, h);
   return { width: w, height: h, interior, zones, items, floorColor: fl.colors[0], wallColor, wallThickness, floorFraction, notes, doors };
@@ -141,17 +162,7 @@ export function analyseImage(img: Rgb): Analysis {
  * Floor-colored segments that are furniture: small compact ones (wooden nightstands, side tables) and ones
  * bordered mostly by furniture (a throw across a bed).
  */
-function reclassifyFloor(regions: RegionStats[], kind: Uint8Array, _box: PxBox, buildingArea: number, floorColor: readonly [number, number, number]): void {
-  // Large irregular floor-hued segments bordered by floor are floor in other light (sunlit boards).
-  const fh = hsv(floorColor);
-  for (const r of regions) {
-    if (!r.area || kind[r.id] !== 0 || r.area < 0.01 * buildingArea) continue;
-    const fill = r.area / ((r.x1 - r.x0 + 1) * (r.y1 - r.y0 + 1));
-    let fl = 0;
-    for (const [q, len] of r.neighbours) if (kind[q] === 1) fl += len;
-    const c = hsv(r.color);
-    if (fill < 0.5 && fl >= 0.4 * r.perimeter && c.s >= 0.1 && hueDiff(c.h, fh.h) < 20) kind[r.id] = 1;
-  }
+function reclassifyFloor(regions: RegionStats[], kind: Uint8Array): void {
   for (const r of regions) {
     if (!r.area || kind[r.id] !== 1) continue;
     let obj = 0;
@@ -161,29 +172,74 @@ function reclassifyFloor(regions: RegionStats[], kind: Uint8Array, _box: PxBox, 
   }
 }
 
-/** Median thickness (px) of the outer wall: run of building pixels between background and the interior box, sampled on all four sides. */
-function measureWallThickness(building: Mask, background: Mask, box: PxBox, w: number, h: number): number {
+/** Median thickness (px) of the outer wall: run of pixels that are neither floor nor background across the interior box outline, sampled on all four sides. */
+function measureWallThickness(floor: Mask, background: Mask, box: PxBox, w: number, h: number): number {
   const runs: number[] = [];
   const steps = 16;
+  const solid = (x: number, y: number) => x >= 0 && y >= 0 && x < w && y < h && !background[y * w + x] && !floor[y * w + x];
+  const run = (x: number, y: number, dx: number, dy: number) => {
+    // Step inward until the floor starts, then outward until the background starts.
+    let k = 0;
+    let xi = x;
+    let yi = y;
+    while (k < 60 && solid(xi, yi)) (k++, (xi -= dx), (yi -= dy));
+    let xo = x + dx;
+    let yo = y + dy;
+    while (k < 60 && solid(xo, yo)) (k++, (xo += dx), (yo += dy));
+    return k;
+  };
   for (let s = 1; s < steps; s++) {
     const x = Math.round(box.x0 + ((box.x1 - box.x0) * s) / steps);
     const y = Math.round(box.y0 + ((box.y1 - box.y0) * s) / steps);
-    let k = 0;
-    for (let yy = box.y0 - 1; yy >= 0 && !background[yy * w + x]; yy--) k++;
-    runs.push(k);
-    k = 0;
-    for (let yy = box.y1 + 1; yy < h && !background[yy * w + x]; yy++) k++;
-    runs.push(k);
-    k = 0;
-    for (let xx = box.x0 - 1; xx >= 0 && !background[y * w + xx]; xx--) k++;
-    runs.push(k);
-    k = 0;
-    for (let xx = box.x1 + 1; xx < w && !background[y * w + xx]; xx++) k++;
-    runs.push(k);
+    runs.push(run(x, box.y0, 0, -1), run(x, box.y1, 0, 1), run(box.x0, y, -1, 0), run(box.x1, y, 1, 0));
   }
-  void building;
   runs.sort((a, b) => a - b);
   return Math.max(1, runs[runs.length >> 1]);
+}
+
+/** Shrink a floor box while its edge rows/columns are less than 30% floor (door gaps bulging out of the outline), by at most 4% of its size per side. */
+function trimBox(floor: Mask, box: PxBox | null, w: number): PxBox | null {
+  if (!box) return null;
+  const b = { ...box };
+  const rowCover = (y: number) => {
+    let c = 0;
+    for (let x = b.x0; x <= b.x1; x++) c += floor[y * w + x];
+    return c / (b.x1 - b.x0 + 1);
+  };
+  const colCover = (x: number) => {
+    let c = 0;
+    for (let y = b.y0; y <= b.y1; y++) c += floor[y * w + x];
+    return c / (b.y1 - b.y0 + 1);
+  };
+  const my = Math.max(2, Math.round(0.04 * (b.y1 - b.y0)));
+  const mx = Math.max(2, Math.round(0.04 * (b.x1 - b.x0)));
+  for (let k = 0; k < my && rowCover(b.y0) < 0.3; k++) b.y0++;
+  for (let k = 0; k < my && rowCover(b.y1) < 0.3; k++) b.y1--;
+  for (let k = 0; k < mx && colCover(b.x0) < 0.3; k++) b.x0++;
+  for (let k = 0; k < mx && colCover(b.x1) < 0.3; k++) b.x1--;
+  return b;
+}
+
+/** Wall pixels that form a ridge between floor: the first non-wall pixel on both sides (horizontally or vertically, within 3 wall thicknesses) is floor. */
+function ridges(wall: Mask, floor: Mask, w: number, h: number, thick: number): Mask {
+  const out = new Uint8Array(w * h);
+  const reach = Math.max(3, 3 * thick);
+  const side = (x: number, y: number, dx: number, dy: number) => {
+    for (let k = 1; k <= reach; k++) {
+      const xx = x + dx * k;
+      const yy = y + dy * k;
+      if (xx < 0 || yy < 0 || xx >= w || yy >= h) return false;
+      const i = yy * w + xx;
+      if (!wall[i]) return floor[i] === 1;
+    }
+    return false;
+  };
+  for (let y = 0; y < h; y++)
+    for (let x = 0; x < w; x++) {
+      if (!wall[y * w + x]) continue;
+      if ((side(x, y, -1, 0) && side(x, y, 1, 0)) || (side(x, y, 0, -1) && side(x, y, 0, 1))) out[y * w + x] = 1;
+    }
+  return out;
 }
 
 /** Split the interior at partition walls: columns/rows whose wall pixels cover >= 30% of the interior span. */

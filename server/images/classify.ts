@@ -44,7 +44,7 @@ export function classifyCandidates(cands: Candidate[], room: { w: number; d: num
   cands.forEach((c, i) => {
     const s = hsv(c.color).s;
     const under = cands.filter((o, j) => j !== i && centerIn(o.boxM, c.boxM) && area(o.boxM) < area(c.boxM)).length;
-    if (c.layer === "rug" || (area(c.boxM) >= 1.2 && s < 0.3 && (under > 0 || (c.contrast < 6 && !wall[i]))))
+    if (c.layer === "rug" || (area(c.boxM) >= 1.2 && s < 0.3 && c.contrast < 6 && !wall[i] && under > 0))
       set(i, "rug", 0.5 + (under > 0 ? 0.2 : 0) + (c.contrast < 6 ? 0.1 : 0), under > 0 ? `large low-contrast region under ${under} other item(s)` : "large plain low-contrast region on the floor");
   });
 

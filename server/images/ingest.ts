@@ -66,7 +66,7 @@ export async function ingestImageUpload(form: FormData, dataDir: string): Promis
   if (type === "gif") throw new AppError("unsupported_media", "images: GIF (including animated GIF) is not supported; upload a PNG, JPEG or WebP still image", { detected: "gif" });
   if (!type) throw new AppError("unsupported_media", "images: the file is not a PNG, JPEG or WebP image (checked by its content, not its name)", { name: file.name ?? null });
 
-  let meta: sharp.Metadata;
+  let meta: Awaited<ReturnType<ReturnType<typeof sharp>["metadata"]>>;
   try {
     meta = await sharp(bytes, { failOn: "error" }).metadata();
   } catch (e) {

@@ -9,7 +9,7 @@ import type { AssembleObject, AssembleSceneJob } from "../../blender-runner/clie
 import { AppError } from "../../lib/errors";
 import type { Scene } from "../../lib/scene/schema";
 import { getRunner } from "../runner";
-import { getStore } from "../store";
+import { getStore, ROOM_ID } from "../store";
 
 /** Room source, built objects (the revision whose GLB is current) and lights of a scene. */
 export function assembleInput(scene: Scene): Pick<AssembleSceneJob, "roomSource" | "objects" | "lights"> {
@@ -21,7 +21,10 @@ export function assembleInput(scene: Scene): Pick<AssembleSceneJob, "roomSource"
     if (!rev) continue;
     objects.push({ objectId: o.id, category: o.category, source: rev.source, placement: o.placement, hidden: o.hidden });
   }
-  return { roomSource: scene.room?.program?.source ?? null, objects, lights: scene.decor?.lights ?? [] };
+  // The room as shown: the revision whose GLB is current (a newer revision may have failed to build).
+  const room = scene.room;
+  const roomRev = room?.glbRev && room.glbRev !== room.program?.rev ? store.revisions.get(scene.id, ROOM_ID, room.glbRev) : room?.program;
+  return { roomSource: roomRev?.source ?? null, objects, lights: scene.decor?.lights ?? [] };
 }
 
 /** Hash of the assembly input: equal hashes give equal exports. */

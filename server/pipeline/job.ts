@@ -14,6 +14,7 @@ import { appendEvent } from "../events/bus";
 import { getStore } from "../store";
 import { checkAborted, makeContext, type PipelineContext } from "./context";
 import { trackTask } from "./registry";
+import { settleRoom } from "./room";
 import { runCode } from "./stages/code";
 import { runDecor } from "./stages/decor";
 import { runLayout } from "./stages/layout";
@@ -85,6 +86,7 @@ export async function runJob(sceneId: string, signal: AbortSignal, opts: { resum
         return;
       }
     }
+    await settleRoom(sceneId);
     const final = store.getScene(sceneId);
     const built = final.objects.filter((o) => o.build.status === "built").length;
     const failed = final.objects.filter((o) => o.build.status === "failed").length;

@@ -7,17 +7,12 @@ import "server-only";
 import { parseParams, replaceParams, type ParamValue } from "../../../lib/program/params";
 import { parsePrompt } from "../../../lib/prompt/parse";
 import { solveLayout } from "../../../lib/layout/solve";
-import type { BuildStats, Material } from "../../../lib/scene/schema";
+import type { BuildStats } from "../../../lib/scene/schema";
 import type { Engine } from "../types";
 import { genericProgram, programFor } from "./code";
 import { roomShellProgram } from "./code/room";
-import { decorFor } from "./decor";
+import { decorFor, surfacesFor } from "./decor";
 import { profileObject } from "./profile";
-
-/** Floor material of the first room-shell build (the decor stage re-parameterises it). */
-const LAYOUT_FLOOR: Material = { name: "oak", color: "#b48a5a", roughness: 0.6, metallic: 0 };
-/** Wall material of the first room-shell build. */
-const LAYOUT_WALL: Material = { name: "paint", color: "#ece8e1", roughness: 0.9, metallic: 0 };
 
 /** PARAMS of `source` with width/depth/height rescaled so that the built size `stats.size` meets `target` (m). */
 export function rescaleParams(source: string, stats: BuildStats, target: { w: number; d: number; h: number }): string | null {
@@ -53,13 +48,15 @@ export function createOfflineEngine(): Engine {
     },
     async layout(_ctx, spec) {
       const solved = solveLayout(spec);
+      // The decor stage picks the same surfaces from room type and style, so the shell is built once with them.
+      const surfaces = surfacesFor(spec.roomType, spec.style);
       const shell = roomShellProgram({
         footprint: solved.footprint,
         wallHeight: solved.wallHeight,
         wallThickness: solved.wallThickness,
         openings: solved.openings,
-        floorMaterial: LAYOUT_FLOOR,
-        wallMaterial: LAYOUT_WALL,
+        floorMaterial: surfaces.floor,
+        wallMaterial: surfaces.wall,
         ceiling: false,
       });
       return {

@@ -144,3 +144,26 @@ export function regionStats(img: Rgb, labels: Int32Array, count: number): Region
   for (const r of out) if (r.area) r.color = [Math.round(sums[r.id * 3] / r.area), Math.round(sums[r.id * 3 + 1] / r.area), Math.round(sums[r.id * 3 + 2] / r.area)];
   return out;
 }
+
+/**
+ * Per-region gradient anisotropy: max(sum|dI/dx|, sum|dI/dy|) / (min(...) + 1) over interior pixels of each region
+ * (gray = channel mean, central differences). Wood floors (plank seams and grain along one axis) score high;
+ * rugs, upholstery and plain surfaces score near 1.
+ */
+export function regionAnisotropy(img: Rgb, labels: Int32Array, count: number): Float64Array {
+  const { width: w, height: h, data } = img;
+  const gx = new Float64Array(count);
+  const gy = new Float64Array(count);
+  const g = (i: number) => data[i * 3] + data[i * 3 + 1] + data[i * 3 + 2];
+  for (let y = 1; y < h - 1; y++)
+    for (let x = 1; x < w - 1; x++) {
+      const i = y * w + x;
+      const l = labels[i];
+      if (labels[i - 1] !== l || labels[i + 1] !== l || labels[i - w] !== l || labels[i + w] !== l) continue;
+      gx[l] += Math.abs(g(i + 1) - g(i - 1)) / 3;
+      gy[l] += Math.abs(g(i + w) - g(i - w)) / 3;
+    }
+  const out = new Float64Array(count);
+  for (let l = 0; l < count; l++) out[l] = Math.max(gx[l], gy[l]) / (Math.min(gx[l], gy[l]) + 1);
+  return out;
+}

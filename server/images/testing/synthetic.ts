@@ -23,6 +23,8 @@ export interface SynthRoom {
   floorColor: [number, number, number];
   items: SynthRect[];
   partitions?: [number, number, number, number][];
+  /** Floor-colored boxes cut through walls (door gaps). */
+  gaps?: [number, number, number, number][];
 }
 
 /** Deterministic pseudo-random generator (mulberry32). */
@@ -58,6 +60,7 @@ export function drawRoom(r: SynthRoom, seed = 1): Buffer {
   fill(ix - r.wall, iy - r.wall, iw + 2 * r.wall, ih + 2 * r.wall, r.wallColor);
   fill(ix, iy, iw, ih, r.floorColor, 8);
   for (const p of r.partitions ?? []) fill(p[0], p[1], p[2], p[3], r.wallColor);
+  for (const g of r.gaps ?? []) fill(g[0], g[1], g[2], g[3], r.floorColor, 8);
   for (const it of r.items) fill(it.box[0], it.box[1], it.box[2], it.box[3], it.color, 2);
   return buf;
 }
@@ -107,4 +110,26 @@ export function personPhoto(width = 640, height = 800): Buffer {
       buf[i + 2] = Math.max(0, Math.min(255, c[2] + n));
     }
   return buf;
+}
+
+/** Two rooms side by side: a partition wall with a doorway, a door gap in the south wall, white walls on gray. */
+export function twoRoomFixture(): SynthRoom {
+  return {
+    width: 900,
+    height: 520,
+    interior: [80, 60, 740, 400],
+    wall: 14,
+    background: [150, 150, 150],
+    wallColor: [240, 240, 236],
+    floorColor: [150, 100, 60],
+    partitions: [
+      [480, 60, 14, 150],
+      [480, 310, 14, 150],
+    ],
+    gaps: [[600, 460, 90, 14]],
+    items: [
+      { name: "sofa", box: [120, 64, 220, 90], color: [60, 110, 70] },
+      { name: "bed", box: [560, 64, 160, 210], color: [235, 235, 250] },
+    ],
+  };
 }

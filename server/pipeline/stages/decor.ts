@@ -8,9 +8,9 @@ import { canonicalMaterial } from "../../../lib/program/materials";
 import { parseParams, replaceParams, type ParamValue } from "../../../lib/program/params";
 import type { Material, MemoryEntry, Scene } from "../../../lib/scene/schema";
 import type { Engine } from "../../engines/types";
-import { appendEvent } from "../../events/bus";
 import { getStore, ROOM_ID } from "../../store";
-import { addRevision, buildRevision } from "../build";
+import { addRevision } from "../build";
+import { buildRoomRevision } from "../room";
 import { checkAborted, entry, type PipelineContext } from "../context";
 import { objectFromSpec } from "./layout";
 import { profileOne } from "./profile";
@@ -52,12 +52,14 @@ export async function runDecor(ctx: PipelineContext, engine: Engine, scene: Scen
 
   const roomSource = scene.room?.program?.source;
   const rewritten = roomSource ? roomSourceWithMaterials(roomSource, decor.floorMaterial, decor.wallMaterial) : null;
+  let roomBuild: Promise<void> | null = null;
   if (rewritten) {
     const rev = addRevision(scene.id, ROOM_ID, rewritten, "decor");
-    const built = await buildRevision(scene.id, rev);
-    store.transaction(() => store.scenes.update(scene.id, built.ok ? { roomRev: rev.rev, roomGlbRev: rev.rev } : {}));
-    if (built.ok) appendEvent(scene.id, "scene.updated", { stage: "decor", data: { room: { rev: rev.rev, glbRev: rev.rev, url: `/api/scenes/${scene.id}/room.glb?rev=${rev.rev}` } } });
-    else ctx.note(`The room shell with decor materials did not build (${built.error.message}); kept the previous shell.`);
+    store.transaction(() => store.scenes.update(scene.id, { roomRev: rev.rev }));
+    // Built alongside the extra objects below.
+    roomBuild = buildRoomRevision(scene.id, rev).then((built) => {
+      if (!built.ok) ctx.note(`The room shell with decor materials did not build (${built.error.message}).`);
+    });
   }
 
   // Extra surface objects: skip ids that already exist (a resumed decor stage must not add them twice).
@@ -77,6 +79,7 @@ export async function runDecor(ctx: PipelineContext, engine: Engine, scene: Scen
     fresh = store.getScene(scene.id);
     await runCode(ctx, engine, fresh, pending.map((o) => o.id));
   }
+  await roomBuild;
   return [
     entry("decor", "materials", "materials", { floor: decor.floorMaterial, wall: decor.wallMaterial }),
     entry("decor", "lights", "lights", decor.lights),

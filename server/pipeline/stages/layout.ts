@@ -6,9 +6,9 @@ import "server-only";
 import { categoryInfo } from "../../../lib/vocab";
 import type { Material, MemoryEntry, Placement, Scene, SceneObject, StructureSpec } from "../../../lib/scene/schema";
 import type { Engine } from "../../engines/types";
-import { appendEvent } from "../../events/bus";
 import { getStore, ROOM_ID, type RoomCore } from "../../store";
-import { buildRevision, paramsOf } from "../build";
+import { paramsOf } from "../build";
+import { buildRoomRevision, trackRoomBuild } from "../room";
 import { entry, type PipelineContext } from "../context";
 
 /** Floor material until the decor stage chooses one (light oak). */
@@ -69,15 +69,13 @@ export async function runLayout(ctx: PipelineContext, engine: Engine, scene: Sce
   for (const n of layout.notes) ctx.note(n);
   if (missing.length) ctx.note(`No placement for ${missing.join(", ")}; placed at the structure's estimate.`);
 
-  const built = await buildRevision(scene.id, roomRev);
-  if (built.ok) {
-    store.transaction(() => store.scenes.update(scene.id, { roomGlbRev: roomRev.rev }));
-    appendEvent(scene.id, "scene.updated", { stage: "layout", data: { room: { rev: roomRev.rev, glbRev: roomRev.rev, url: `/api/scenes/${scene.id}/room.glb?rev=${roomRev.rev}` } } });
-  } else {
-    ctx.note(`The room shell did not build: ${built.error.type}: ${built.error.message}`);
-  }
+  // The shell builds in the background, overlapping profile and code; the job awaits it before completing.
+  const pending = buildRoomRevision(scene.id, roomRev).then((built) => {
+    if (!built.ok) ctx.note(`The room shell did not build: ${built.error.type}: ${built.error.message}`);
+  });
+  trackRoomBuild(scene.id, pending);
   return [
-    entry("layout", "room", "room", { footprint: core.footprint, wallHeight: core.wallHeight, wallThickness: core.wallThickness, openings: core.openings, rev: roomRev.rev, built: built.ok }),
+    entry("layout", "room", "room", { footprint: core.footprint, wallHeight: core.wallHeight, wallThickness: core.wallThickness, openings: core.openings, rev: roomRev.rev }),
     entry("layout", "placements", "placements", layout.placements),
     ...(layout.supports && Object.keys(layout.supports).length ? [entry("layout", "supports", "supports", layout.supports)] : []),
   ];

@@ -10,6 +10,7 @@ import { programForFamily } from "./index";
 import { familyDefaults, hasTemplate } from "./library";
 import { roomShellProgram } from "./room";
 import { runBatch, type BatchResult } from "../programs/tests/run-batch";
+import { replaceParams, type ParamValue } from "../../../../lib/program/params";
 
 const VARIANT_COLOR = "#1f2a44";
 const ALLOWED = new Set(["bpy", "bmesh", "mathutils", "math", "random"]);
@@ -29,24 +30,46 @@ interface Case {
   source: string;
 }
 
+/** Deterministic pseudo-random numbers in [0, 1) (a linear congruential generator, seed per family). */
+function lcg(seed: number): () => number {
+  let x = seed >>> 0;
+  return () => ((x = (Math.imul(x, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+}
+
+/** Other sensible PARAMS: counts moved by -1..+2, booleans flipped, for the "stress" variants. */
+function perturb(defaults: Record<string, unknown>, rnd: () => number): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(defaults)) {
+    if (typeof v === "boolean") out[k] = rnd() < 0.5 ? !v : v;
+    else if (typeof v === "number" && Number.isInteger(v) && !["width", "depth", "height"].includes(k)) out[k] = Math.max(k === "seats" || k === "doors" ? 1 : 0, v + Math.floor(rnd() * 4) - 1);
+  }
+  return out;
+}
+
 const families = FAMILIES.filter((f) => hasTemplate(f));
 const cases: Case[] = [];
-for (const family of families) {
+for (const [fi, family] of families.entries()) {
   const d = familyDefaults(family);
   const base = { w: Number(d.width), d: Number(d.depth), h: Number(d.height) };
-  const variants = [
+  const rnd = lcg(fi + 1);
+  const variants: { tag: string; size: Case["size"]; color: string; extra?: Record<string, unknown> }[] = [
     { tag: "default", size: base, color: String(d.color) },
     { tag: "variant", size: { w: base.w * 1.25, d: base.d * 0.9, h: base.h * 1.15 }, color: VARIANT_COLOR },
   ];
+  for (let k = 1; k <= 2; k++) {
+    const f = () => 0.7 + rnd() * 0.8;
+    variants.push({ tag: `stress${k}`, size: { w: base.w * f(), d: base.d * f(), h: base.h * f() }, color: "#9caf88", extra: perturb(d, rnd) });
+  }
   for (const v of variants) {
     const obj = {
       id: `${family}-1`,
       category: family,
       targetSize: v.size,
-      attributes: Attributes.parse({ color: v.tag === "variant" ? v.color : null }),
+      attributes: Attributes.parse({ color: v.tag === "default" ? null : v.color }),
       description: `a ${family.replace(/_/g, " ")}`,
     };
-    const prog = programForFamily(family, obj);
+    let prog = programForFamily(family, obj);
+    if (v.extra) prog = { ...prog, source: replaceParams(prog.source, { ...prog.params, ...(v.extra as Record<string, ParamValue>) }) };
     cases.push({ id: `${family}:${v.tag}`, family, size: v.size, color: v.color, source: prog.source });
   }
 }

@@ -152,8 +152,12 @@ export function assembleProgram(template: string, params: Record<string, ParamVa
   const modules = ["bpy", "bmesh", "mathutils", "math", "random"].filter(
     (mod) => mod === "bpy" || new RegExp(`\\b${mod}\\.`).test(code),
   );
-  const summary = description.trim() ? docText(`${title}: ${description.trim()}`) : `${title}.`;
-  const docstring = `"""${summary}\n\n${docText(doc)}\n"""`;
+  const sentence = (t: string) => {
+    const s = t.trim();
+    return s ? s.charAt(0).toUpperCase() + s.slice(1) + (/[.!?]$/.test(s) ? "" : ".") : s;
+  };
+  const summary = docText(description.trim() ? `${title}: ${sentence(description)}` : `${title}.`);
+  const docstring = `"""${summary}\n\n${docText(sentence(doc))}\n"""`;
   const parts = [docstring, modules.map((mod) => `import ${mod}`).join("\n"), "", head, ""];
   if (helpers.length) parts.push("", helpers.map((h) => h.text).join("\n\n\n"), "", "");
   else parts.push("");

@@ -94,6 +94,7 @@ export function familyParts(family: Family, { w, d, h, p }: PartParams): Part[] 
     case "kitchen_island": {
       const z0 = Math.min(num(p, "leg_height", num(p, "plinth_height", 0.08)), h * 0.2);
       const parts = carcass(w, d - 0.04, z0, h - z0);
+      if (typeof p.leg_height === "number" && z0 > 0.005) parts.push(...legs(w, d - 0.04, z0, 0.04, 0.02));
       const drawers = Math.max(0, Math.round(num(p, "drawers", 0)));
       const doors = Math.max(0, Math.round(num(p, "doors", 0)));
       const split = drawers && doors ? z0 + (h - z0) * 0.75 : z0;

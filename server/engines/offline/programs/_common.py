@@ -292,3 +292,9 @@ def _doors(x0, x1, z0, z1, count, y_front, mat, handle_mat, first=1, glass=None)
         hz = min(z1 - hl / 2.0 - 0.03, z0 + (z1 - z0) * 0.55) if z1 - z0 > 1.2 else (z0 + z1) / 2.0
         parts.append(_bar_handle("handle_%d" % k, hx, y_front, hz, hl, handle_mat, vertical=True, depth=0.024))
     return parts
+
+
+def _done(parts):
+    """Updates the view layer so every part's world matrix reflects its final location/rotation/scale."""
+    bpy.context.view_layer.update()
+    return parts

@@ -125,7 +125,7 @@ def build(p):
         piece(cursor, hi, 0.0, h)
     if p.get("ceiling", False):
         parts.append(_slab("ceiling", pts, h, h + 0.02, wall_mat))
-    return parts
+    return _done(parts)
 
 
 if __name__ == "__main__":

@@ -38,7 +38,7 @@ def build(p):
         parts.append(_box("back_post", (0.03, 0.02, back_h), (0.0, d / 2.0 - 0.03, seat_top + back_h / 2.0), metal))
         parts.append(_box("backrest", (w * 0.7, 0.04, back_h * 0.6), (0.0, d / 2.0 - 0.02, h - back_h * 0.3), pad,
                           bevel=0.015, smooth=True))
-    return parts
+    return _done(parts)
 
 
 if __name__ == "__main__":

@@ -36,7 +36,7 @@ def build(p):
         x = (r - t) * (-1 if i == 0 else 1)
         parts.append(_torus("handle_%d" % (i + 1), handle_h * 0.8, 0.006, (x * 0.98, 0.0, body_h), weave,
                             rot=(math.pi / 2.0, 0.0, math.pi / 2.0), arc=math.pi, segments=12, ring=6))
-    return parts
+    return _done(parts)
 
 
 if __name__ == "__main__":

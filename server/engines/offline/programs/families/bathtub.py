@@ -37,7 +37,7 @@ def build(p):
     parts.append(_box("spout", (0.03, 0.12, 0.025), (fx + sx, fy + sy, h - 0.02), chrome, rot=spout_rot))
     dx, dy = (0.0, d / 2.0 - t - 0.12) if along_y else (w / 2.0 - t - 0.12, 0.0)
     parts.append(_cyl("drain", 0.025, 0.004, (dx, dy, 0.102), chrome, segments=16))
-    return parts
+    return _done(parts)
 
 
 if __name__ == "__main__":

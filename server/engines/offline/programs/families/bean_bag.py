@@ -20,7 +20,7 @@ def build(p):
     lobe_h = h - sack_h * 0.35
     lobe = _sphere("back_lobe", 1.0, (0.0, d * 0.18, sack_h * 0.35 + lobe_h / 2.0), cloth,
                    scale=(w * 0.4, d * 0.3, lobe_h / 2.0), segments=32)
-    return [sack, lobe]
+    return _done([sack, lobe])
 
 
 if __name__ == "__main__":

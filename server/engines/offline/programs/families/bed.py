@@ -50,7 +50,7 @@ def build(p):
     if p.get("footboard", False):
         fh = min(base_top + mattress_h * 0.6, h)
         parts.append(_box("footboard", (w, 0.04, fh), (0.0, -d / 2.0 + 0.02, fh / 2.0), frame))
-    return parts
+    return _done(parts)
 
 
 if __name__ == "__main__":

@@ -40,7 +40,7 @@ def build(p):
                               wood))
         parts.append(_box("backrest", (w - 2 * end_t, 0.03, back_h * 0.5), (0.0, d / 2.0 - 0.02, h - back_h * 0.25),
                           wood))
-    return parts
+    return _done(parts)
 
 
 if __name__ == "__main__":

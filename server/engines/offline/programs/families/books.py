@@ -21,7 +21,6 @@ def build(p):
     n = max(1, int(p.get("books", 6)))
     rng = random.Random(5)
     mats = [_mat("cover_1", p["color"], p["material"])] + [_mat("cover_%d" % (i + 2), c, "paper") for i, c in enumerate(_COLORS)]
-    pages = _mat("pages", "#f2efe6", "paper")
     parts = []
     if h < min(w, d) * 0.6:
         n = max(1, min(n, int(h / 0.02)))
@@ -30,16 +29,16 @@ def build(p):
             s = 1.0 if i == 0 else rng.uniform(0.85, 0.98)
             parts.append(_box("book_%d" % (i + 1), (w * s, d * s, bh * 0.98), (0.0, 0.0, bh * (i + 0.5)), mats[i % len(mats)],
                               bevel=0.002))
-        return parts
-    bw = w / n
+        return _done(parts)
+    gap = 0.002
+    bw = (w - gap * (n - 1)) / n
     for i in range(n):
         bh = h if i == 0 else h * rng.uniform(0.78, 0.97)
         bd = d if i == 0 else d * rng.uniform(0.8, 1.0)
-        x = -w / 2.0 + bw * (i + 0.5)
-        parts.append(_box("book_%d" % (i + 1), (bw * 0.96, bd, bh), (x, d / 2.0 - bd / 2.0, bh / 2.0), mats[i % len(mats)],
+        x = -w / 2.0 + (bw + gap) * i + bw / 2.0
+        parts.append(_box("book_%d" % (i + 1), (bw, bd, bh), (x, d / 2.0 - bd / 2.0, bh / 2.0), mats[i % len(mats)],
                           bevel=0.002))
-        parts.append(_box("pages_%d" % (i + 1), (bw * 0.8, 0.002, bh * 0.92), (x, d / 2.0 - bd - 0.0005, bh / 2.0), pages))
-    return parts
+    return _done(parts)
 
 
 if __name__ == "__main__":

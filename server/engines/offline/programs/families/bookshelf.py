@@ -45,7 +45,7 @@ def build(p):
                 x += bw + 0.002
             for k, items in sorted(boxes.items()):
                 parts.append(_cubes("books_%d_%d" % (i + 1, k + 1), items, mats[k]))
-    return parts
+    return _done(parts)
 
 
 if __name__ == "__main__":

@@ -29,7 +29,7 @@ def build(p):
     band.scale = (1.0, sy, 1.0)
     parts.append(band)
     parts.append(_cyl("cap", r * 0.36, cap_h, (0.0, 0.0, top + cap_h / 2.0), cap, segments=16))
-    return parts
+    return _done(parts)
 
 
 if __name__ == "__main__":

@@ -28,7 +28,7 @@ def build(p):
             fr = min(r * 0.3, h * 0.45)
             parts.append(_sphere("fruit_%d" % (i + 1), fr, (math.cos(a) * r * 0.3, math.sin(a) * r * 0.3, h * 0.1 + fr), fruit,
                                  segments=16))
-    return parts
+    return _done(parts)
 
 
 if __name__ == "__main__":

@@ -41,7 +41,7 @@ def build(p):
         z = decks[1] * (i + 1) / (rungs + 1) + 0.1
         parts.append(_cyl("rung_%d" % (i + 1), 0.014, 0.36, (ladder_x, y, z), wood, rot=(0.0, math.pi / 2.0, 0.0),
                           segments=12))
-    return parts
+    return _done(parts)
 
 
 if __name__ == "__main__":

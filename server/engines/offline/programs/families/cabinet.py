@@ -39,7 +39,7 @@ def build(p):
     front = y_mid - body_d / 2.0 - 0.018
     parts += _doors(-w / 2.0 + 0.002, w / 2.0 - 0.002, plinth + 0.002, h - 0.002, doors, front, body, metal,
                     glass=glass)
-    return parts
+    return _done(parts)
 
 
 if __name__ == "__main__":

@@ -33,7 +33,7 @@ def build(p):
     if flame_h:
         parts.append(_sphere("flame", 1.0, (0.0, 0.0, h - flame_h / 2.0), flame, scale=(0.006, 0.006, flame_h / 2.0),
                              segments=12))
-    return parts
+    return _done(parts)
 
 
 if __name__ == "__main__":

@@ -35,7 +35,7 @@ def build(p):
     cord_h = h - canopy_h - shade_h
     if cord_h > 0.005:
         parts.append(_cyl("cord", 0.004, cord_h, (0.0, 0.0, shade_h + cord_h / 2.0), cord_mat, segments=8))
-    return parts
+    return _done(parts)
 
 
 if __name__ == "__main__":

@@ -55,7 +55,7 @@ def build(p):
         pad = _mat("cushion", p.get("cushion_color", "#d8cfc0"), "fabric")
         parts.append(_box("seat_cushion", (w - 0.04, d - 0.06, 0.04), (0.0, -0.01, seat_top + 0.02), pad,
                           bevel=0.015, smooth=True))
-    return parts
+    return _done(parts)
 
 
 if __name__ == "__main__":

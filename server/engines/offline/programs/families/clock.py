@@ -41,7 +41,7 @@ def build(p):
         L = r * length
         parts.append(_box(name, (0.008, 0.003, L), (math.sin(a) * L / 2.0, front - 0.006, h / 2.0 + math.cos(a) * L / 2.0),
                           ink, rot=(0.0, a, 0.0)))
-    return parts
+    return _done(parts)
 
 
 if __name__ == "__main__":

@@ -26,7 +26,7 @@ def build(p):
             inset = max(inset, min(w, d) * 0.15)
         parts.append(_box("shelf", (w - 2 * inset - leg * 0.5, d - 2 * inset - leg * 0.5, 0.02),
                           (0.0, 0.0, h * 0.25), wood))
-    return parts
+    return _done(parts)
 
 
 if __name__ == "__main__":

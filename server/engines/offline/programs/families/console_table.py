@@ -43,7 +43,7 @@ def build(p):
             parts.append(_knob("knob_%d" % (i + 1), x, front_y - 0.018, h - top_t - dh / 2.0, brass, knob_r))
     if p.get("shelf", True):
         parts.append(_box("shelf", (w - 0.04 - leg, body_d - 0.04 - leg, 0.02), (0.0, knob_r, h * 0.18), wood))
-    return parts
+    return _done(parts)
 
 
 if __name__ == "__main__":

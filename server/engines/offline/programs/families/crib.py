@@ -40,7 +40,7 @@ def build(p):
         size = (inner, 0.04, 0.05) if axis == 0 else (0.04, inner, 0.05)
         parts.append(_box("top_rail_%s" % name, size, (cx, cy, h - 0.025), wood))
         parts.append(_box("bottom_rail_%s" % name, size, (cx, cy, base_z - 0.025), wood))
-    return parts
+    return _done(parts)
 
 
 if __name__ == "__main__":

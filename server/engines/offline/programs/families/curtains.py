@@ -17,7 +17,7 @@ PARAMS = {
 def _panel(name, x0, x1, z0, z1, amp, mat, folds):
     """A pleated curtain panel: a grid bent into a sine wave along Y (amplitude amp)."""
     bm = bmesh.new()
-    cols, rows = max(8, folds * 6), 4
+    cols, rows = folds * 4, 4  # quarter-wave steps so the folds reach +-amp exactly
     grid = []
     for j in range(rows + 1):
         z = z0 + (z1 - z0) * j / rows
@@ -48,7 +48,7 @@ def build(p):
     n = max(1, int(p.get("panels", 2)))
     inner = w - 4 * fin_r
     share = inner / n * (0.45 if p.get("open", True) and n > 1 else 1.0)
-    amp = d / 2.0 - 0.005
+    amp = d / 2.0
     top = rod_z - rod_r - 0.01
     for i in range(n):
         if n > 1 and p.get("open", True):
@@ -59,7 +59,7 @@ def build(p):
         else:
             x0 = -inner / 2.0 + inner * i / n
         parts.append(_panel("panel_%d" % (i + 1), x0, x0 + share, 0.0, top, amp, cloth, max(3, int(share / 0.1))))
-    return parts
+    return _done(parts)
 
 
 if __name__ == "__main__":

@@ -41,7 +41,7 @@ def build(p):
         parts += _drawers(x0 + 0.01, w / 2.0 - 0.01, 0.05, leg_h - 0.01, n, 1, y_mid - ped_d / 2.0, wood, metal,
                           knob_r=knob_r)
     parts.append(_box("modesty_panel", (w * 0.55, 0.018, leg_h * 0.45), (-w * 0.1, d / 2.0 - 0.06, leg_h * 0.72), frame))
-    return parts
+    return _done(parts)
 
 
 if __name__ == "__main__":

@@ -26,9 +26,9 @@ def build(p):
         col_h = h - top_t - 0.05
         foot = _cyl("foot", min(w, d) * 0.3, 0.05, (0.0, 0.0, 0.025), wood, segments=32)
         column = _cyl("pedestal", min(w, d) * 0.07, col_h, (0.0, 0.0, 0.05 + col_h / 2.0), wood)
-        return [top, column, foot]
+        return _done([top, column, foot])
     leg = max(0.04, min(w, d) * 0.06)
-    return _table(w, d, h, top_t, wood, leg=leg, inset=0.04, round_top=round_top)
+    return _done(_table(w, d, h, top_t, wood, leg=leg, inset=0.04, round_top=round_top))
 
 
 if __name__ == "__main__":

@@ -33,7 +33,7 @@ def build(p):
     rows = max(1, n // cols)
     front = y_mid - body_d / 2.0 - 0.018
     parts += _drawers(-w / 2.0 + t, w / 2.0 - t, plinth + t, h - t, rows, cols, front, body, brass, knob_r=knob_r)
-    return parts
+    return _done(parts)
 
 
 if __name__ == "__main__":

@@ -29,7 +29,7 @@ def build(p):
     bulb = _sphere("bulb", 0.035, (0.0, 0.0, h - shade_h * 0.55), bulb_mat, segments=16)
     shade = _lathe("shade", [(r, h - shade_h), (r * 0.8, h)], (0.0, 0.0, 0.0), shade_mat, segments=40,
                    cap_bottom=False, scale=(1.0, d / w))
-    return [base, pole, bulb, shade]
+    return _done([base, pole, bulb, shade])
 
 
 if __name__ == "__main__":

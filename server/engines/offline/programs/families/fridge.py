@@ -38,7 +38,7 @@ def build(p):
         hz = z1 - 0.05 - hl / 2.0 if k == 1 else z0 + 0.05 + hl / 2.0
         parts.append(_bar_handle("handle_%d" % k, w / 2.0 - 0.06, front - door_t, hz, hl, metal, vertical=True,
                                  depth=handle_d))
-    return parts
+    return _done(parts)
 
 
 if __name__ == "__main__":

@@ -35,7 +35,7 @@ def build(p):
             x = -w / 2.0 + 0.01 + pitch_x * (c + 0.5)
             keys.append(((pitch_x - 0.003, pitch_y - 0.003, key_h), (x, y, case_h + key_h / 2.0)))
     parts.append(_cubes("keys", keys, cap))
-    return parts
+    return _done(parts)
 
 
 if __name__ == "__main__":

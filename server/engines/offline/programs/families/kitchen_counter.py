@@ -39,7 +39,7 @@ def build(p):
                           knob_r=0.012)
     doors = max(1, int(p.get("doors", 3)))
     parts += _doors(-w / 2.0 + 0.002, w / 2.0 - 0.002, plinth + 0.002, split - 0.002, doors, front, body, metal)
-    return parts
+    return _done(parts)
 
 
 if __name__ == "__main__":

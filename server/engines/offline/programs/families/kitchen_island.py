@@ -35,7 +35,7 @@ def build(p):
     front = y_mid - body_d / 2.0 - 0.018
     parts += _doors(-body_w / 2.0, body_w / 2.0, plinth + 0.002, h - top_t - 0.002, max(1, int(p.get("doors", 3))),
                     front, body, metal)
-    return parts
+    return _done(parts)
 
 
 if __name__ == "__main__":

@@ -20,8 +20,8 @@ def build(p):
     screen = _mat("screen", "#0b0d12", "glass")
     base_t = min(0.018, h * 0.45)
     if not p.get("open", True) or h < 0.05:
-        return [_box("base", (w, d, h * 0.55), (0.0, 0.0, h * 0.275), shell, bevel=0.003),
-                _box("lid", (w, d, h * 0.45), (0.0, 0.0, h * 0.775), shell, bevel=0.003)]
+        return _done([_box("base", (w, d, h * 0.55), (0.0, 0.0, h * 0.275), shell, bevel=0.003),
+                _box("lid", (w, d, h * 0.45), (0.0, 0.0, h * 0.775), shell, bevel=0.003)])
     tilt = math.radians(15.0)
     lid_t = 0.008
     lid_len = (h - base_t) / math.cos(tilt)
@@ -36,7 +36,7 @@ def build(p):
     cz = base_t + math.cos(tilt) * lid_len / 2.0
     parts.append(_box("lid", (w, lid_t, lid_len), (0.0, cy + lid_t / 2.0, cz), shell, rot=(-tilt, 0.0, 0.0)))
     parts.append(_box("screen", (w * 0.92, 0.001, lid_len * 0.85), (0.0, cy - 0.0005, cz), screen, rot=(-tilt, 0.0, 0.0)))
-    return parts
+    return _done(parts)
 
 
 if __name__ == "__main__":

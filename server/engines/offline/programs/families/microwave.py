@@ -37,7 +37,7 @@ def build(p):
                       (w / 2.0 - (w - door_w) / 2.0, front - door_t * 0.25, foot_h + bh / 2.0), panel))
     parts.append(_bar_handle("handle", x_door + door_w / 2.0 - 0.03, front - door_t * 0.5, foot_h + bh / 2.0, bh * 0.6, body,
                              vertical=True, depth=door_t * 0.5))
-    return parts
+    return _done(parts)
 
 
 if __name__ == "__main__":

@@ -27,7 +27,7 @@ def build(p):
     parts.append(_box("panel", (w, panel_t, panel_h), (0.0, -0.01, panel_z0 + panel_h / 2.0), shell, bevel=0.003))
     parts.append(_box("screen", (w - 0.02, 0.004, panel_h - 0.03), (0.0, -0.01 - panel_t / 2.0, panel_z0 + panel_h / 2.0 + 0.005),
                       screen))
-    return parts
+    return _done(parts)
 
 
 if __name__ == "__main__":

@@ -29,7 +29,7 @@ def build(p):
         # A half torus turned upright so that its arc bulges toward +X.
         parts.append(_torus("handle", hr, tube, (cx + r, 0.0, h * 0.52), glaze, rot=(math.pi / 2.0, math.pi / 2.0, 0.0),
                             arc=math.pi, segments=16, ring=8))
-    return parts
+    return _done(parts)
 
 
 if __name__ == "__main__":

@@ -37,7 +37,7 @@ def build(p):
         parts += _drawers(-w / 2.0 + t, w / 2.0 - t, leg_h + t, h - t, n, 1, front, wood, brass, knob_r=knob_r)
     else:
         parts.append(_box("shelf", (w - 2 * t, body_d - t, t), (0.0, y_mid, leg_h + (h - leg_h) / 2.0), wood))
-    return parts
+    return _done(parts)
 
 
 if __name__ == "__main__":

@@ -49,7 +49,7 @@ def build(p):
         for i, x in enumerate((-w / 2.0 + arm_w / 2.0, w / 2.0 - arm_w / 2.0)):
             parts.append(_box("arm_post_%d" % (i + 1), (0.025, 0.04, 0.2), (x, 0.0, seat_top + 0.08), frame))
             parts.append(_box("armrest_%d" % (i + 1), (arm_w, d * 0.45, 0.03), (x, -0.02, arm_z), frame, bevel=0.01))
-    return parts
+    return _done(parts)
 
 
 if __name__ == "__main__":

@@ -34,7 +34,7 @@ def build(p):
         body = _box("body", (w, d, body_h), (0.0, 0.0, leg_h + body_h / 2.0), cloth, bevel=0.02)
         top = _box("top_cushion", (w, d, top_h), (0.0, 0.0, h - top_h / 2.0), cloth, bevel=min(0.04, top_h * 0.45),
                    smooth=True)
-    return parts + [body, top]
+    return _done(parts + [body, top])
 
 
 if __name__ == "__main__":

@@ -35,7 +35,7 @@ def build(p):
     else:
         parts[0].scale = (w / iw, d / canvas_d, 1.0)
         parts[0].location.y = 0.0
-    return parts
+    return _done(parts)
 
 
 if __name__ == "__main__":

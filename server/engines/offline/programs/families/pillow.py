@@ -23,7 +23,7 @@ def build(p):
     else:
         seam = _box("seam", (w * 0.98, thin * 0.08, h * 0.98), (0.0, 0.0, h / 2.0), cloth, bevel=thin * 0.03)
     parts.append(seam)
-    return parts
+    return _done(parts)
 
 
 if __name__ == "__main__":

@@ -24,7 +24,7 @@ def build(p):
     parts = [_lathe("plate", prof, (0.0, 0.0, 0.0), glaze, segments=48, scale=(1.0, sy))]
     parts.append(_torus("rim_band", r * 0.95, h * 0.06, (0.0, 0.0, h * 0.92), band, segments=48, ring=6))
     parts[-1].scale = (1.0, sy, 1.0)
-    return parts
+    return _done(parts)
 
 
 if __name__ == "__main__":

@@ -43,7 +43,7 @@ def build(p):
         sy = (d / 2.0 - abs(cy)) if i else d / 2.0 * 0.7
         parts.append(_sphere("leaves_%d" % (i + 1), 1.0, (cx, cy, cz), leaf, scale=(sx, sy, min(rz, cz - pot_h * 0.5)),
                              segments=16))
-    return parts
+    return _done(parts)
 
 
 if __name__ == "__main__":

@@ -24,11 +24,11 @@ def build(p):
         top = _cyl("field", w / 2.0 - band, h * 0.2 + 1e-4, (0.0, 0.0, h * 0.9), field, segments=64)
         base.scale = (1.0, d / w, 1.0)
         top.scale = (1.0, (d - 2 * band) / (w - 2 * band), 1.0)
-        return [base, top]
-    return [
+        return _done([base, top])
+    return _done([
         _box("border", (w, d, h * 0.8), (0.0, 0.0, h * 0.4), border),
         _box("field", (w - 2 * band, d - 2 * band, h * 0.2), (0.0, 0.0, h * 0.9), field),
-    ]
+    ])
 
 
 if __name__ == "__main__":

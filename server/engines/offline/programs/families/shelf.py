@@ -23,7 +23,7 @@ def build(p):
             for i, x in enumerate((-w * 0.35, w * 0.35)):
                 parts.append(_box("bracket_%d" % (i + 1), (0.02, d * 0.8, h - board_t),
                                   (x, d * 0.1, (h - board_t) / 2.0), wood))
-        return parts
+        return _done(parts)
     t = 0.02
     parts = []
     for i, x in enumerate((-w / 2.0 + t / 2.0, w / 2.0 - t / 2.0)):
@@ -32,7 +32,7 @@ def build(p):
     for i in range(n):
         z = t / 2.0 + (h - t) * i / (n - 1)
         parts.append(_box("board_%d" % (i + 1), (w - 2 * t, d, t), (0.0, 0.0, z), wood))
-    return parts
+    return _done(parts)
 
 
 if __name__ == "__main__":

@@ -36,7 +36,7 @@ def build(p):
     parts.append(_box("shower_arm", (0.02, 0.11, 0.02), (-w / 2.0 + 0.12, d / 2.0 - 0.095, h - 0.15), metal))
     parts.append(_cyl("valve", 0.035, 0.03, (-w / 2.0 + 0.12, d / 2.0 - 0.03, tray_h + 1.0 * min(1.0, h / 2.0)), metal,
                       rot=(math.pi / 2.0, 0.0, 0.0), segments=16))
-    return parts
+    return _done(parts)
 
 
 if __name__ == "__main__":

@@ -24,7 +24,7 @@ def build(p):
     if p.get("shelf", True):
         inset = max(0.02, min(w, d) * 0.15) if round_top else 0.02
         parts.append(_box("shelf", (w - 2 * inset - leg, d - 2 * inset - leg, 0.018), (0.0, 0.0, h * 0.3), wood))
-    return parts
+    return _done(parts)
 
 
 if __name__ == "__main__":

@@ -39,7 +39,7 @@ def build(p):
         parts += _drawers(-w / 2.0 + t, w / 2.0 - t, split, h - t, 1, n_dr, front, wood, brass, knob_r=handle_d / 2.0)
     n_do = max(1, int(p.get("doors", 3)))
     parts += _doors(-w / 2.0 + t, w / 2.0 - t, leg_h + t, split, n_do, front, wood, brass)
-    return parts
+    return _done(parts)
 
 
 if __name__ == "__main__":

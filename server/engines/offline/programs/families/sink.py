@@ -36,7 +36,7 @@ def build(p):
     parts.append(_cyl("faucet", 0.015, faucet_h - 0.02, (0.0, fy, rim_z + (faucet_h - 0.02) / 2.0), chrome, segments=16))
     parts.append(_box("spout", (0.025, 0.12, 0.02), (0.0, fy - 0.05, h - 0.01), chrome))
     parts.append(_cyl("tap_handle", 0.012, 0.06, (0.0, fy + 0.02, h - 0.01), chrome, rot=(0.0, math.pi / 2.0, 0.0), segments=12))
-    return parts
+    return _done(parts)
 
 
 if __name__ == "__main__":

@@ -55,7 +55,7 @@ def build(p):
         for i, x in enumerate((-w / 2.0 + arm_w / 2.0, w / 2.0 - arm_w / 2.0)):
             parts.append(_box("arm_%d" % (i + 1), (arm_w, d, arm_h), (x, 0.0, leg_h + base_h + arm_h / 2.0), cloth,
                               bevel=0.04, smooth=True))
-    return parts
+    return _done(parts)
 
 
 if __name__ == "__main__":

@@ -27,12 +27,12 @@ def build(p):
         for i in range(n):
             x = -w / 2.0 + w * (i + 0.5) / n
             parts.append(_cyl("driver_%d" % (i + 1), r, face, (x, front - face / 2.0, h / 2.0), cone, rot=rot, segments=20))
-        return parts
+        return _done(parts)
     wr = min(w * 0.38, h * 0.25)
     tr = min(w * 0.15, h * 0.08)
     parts.append(_cyl("woofer", wr, face, (0.0, front - face / 2.0, h * 0.35), cone, rot=rot, segments=32))
     parts.append(_cyl("tweeter", tr, face, (0.0, front - face / 2.0, h * 0.75), cone, rot=rot, segments=20))
-    return parts
+    return _done(parts)
 
 
 if __name__ == "__main__":

@@ -33,7 +33,7 @@ def build(p):
     ring = _torus("stretcher", ring_rx, leg_r * 0.6, (0.0, 0.0, leg_h * 0.33), wood)
     ring.scale = (1.0, ring_ry / ring_rx, 1.0)
     parts.append(ring)
-    return parts
+    return _done(parts)
 
 
 if __name__ == "__main__":

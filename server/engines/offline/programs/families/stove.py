@@ -46,7 +46,7 @@ def build(p):
         x = -w / 2.0 + w * (i + 0.5) / n
         parts.append(_cyl("knob_%d" % (i + 1), 0.018, 0.02, (x, front - 0.01, top - 0.07), metal,
                           rot=(math.pi / 2.0, 0.0, 0.0), segments=16))
-    return parts
+    return _done(parts)
 
 
 if __name__ == "__main__":

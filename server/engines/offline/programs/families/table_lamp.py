@@ -31,7 +31,7 @@ def build(p):
     bulb = _sphere("bulb", min(0.03, rb * 0.3), (0.0, 0.0, h - shade_h * 0.55), bulb_mat, segments=16)
     shade = _lathe("shade", [(r, h - shade_h), (r * 0.7, h)], (0.0, 0.0, 0.0), shade_mat, segments=40,
                    cap_bottom=False, scale=(1.0, d / w))
-    return [body, neck, bulb, shade]
+    return _done([body, neck, bulb, shade])
 
 
 if __name__ == "__main__":

@@ -38,7 +38,7 @@ def build(p):
                       cer, bevel=0.015))
     parts.append(_box("cistern_lid", (w, tank_d, 0.02), (0.0, d / 2.0 - tank_d / 2.0, h - 0.01), cer, bevel=0.006))
     parts.append(_cyl("flush_button", 0.02, 0.006, (0.0, d / 2.0 - tank_d / 2.0, h + 0.0), chrome, segments=16))
-    return parts
+    return _done(parts)
 
 
 if __name__ == "__main__":

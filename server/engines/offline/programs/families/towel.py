@@ -19,8 +19,8 @@ def build(p):
     if h <= max(w, d) * 0.5:
         layers = 3 if h > 0.03 else 1
         lh = h / layers
-        return [_box("fold_%d" % (i + 1), (w * (1.0 - 0.02 * i), d * (1.0 - 0.02 * i), lh), (0.0, 0.0, lh * (i + 0.5)), cloth,
-                     bevel=min(lh * 0.45, 0.02), smooth=True) for i in range(layers)]
+        return _done([_box("fold_%d" % (i + 1), (w * (1.0 - 0.02 * i), d * (1.0 - 0.02 * i), lh), (0.0, 0.0, lh * (i + 0.5)), cloth,
+                     bevel=min(lh * 0.45, 0.02), smooth=True) for i in range(layers)])
     metal = _mat("bar", p.get("bar_color", "#c0c0c0"), "chrome")
     bar_r = min(0.012, d * 0.15)
     cloth_t = min(0.012, d * 0.2)
@@ -34,7 +34,7 @@ def build(p):
     parts.append(_box("towel_front", (tw, cloth_t, bar_z), (0.0, bar_y - bar_r - cloth_t / 2.0, bar_z / 2.0), cloth))
     parts.append(_box("towel_back", (tw, cloth_t, drop_back), (0.0, bar_y + bar_r + cloth_t / 2.0, bar_z - drop_back / 2.0), cloth))
     parts.append(_cyl("towel_fold", bar_r + cloth_t, tw, (0.0, bar_y, bar_z), cloth, rot=(0.0, math.pi / 2.0, 0.0), segments=16))
-    return parts
+    return _done(parts)
 
 
 if __name__ == "__main__":

@@ -25,7 +25,7 @@ def build(p):
         parts.append(_box("rim_%s" % ("left" if i == 0 else "right"), (t, d - 2 * t, wall_h), (x, 0.0, base_t + wall_h / 2.0), wood))
         parts.append(_box("handle_%d" % (i + 1), (t * 1.2, d * 0.35, min(0.012, wall_h * 0.3)), (x, 0.0, h - min(0.006, wall_h * 0.15)),
                           wood))
-    return parts
+    return _done(parts)
 
 
 if __name__ == "__main__":

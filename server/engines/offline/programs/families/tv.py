@@ -29,7 +29,7 @@ def build(p):
     if stand:
         parts.append(_box("stand_neck", (0.08, 0.04, panel_z0 + 0.05), (0.0, 0.0, (panel_z0 + 0.05) / 2.0), shell))
         parts.append(_box("stand_foot", (min(w * 0.4, 0.5), d, foot_h), (0.0, 0.0, foot_h / 2.0), shell, bevel=0.004))
-    return parts
+    return _done(parts)
 
 
 if __name__ == "__main__":

@@ -45,7 +45,7 @@ def build(p):
         parts += _doors(-w / 2.0 + t / 2.0, -w / 2.0 + t / 2.0 + side_w, leg_h + t, h - t, half, front, wood, metal)
         parts += _doors(w / 2.0 - t / 2.0 - side_w, w / 2.0 - t / 2.0, leg_h + t, h - t, max(1, doors - half), front, wood,
                         metal, first=half + 1)
-    return parts
+    return _done(parts)
 
 
 if __name__ == "__main__":

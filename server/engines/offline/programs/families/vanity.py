@@ -45,7 +45,7 @@ def build(p):
         fy = d / 2.0 - 0.06
         parts.append(_cyl("faucet_%d" % (i + 1), 0.014, faucet_h - 0.02, (x, fy, top_z + (faucet_h - 0.02) / 2.0), chrome))
         parts.append(_box("spout_%d" % (i + 1), (0.025, 0.12, 0.02), (x, fy - 0.05, h - 0.01), chrome))
-    return parts
+    return _done(parts)
 
 
 if __name__ == "__main__":

@@ -30,7 +30,7 @@ def build(p):
         parts.append(_cyl("stem_%d" % (i + 1), 0.003, h - body_h * 0.5 - 0.02, (x, y, body_h * 0.5 + (h - body_h * 0.5 - 0.02) / 2.0),
                           stem, segments=6))
         parts.append(_sphere("bloom_%d" % (i + 1), 0.02, (x, y, h - 0.02), bloom, segments=12))
-    return parts
+    return _done(parts)
 
 
 if __name__ == "__main__":

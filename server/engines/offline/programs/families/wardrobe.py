@@ -40,7 +40,7 @@ def build(p):
                           knob_r=handle_d / 2.0)
     parts += _doors(-w / 2.0 + 0.002, w / 2.0 - 0.002, door_z0 + 0.002, h - 0.002, max(1, int(p.get("doors", 2))),
                     front, body, metal)
-    return parts
+    return _done(parts)
 
 
 if __name__ == "__main__":

@@ -35,7 +35,7 @@ def build(p):
     rot = (math.pi / 2.0, 0.0, 0.0)
     parts.append(_torus("door_ring", r, 0.03, (0.0, front - 0.01, cz), ring_mat, rot=rot, segments=40, ring=10))
     parts.append(_cyl("door_glass", r, 0.02, (0.0, front - 0.015, cz), glass, rot=rot, segments=40))
-    return parts
+    return _done(parts)
 
 
 if __name__ == "__main__":

@@ -39,7 +39,7 @@ def build(p):
             length = min(0.3, body_d - t - 0.05)
             parts.append(_cyl("bottle_%d_%d" % (i + 1, j + 1), 0.035, length, (x, y_mid, z), bottle_mat,
                               rot=(math.pi / 2.0, 0.0, 0.0), segments=12))
-    return parts
+    return _done(parts)
 
 
 if __name__ == "__main__":

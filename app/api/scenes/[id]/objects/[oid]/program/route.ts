@@ -1,0 +1,18 @@
+/** PUT /api/scenes/:id/objects/:oid/program `{source}` -> `{object}`; 422 `policy` / `build_failed` with `details.line`. */
+import { z } from "zod";
+import { putProgram } from "@/server/edits";
+import { handle, parseWith, readJson } from "@/server/pipeline";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+const Body = z.object({ source: z.string(), actor: z.string().min(1).max(80).optional() });
+
+type Ctx = { params: Promise<{ id: string; oid: string }> };
+
+export const PUT = handle(async (req: Request, ctx: Ctx) => {
+  const { id, oid } = await ctx.params;
+  const body = parseWith(Body, await readJson(req));
+  const { object } = await putProgram(id, oid, body.source, body.actor);
+  return Response.json({ object }, { headers: { "Cache-Control": "no-store" } });
+});

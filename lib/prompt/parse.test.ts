@@ -1,0 +1,88 @@
+import { describe, expect, it } from "vitest";
+import { isAppError } from "../errors";
+import { StructureSpec } from "../scene/schema";
+import { parsePrompt } from "./parse";
+
+const cats = (text: string) => parsePrompt(text).objects.map((o) => o.category);
+const rel = (text: string) => parsePrompt(text).relations.map((r) => `${r.type}(${r.subject},${r.anchor})`);
+
+describe("parsePrompt", () => {
+  it("extracts room type, categories and counts", () => {
+    const s = parsePrompt("A bedroom with a queen-sized bed, two nightstands, a pair of lamps and four dining chairs.");
+    expect(s.roomType).toBe("bedroom");
+    expect(s.objects.filter((o) => o.category === "nightstand")).toHaveLength(2);
+    expect(s.objects.filter((o) => o.category === "lamp")).toHaveLength(2);
+    expect(s.objects.filter((o) => o.category === "dining_chair")).toHaveLength(4);
+    expect(s.objects.map((o) => o.id)).toContain("nightstand-2");
+    expect(StructureSpec.safeParse(s).success).toBe(true);
+  });
+  it("reads 'a few' and 'several' as three", () => {
+    expect(cats("A den with a few cushions and several books on a shelf.").filter((c) => c === "cushion")).toHaveLength(3);
+  });
+  it("folds synonyms (couch -> sofa, bookcase -> bookshelf, TV -> tv)", () => {
+    expect(cats("A living room with a couch, a bookcase and a TV.")).toEqual(["sofa", "bookshelf", "tv"]);
+  });
+  it("resolves colors to hex, materials and sizes", () => {
+    const s = parsePrompt("A room with a navy velvet sofa and a king-size bed.");
+    const sofa = s.objects.find((o) => o.category === "sofa")!;
+    expect(sofa.attributes.color).toMatch(/^#[0-9a-f]{6}$/);
+    expect(sofa.attributes.colorName).toBe("navy");
+    expect(sofa.attributes.material).toBe("velvet");
+    const bed = s.objects.find((o) => o.category === "bed")!;
+    expect(bed.attributes.size).toBe("king_size");
+    expect(bed.targetSize.w).toBeCloseTo(1.95);
+  });
+  it("maps relations to the RelationType vocabulary", () => {
+    expect(rel("A bedroom with a bed and a nightstand on the right side of the bed.")).toContain("right(nightstand-1,bed-1)");
+    expect(rel("A wardrobe in the corner of the room.")).toContain("corner(wardrobe-1,room)");
+    expect(rel("A sofa facing a coffee table.")).toContain("facing(sofa-1,coffee_table-1)");
+    expect(rel("A desk under the window and a bed against the wall.")).toEqual(expect.arrayContaining(["under_window(desk-1,window)", "against_wall(bed-1,wall)"]));
+    expect(rel("A rug in the middle of the room.")).toContain("middle(rug-1,room)");
+    expect(rel("A plant near the door.")).toContain("near_door(plant-1,door)");
+    expect(rel("A round table surrounded by four chairs.")).toContain("around(chair-1,round_table-1)");
+    expect(rel("A lamp between the sofa and the armchair.").some((r) => r.startsWith("between(lamp-1"))).toBe(true);
+  });
+  it("sets on:<id> support for objects on top of others, and wall/ceiling supports", () => {
+    const s = parsePrompt("A desk with a monitor on it. A painting hangs on the wall. A chandelier hangs from the ceiling.");
+    const byCat = new Map(s.objects.map((o) => [o.category, o]));
+    expect(byCat.get("monitor")!.support).toBe("on:desk-1");
+    expect(byCat.get("painting")!.support).toBe("wall");
+    expect(byCat.get("chandelier")!.support).toBe("ceiling");
+  });
+  it("applies a fronted 'On the X,' to the objects of the sentence", () => {
+    const s = parsePrompt("A bedroom with a dresser. On the dresser, a vase stands next to a jewelry box.");
+    expect(s.objects.find((o) => o.category === "vase")!.support).toBe("on:dresser-1");
+    expect(s.objects.find((o) => o.category === "jewelry_box")!.support).toBe("on:dresser-1");
+  });
+  it("records negations and drops negated objects", () => {
+    const s = parsePrompt("A living room with a sofa and an armchair. There is no TV.");
+    expect(s.negations).toContain("tv");
+    expect(s.objects.some((o) => o.category === "tv")).toBe(false);
+  });
+  it("uses plausible room sizes per type and honours explicit dimensions", () => {
+    expect(parsePrompt("A bathroom with a toilet.").roomSize.w).toBeLessThan(parsePrompt("A living room with a sofa.").roomSize.w);
+    const s = parsePrompt("A 6 x 4 m office with a desk.");
+    expect([s.roomSize.w, s.roomSize.d]).toEqual([6, 4]);
+  });
+  it("lays out several rooms as zones", () => {
+    const s = parsePrompt("A bedroom with a bed, next to a kitchen with a fridge.");
+    expect(s.zones.map((z) => z.kind)).toEqual(["bedroom", "kitchen"]);
+  });
+  it("rejects empty and over-long prompts with typed errors", () => {
+    for (const [text, code] of [["   ", "empty_prompt"], ["x".repeat(20_001), "prompt_too_long"]] as const) {
+      try {
+        parsePrompt(text);
+        expect.unreachable();
+      } catch (e) {
+        expect(isAppError(e) && e.code).toBe(code);
+      }
+    }
+  });
+  it("returns zero objects and a note for text naming nothing known", () => {
+    for (const text of ["Lorem ipsum dolor sit amet.", "Une chambre avec un lit.", "'; DROP TABLE scenes; --"]) {
+      const s = parsePrompt(text);
+      expect(s.objects).toHaveLength(0);
+      expect(s.notes.join(" ")).toMatch(/no known objects/);
+    }
+  });
+});
