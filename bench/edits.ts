@@ -64,14 +64,17 @@ async function run(): Promise<void> {
 
   const param: number[] = [];
   const paramTotal: number[] = [];
-  const colors = ["#1f2a44", "#b22222", "#3c8d40", "#808080", "#9caf88"];
+  const blender: Record<string, number[]> = {};
   for (let i = 0; i < N_PARAM; i++) {
     const built = nextBuilt("sofa-1");
     const t0 = performance.now();
-    await edits.applyInstruction(id, { instruction: `make the sofa ${colors[i % colors.length]}` });
+    // A colour never used before, so every edit is a real Blender build (no reuse of an identical revision).
+    await edits.applyInstruction(id, { instruction: `make the sofa #2e${(0x20 + i).toString(16)}5b` });
     const t1 = performance.now();
     param.push((await built) - t0);
     paramTotal.push(t1 - t0);
+    const timings = getStore().objects.get(id, "sofa-1")!.build.stats?.timings ?? {};
+    for (const [k, v] of Object.entries(timings)) (blender[k] ??= []).push(v);
   }
   const place: number[] = [];
   for (let i = 0; i < N_PLACE; i++) {
@@ -93,7 +96,8 @@ async function run(): Promise<void> {
     patch.push(performance.now() - t0);
   }
 
-  console.log(`workers: ${process.env.ROOMCODE_WORKERS}, blender ${getRunner().blenderVersion()}`);
+  console.log(`workers: ${process.env.ROOMCODE_WORKERS}, blender ${getRunner().blenderVersion()}, load average ${os.loadavg().map((l) => l.toFixed(1)).join(" ")} on ${os.cpus().length} cores`);
+  for (const [k, v] of Object.entries(blender)) stats(`  runner timing ${k}`, v, null);
   stats("param edit -> object.built", param, 150);
   stats("param edit -> response", paramTotal, null);
   stats("placement edit (instruction)", place, 20);

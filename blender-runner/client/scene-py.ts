@@ -15,10 +15,7 @@ export function pyString(text: string): string {
 export function pyLiteral(value: unknown): string {
   if (value === null || value === undefined) return "None";
   if (typeof value === "boolean") return value ? "True" : "False";
-  if (typeof value === "number") {
-    if (!Number.isFinite(value)) return "None";
-    return Number.isInteger(value) ? String(value) : String(value);
-  }
+  if (typeof value === "number") return Number.isFinite(value) ? String(value) : "None";
   if (typeof value === "string") return pyString(value);
   if (Array.isArray(value)) return `[${value.map(pyLiteral).join(", ")}]`;
   if (typeof value === "object") {
@@ -81,29 +78,41 @@ def hex_to_linear(hex_color):
 
 
 def run_program(object_id, source, overrides, placement, collection):
-    """Run one object program, group its objects under an empty named object_id, apply the placement."""
-    scene = bpy.context.scene
-    before = set(scene.objects)
+    """Run one object program in a scratch scene (clearing it cannot touch other objects), move what it
+    created into collection under an empty named object_id, and apply the placement."""
+    window = bpy.context.window
+    main_scene = bpy.context.scene
+    scratch = bpy.data.scenes.new("roomcode_build")
+    if window is not None:
+        window.scene = scratch
+    before = set(bpy.context.scene.objects)
     filename = "<object:%s>" % object_id
     tree = _Sockets().visit(ast.parse(source, filename))
     ast.fix_missing_locations(tree)
     ns = {"__name__": "roomcode_object", "bpy": bpy, "bmesh": bmesh, "math": math, "mathutils": mathutils,
           "random": random, "roomcode_socket": roomcode_socket}
-    exec(compile(tree, filename, "exec"), ns)
-    if callable(ns.get("build")):
-        params = dict(ns.get("PARAMS") or {})
-        params.update(overrides)
-        ns["build"](params)
-    bpy.context.view_layer.update()
-    new = [o for o in scene.objects if o not in before]
-    for o in list(new):
-        if o.type in ("CAMERA", "LIGHT"):
-            new.remove(o)
+    try:
+        exec(compile(tree, filename, "exec"), ns)
+        if callable(ns.get("build")):
+            params = dict(ns.get("PARAMS") or {})
+            params.update(overrides)
+            ns["build"](params)
+        bpy.context.view_layer.update()
+        new = [o for o in bpy.context.scene.objects if o not in before]
+        for o in list(new):
+            if o.type in ("CAMERA", "LIGHT"):
+                new.remove(o)
+                bpy.data.objects.remove(o, do_unlink=True)
+        for o in new:
+            for c in list(o.users_collection):
+                c.objects.unlink(o)
+            collection.objects.link(o)
+    finally:
+        if window is not None:
+            window.scene = main_scene
+        for o in list(scratch.objects):
             bpy.data.objects.remove(o, do_unlink=True)
-    for o in new:
-        for c in list(o.users_collection):
-            c.objects.unlink(o)
-        collection.objects.link(o)
+        bpy.data.scenes.remove(scratch)
     root = bpy.data.objects.new(object_id, None)
     collection.objects.link(root)
     root["roomcode_id"] = object_id

@@ -38,26 +38,36 @@ class JobError(Exception):
 
 
 class Timer:
-    """Per-phase wall-clock timings in ms."""
+    """Per-phase wall-clock timings in ms, plus process CPU time (``cpu``, ms) of the job and of its
+    exec+export phases (``cpuExecExport``: compile, exec, post, export), which is less sensitive to a
+    loaded machine than wall time."""
+
+    EXEC_EXPORT = ("compile", "exec", "post", "export")
 
     def __init__(self):
         self.t = {}
-        self.start = time.perf_counter()
-        self.last = self.start
+        self.cpu = {}
+        self.start = self.last = time.perf_counter()
+        self.cpu_start = self.cpu_last = time.process_time()
 
     def mark(self, phase):
         """Record the time since the previous mark under ``phase``."""
         now = time.perf_counter()
+        cpu = time.process_time()
         self.t[phase] = round((now - self.last) * 1000.0 + self.t.get(phase, 0.0), 3)
+        self.cpu[phase] = (cpu - self.cpu_last) * 1000.0 + self.cpu.get(phase, 0.0)
         self.last = now
+        self.cpu_last = cpu
 
     def done(self):
-        """Timings dict with ``total``."""
+        """Timings dict with ``total``, ``cpu`` and ``cpuExecExport``."""
         self.t["total"] = round((time.perf_counter() - self.start) * 1000.0, 3)
+        self.t["cpu"] = round((time.process_time() - self.cpu_start) * 1000.0, 3)
+        self.t["cpuExecExport"] = round(sum(self.cpu.get(k, 0.0) for k in self.EXEC_EXPORT), 3)
         return self.t
 
 
-def _run_program(source, filename, overrides, whole_script, restricted, capture, timer, main_pid):
+def _run_program(source, filename, overrides, whole_script, restricted, timer, main_pid):
     """Compile and execute one program; returns the objects it linked into the scene.
 
     Raises JobError with a structured error.
@@ -152,7 +162,7 @@ def build_object(job, ctx):
     object_id = job["objectId"]
     filename = "<object:%s>" % object_id
     objects = _run_program(job["source"], filename, job.get("overrides"), job.get("wholeScript", False),
-                           not job.get("unrestricted", False), None, timer, ctx["pid"])
+                           not job.get("unrestricted", False), timer, ctx["pid"])
     objects = _strip_non_geometry(objects)
     _geometry_or_fail(objects, object_id)
     root = _parent_under(objects, object_id)
@@ -200,11 +210,41 @@ def _render_top(path, size_px, objects):
     scene.render.resolution_percentage = 100
     scene.render.image_settings.file_format = "PNG"
     scene.render.filepath = path
+    for mat in bpy.data.materials:
+        bsdf = mat.node_tree.nodes.get("Principled BSDF") if mat.use_nodes and mat.node_tree else None
+        if bsdf is not None and not bsdf.inputs["Base Color"].is_linked:
+            mat.diffuse_color = bsdf.inputs["Base Color"].default_value
     shading = scene.display.shading
     shading.light = "STUDIO"
     shading.color_type = "MATERIAL"
+    shading.show_object_outline = True
+    shading.show_cavity = True
+    shading.cavity_type = "WORLD"
     bpy.ops.render.render(write_still=True)
     bpy.data.objects.remove(cam, do_unlink=True)
+
+
+def _run_isolated(source, object_id, overrides, coll, timer, ctx):
+    """Run one program in a scratch scene (so clearing its scene cannot touch other objects), then move
+    what it created into ``coll``. Raises JobError."""
+    window = bpy.context.window
+    main = bpy.context.scene
+    tmp = bpy.data.scenes.new("roomcode_build") if window is not None else None
+    if tmp is not None:
+        window.scene = tmp
+    try:
+        objs = _strip_non_geometry(_run_program(source, "<object:%s>" % object_id, overrides, False, True,
+                                                timer, ctx["pid"]))
+        _geometry_or_fail(objs, object_id)
+        for o in objs:
+            scene_state.move_to_collection(o, coll)
+        return objs
+    finally:
+        if tmp is not None:
+            window.scene = main
+            for o in list(tmp.objects):
+                bpy.data.objects.remove(o, do_unlink=True)
+            bpy.data.scenes.remove(tmp)
 
 
 def assemble_scene(job, ctx):
@@ -212,7 +252,6 @@ def assemble_scene(job, ctx):
     timer = Timer()
     scene = scene_state.reset_session()
     timer.mark("reset")
-    restricted = True
     room_coll = scene_state.new_collection("Room")
     objects_coll = scene_state.new_collection("Objects")
     lights_coll = scene_state.new_collection("Lights")
@@ -221,11 +260,7 @@ def assemble_scene(job, ctx):
     all_geometry = []
     if job.get("roomSource"):
         try:
-            objs = _strip_non_geometry(_run_program(job["roomSource"], "<object:room>", job.get("roomOverrides"),
-                                                    False, restricted, None, timer, ctx["pid"]))
-            _geometry_or_fail(objs, "room")
-            for o in objs:
-                scene_state.move_to_collection(o, room_coll)
+            objs = _run_isolated(job["roomSource"], "room", job.get("roomOverrides"), room_coll, timer, ctx)
             root = _parent_under(objs, "room", room_coll)
             root["roomcode_id"] = "room"
             all_geometry.extend(objs)
@@ -235,16 +270,13 @@ def assemble_scene(job, ctx):
         if item.get("hidden"):
             continue
         oid = item["objectId"]
+        coll = scene_state.new_collection(oid, objects_coll)
         try:
-            objs = _strip_non_geometry(_run_program(item["source"], "<object:%s>" % oid, item.get("overrides"),
-                                                    False, restricted, None, timer, ctx["pid"]))
-            _geometry_or_fail(objs, oid)
+            objs = _run_isolated(item["source"], oid, item.get("overrides"), coll, timer, ctx)
         except JobError as exc:
             failed.append({"objectId": oid, "error": exc.error})
+            bpy.data.collections.remove(coll)
             continue
-        coll = scene_state.new_collection(oid, objects_coll)
-        for o in objs:
-            scene_state.move_to_collection(o, coll)
         root = _parent_under(objs, oid, coll)
         root["roomcode_id"] = oid
         root["parts"] = sorted(o.name for o in objs if o.type in stats.GEOMETRY_TYPES)

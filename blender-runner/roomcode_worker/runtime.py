@@ -117,11 +117,29 @@ def program_namespace(name, restricted=True):
     return ns
 
 
+_COMPILED = {}
+_COMPILED_MAX = 64
+
+
 def compile_program(source, filename, restricted=True):
     """Policy-check (when restricted), rewrite sockets and compile. Returns (code, tree).
 
-    Raises SyntaxError or policy.PolicyViolation.
+    Successful compilations are cached by (source, filename, restricted): the same program is often
+    rebuilt with other PARAMS overrides. Raises SyntaxError or policy.PolicyViolation.
     """
+    key = (source, filename, restricted)
+    hit = _COMPILED.get(key)
+    if hit is not None:
+        linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
+        return hit
+    result = _compile_uncached(source, filename, restricted)
+    if len(_COMPILED) >= _COMPILED_MAX:
+        _COMPILED.pop(next(iter(_COMPILED)))
+    _COMPILED[key] = result
+    return result
+
+
+def _compile_uncached(source, filename, restricted):
     if restricted:
         tree = policy.check_source(source, filename)
     else:

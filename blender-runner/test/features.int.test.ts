@@ -190,12 +190,16 @@ describe("assemble_scene and scene.py", () => {
     }
   });
 
-  it("reports a failing object and still assembles the rest", async () => {
+  it("reports a failing object and still assembles the rest; a program clearing its scene touches no other object", async () => {
     const bad = { objectId: "bad-1", category: "box", source: "import os\n", placement: { x: 0, y: 0, z: 0, yawDeg: 0 } };
-    const res = await runner.assembleScene({ roomSource: null, objects: [objects[1]!, bad], lights: [], outGlb: path.join(out, "partial.glb") });
+    const clearing = `import bpy\nbpy.ops.object.select_all(action='SELECT')\nbpy.ops.object.delete()\nbpy.ops.mesh.primitive_cube_add(size=0.4)\n`;
+    const wiper = { objectId: "box-3", category: "box", source: clearing, placement: { x: 1, y: 1, z: 0, yawDeg: 0 } };
+    const res = await runner.assembleScene({ roomSource: ROOM_PROGRAM, objects: [objects[1]!, bad, wiper], lights: [], outGlb: path.join(out, "partial.glb") });
     expect(res.ok).toBe(true);
     if (!res.ok) return;
-    expect(res.value.objects.map((o) => o.objectId)).toEqual(["box-1"]);
+    expect(res.value.objects.map((o) => o.objectId)).toEqual(["box-1", "box-3"]);
+    const names = (await readGlbNodes(path.join(out, "partial.glb"))).map((n) => n.name);
+    expect(names).toEqual(expect.arrayContaining(["room", "floor", "wall_0", "box-1", "body", "box-3"]));
     expect(res.value.failed?.[0]).toMatchObject({ objectId: "bad-1", error: { type: "PolicyError", rule: "import" } });
   });
 });

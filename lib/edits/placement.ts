@@ -5,7 +5,7 @@
  */
 import type { Placement, Scene, SceneObject, Support } from "../scene/schema";
 import { normalizeYaw } from "../frames";
-import { collide, insideBounds, bodiesOf, type Body } from "./conflicts";
+import { findConflicts } from "../layout/check";
 import {
   boundsOf,
   centroidOf,
@@ -132,26 +132,35 @@ export function clampInside(scene: Scene, obj: SceneObject, p: Placement): Place
   return { ...p, x: cx, y: cy };
 }
 
+/** Largest distance (m) the conflict-free search moves an object from its requested spot. */
+export const FREE_SPOT_RADIUS_M = 2.5;
+
 /**
- * Finds a conflict-free placement near `p` for `obj` (rings of 10 cm up to 1.2 m, same yaw), ignoring
- * `ignore` ids (objects moving together). Returns `p` itself when it is free or nothing better exists.
+ * Finds a conflict-free placement near `p` for `obj` (rings of 10 cm up to FREE_SPOT_RADIUS_M, same yaw),
+ * judged by the layout's `findConflicts` (lib/layout/check.ts) against nearby objects, ignoring `ignore` ids
+ * (objects moving together). Returns `p` itself when it is free, or with `free: false` when nothing is.
  */
 export function findFreeSpot(scene: Scene, obj: SceneObject, p: Placement, ignore: readonly string[] = []): { placement: Placement; free: boolean } {
-  const others: Body[] = bodiesOf(scene).filter((b) => b.id !== obj.id && !ignore.includes(b.id) && b.support !== `on:${obj.id}`);
   const size = objectSize(obj);
+  const reach = (s: { w: number; d: number }) => Math.hypot(s.w, s.d) / 2;
+  const others = scene.objects
+    .filter((o) => !o.hidden && o.id !== obj.id && !ignore.includes(o.id) && o.support !== `on:${obj.id}`)
+    .map((o) => ({ id: o.id, placement: o.placement, size: objectSize(o), support: o.support, thin: o.route === "thin_cover" }));
   const fp = scene.room?.footprint;
+  const self = { id: obj.id, size, support: obj.support, thin: obj.route === "thin_cover" };
   const ok = (q: Placement) => {
-    const body: Body = { id: obj.id, placement: q, size, support: obj.support };
-    if (fp && obj.support !== "wall" && !insideBounds(body, fp)) return false;
-    return !others.some((o) => collide(body, o));
+    const near = others.filter((o) => Math.hypot(o.placement.x - q.x, o.placement.y - q.y) < reach(o.size) + reach(size) + 0.05);
+    const c = findConflicts([{ ...self, placement: q }, ...near], fp && fp.length >= 3 ? fp : [[-1e6, -1e6], [1e6, -1e6], [1e6, 1e6], [-1e6, 1e6]]);
+    if (c.collisions.some(([a, b]) => a === obj.id || b === obj.id)) return false;
+    return obj.support === "wall" || !c.outOfBounds.includes(obj.id);
   };
   if (ok(p)) return { placement: p, free: true };
-  for (let r = 0.1; r <= 1.2 + 1e-9; r += 0.1) {
+  for (let r = 0.1; r <= FREE_SPOT_RADIUS_M + 1e-9; r += 0.1) {
     const steps = Math.max(8, Math.round((2 * Math.PI * r) / 0.1));
     for (let k = 0; k < steps; k++) {
       const ang = (2 * Math.PI * k) / steps;
-      const q = { ...p, x: p.x + r * Math.cos(ang), y: p.y + r * Math.sin(ang) };
-      if (ok(q)) return { placement: roundPlacement(q), free: true };
+      const q = roundPlacement({ ...p, x: p.x + r * Math.cos(ang), y: p.y + r * Math.sin(ang) });
+      if (ok(q)) return { placement: q, free: true };
     }
   }
   return { placement: p, free: false };

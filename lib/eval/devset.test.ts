@@ -19,7 +19,7 @@ describe.runIf(fs.existsSync(DEV))("SceneEval dev split, geometric proxy", () =>
     const agg = aggregate(scenes);
     const fig = (k: keyof typeof agg.totals) => `${k} ${(agg.totals[k].pass / agg.totals[k].total).toFixed(3)} (${agg.totals[k].pass}/${agg.totals[k].total})`;
     console.log(`dev proxy: ${fig("CNT")}, ${fig("ATR")}, ${fig("OOR")}, ${fig("OAR")}, COL ${agg.COL.toFixed(3)}, OOB ${agg.OOB.toFixed(3)}, SUP ${agg.SUP.toFixed(3)}`);
-    expect(scenes.filter((m) => m.collisions.length > 0).map((m, i) => [prompts[i].id, m.collisions])).toEqual([]);
+    expect(scenes.map((m, i) => [prompts[i].id, m.collisions, m.outOfBounds] as const).filter(([, c, o]) => c.length > 0 || o.length > 0)).toEqual([]);
     expect(agg.COL).toBe(0);
     expect(agg.OOB).toBe(0);
     expect(agg.CNT).toBeGreaterThanOrEqual(0.9);

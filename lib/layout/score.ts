@@ -1,13 +1,16 @@
 /** Feasibility and scoring of a candidate box for an object (layout solver). */
 import { boxesIntersect, footprintGap, footprintPenetration, outsideDepth, toLocal, type Box } from "../geometry/box";
 import { relationHolds } from "../geometry/relation-check";
-import { wallDistances } from "../geometry/relations";
+import { isLongSide, wallDistances } from "../geometry/relations";
 import { boxSegmentDistance } from "../geometry/box";
 import { centroid, openingSegment } from "../geometry/room";
 import { supportChain, type Item, type SolveState } from "./state";
 
 /** Families that belong against a wall unless a relation says otherwise. */
 export const WALL_FAMILIES = new Set(["bed", "bunk_bed", "crib", "wardrobe", "dresser", "cabinet", "sideboard", "bookshelf", "shelf", "tv_stand", "desk", "kitchen_counter", "fridge", "stove", "sink", "toilet", "bathtub", "shower", "vanity", "wine_cabinet", "washing_machine", "console_table", "nightstand", "sofa", "painting", "mirror", "clock", "curtains"]);
+const CLOSE_RELS = new Set(["near", "next_to", "around", "left", "right", "front", "behind"]);
+const SEAT_FAMILIES = new Set(["chair", "office_chair", "stool", "bar_stool", "bench", "armchair"]);
+
 /** Families that belong in the open floor. */
 export const CENTER_FAMILIES = new Set(["dining_table", "coffee_table", "kitchen_island", "rug"]);
 
@@ -58,6 +61,7 @@ export function scorer(st: SolveState, item: Item): (box: Box) => number {
   const subjRels = st.bySubject.get(item.id) ?? [];
   const anchorRels = (st.byAnchor.get(item.id) ?? []).filter((r) => st.boxes.has(r.subject));
   const wallRel = subjRels.some((r) => r.type === "against_wall" || r.type === "corner" || r.type === "under_window");
+  const holdsWallArt = (st.byAnchor.get(item.id) ?? []).some((r) => r.type === "above" && st.items.get(r.subject)?.support === "wall");
   const centerRel = subjRels.some((r) => r.type === "middle");
   const nearDoor = subjRels.some((r) => r.type === "near_door");
   const related = new Set<string>([...subjRels.map((r) => r.anchor), ...anchorRels.map((r) => r.subject)]);
@@ -75,8 +79,14 @@ export function scorer(st: SolveState, item: Item): (box: Box) => number {
     for (const r of subjRels) {
       const ok = relationHolds(r, asMap, st.room);
       if (ok === null) continue;
-      if (ok) s += 10;
-      else {
+      if (ok) {
+        s += 10;
+        const a = st.boxes.get(r.anchor);
+        if (a && CLOSE_RELS.has(r.type)) {
+          s -= 0.5 * footprintGap(box, a);
+          if (r.type === "around" && SEAT_FAMILIES.has(fam) && isLongSide(box, a)) s += 1;
+        }
+      } else {
         const a = st.boxes.get(r.anchor);
         if (a) s -= Math.min(3, footprintGap(box, a) * 0.8 + (r.type === "on_top" ? Math.abs(box.z - a.z - a.h) : 0));
         else s -= 1;
@@ -89,7 +99,7 @@ export function scorer(st: SolveState, item: Item): (box: Box) => number {
     }
     if (box.z < 0.3 && item.support === "floor") {
       const wd = Math.min(...wallDistances(box, st.walls));
-      if (WALL_FAMILIES.has(fam) && !centerRel) {
+      if ((WALL_FAMILIES.has(fam) || holdsWallArt) && !centerRel) {
         if (wd > 0.15) s -= 3;
         const rad = (box.yawDeg * Math.PI) / 180;
         const back: Box = { ...box, x: box.x - Math.sin(rad) * box.d * 0.5, y: box.y + Math.cos(rad) * box.d * 0.5, w: box.w * 0.5, d: 0.02 };

@@ -15,6 +15,8 @@ import { defaultOpenings } from "./openings";
 import { feasible, scorer } from "./score";
 import type { Item, SolveState } from "./state";
 
+const SHELVED = new Set(["bookshelf", "shelf", "cabinet", "wine_cabinet"]);
+
 /** Wall thickness (m) of the room shell. */
 export const WALL_THICKNESS = 0.12;
 
@@ -147,9 +149,12 @@ function placeOnSupport(st: SolveState, item: Item): boolean {
   const sup = st.boxes.get(item.support.slice(3));
   if (!sup) return false;
   const { w, d, h } = item.size;
-  const z = sup.z + sup.h;
+  const supFam = st.items.get(item.support.slice(3))?.info.family ?? "box";
+  const levels = [sup.z + sup.h];
+  // Shelved storage also holds things inside, on its shelves (used when the top is full or the item is small).
+  if (SHELVED.has(supFam) && sup.h > 0.6) for (const f of [0.05, 0.3, 0.55]) if (sup.h * 0.25 > h + 0.02) levels.push(sup.z + sup.h * f);
   const cands: Box[] = [];
-  for (const [ww, dd, yawOff] of [[w, d, 0], [d, w, 90]] as const) {
+  for (const z of levels) for (const [ww, dd, yawOff] of [[w, d, 0], [d, w, 90]] as const) {
     const rx = Math.max(0, (sup.w - ww) / 2 - 0.01);
     const ry = Math.max(0, (sup.d - dd) / 2 - 0.01);
     const nx = Math.min(8, Math.max(1, Math.round(rx / 0.05)));

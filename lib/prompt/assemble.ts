@@ -26,6 +26,7 @@ export interface Assembled {
   negations: string[];
 }
 
+const PART_WORDS = new Set(["tabletop", "table_top", "desktop", "surface", "top", "shelf_top", "ledge", "edge", "countertop_surface"]);
 const ARTICLES = new Set(["the", "a", "an", "its", "their", "his", "her", "one", "each"]);
 const PREPS = new Set(["to", "on", "in", "at", "near", "next", "beside", "by", "under", "above", "over", "below", "beneath", "behind", "between", "around", "across", "against", "along", "alongside", "atop", "inside", "within", "opposite", "facing", "toward", "towards", "adjacent", "close", "upon", "onto"]);
 const WALL_MOUNTABLE = new Set(["painting", "mirror", "clock", "shelf", "tv", "curtains", "towel", "table_lamp", "speaker", "box", "cabinet", "monitor", "basket", "potted_plant", "vase", "ceiling_light"]);
@@ -86,6 +87,16 @@ export function assemble(toks: readonly Token[], mentions: Mention[]): Assembled
       m.kind = "ref";
       m.ids = [];
       return;
+    }
+    if (PART_WORDS.has(m.category)) {
+      for (let j = mi - 1; j >= 0; j--) {
+        const p = mentions[j];
+        if ((p.kind === "new" || p.kind === "ref") && p.ids.length > 0 && FLAT_TOPS.has(categoryInfo(p.category).family)) {
+          m.kind = "ref";
+          m.ids = p.ids.slice(0, 1);
+          return;
+        }
+      }
     }
     if (m.kind === "new") m.ids = create(m, mi);
     else if (m.kind === "ref") {
@@ -220,6 +231,7 @@ export function assemble(toks: readonly Token[], mentions: Mention[]): Assembled
   let lastSubject: string[] = [];
   let lastSentence = -1;
   let coSubjects: string[] = [];
+  let withHolder: { holder: string[]; object: Mention } | null = null;
   for (let k = 0; k < mentions.length; k++) {
     const a = mentions[k];
     if (a.s !== lastSentence) {
@@ -276,7 +288,8 @@ export function assemble(toks: readonly Token[], mentions: Mention[]): Assembled
       continue;
     }
     if (kind === "hold_rev") {
-      const holder = a.kind === "arch" ? lastSubject : aIds;
+      const aWasAnchor = lastSubject.length > 0 && aIds.length > 0 && relations.some((r) => r.anchor === aIds[0] && lastSubject.includes(r.subject));
+      const holder = a.kind === "arch" || (aWasAnchor && !/^with$/.test(gap)) ? lastSubject : aIds;
       if (b.kind === "arch" || holder.length === 0) continue;
       const aIds0 = holder;
       const aFam = categoryInfo(byId.get(aIds0[0])!.category).family;
@@ -287,16 +300,20 @@ export function assemble(toks: readonly Token[], mentions: Mention[]): Assembled
           if (aFam === "rug") continue;
           addRel("on_top", s, aIds0[0]);
           setSupport(s, `on:${aIds0[0]}`);
-        } else addRel("near", s, aIds0[0]);
+        } else addRel(FLAT_TOPS.has(aFam) && /table|desk|island|counter/.test(aFam) ? "around" : "next_to", s, aIds0[0]);
       }
       lastSubject = [];
+      withHolder = gap === "with" ? { holder: aIds0, object: b } : null;
       continue;
     }
     let subj = aIds;
+    if (withHolder && withHolder.object === a && b.kind !== "new") subj = withHolder.holder;
+    withHolder = null;
     const prepStart = words.length > 0 && PREPS.has(words[0]);
     if ((a.kind === "arch" || (lastSubject.length > 0 && a.kind !== "new" && prepStart)) && lastSubject.length > 0) subj = lastSubject;
     else if (lastSubject.length > 0 && prepStart && a.kind === "new" && a.ids.every((id) => relations.some((r) => r.anchor === id))) subj = lastSubject;
     if (a.kind === "arch" && subj === aIds) continue;
+    if (subj !== aIds && subj.some((id) => byId.get(id)?.support?.startsWith("on:")) && kind === "on_top") subj = subj.filter((id) => !byId.get(id)?.support?.startsWith("on:"));
     const all = [...coSubjects.filter((s) => !relations.some((r) => r.subject === s)), ...subj];
     if (apply(kind, all, b, bIds, gap, mentions[k + 2])) lastSubject = subj;
     coSubjects = [];

@@ -218,7 +218,8 @@ export function findMentions(toks: readonly Token[]): Mention[] {
         break;
       }
     }
-    let [words, end] = phraseWords(toks, from);
+    const [words, end0] = phraseWords(toks, from);
+    let end = end0;
     let forced: { category: string; modifiers: string[]; plural: boolean } | null = null;
     if (words.length > 0 && CONTAINERS.has(singularize(words[words.length - 1])) && toks[end]?.w === "of") {
       const [ofWords, ofEnd] = phraseWords(toks, end + 1);

@@ -79,6 +79,38 @@ function resolveSupports(objects: DraftObject[], notes: string[]): void {
   }
 }
 
+/** Fit the objects standing on each support: grow the support's top up to 1.3x, then shrink the items (down to 0.5x) until they cover at most 55% of it. */
+function fitSurfaces(objects: DraftObject[]): void {
+  const byId = new Map(objects.map((o) => [o.id, o]));
+  const groups = new Map<string, DraftObject[]>();
+  for (const o of objects) {
+    if (!o.support?.startsWith("on:")) continue;
+    const k = o.support.slice(3);
+    if (!groups.has(k)) groups.set(k, []);
+    groups.get(k)!.push(o);
+  }
+  const r3 = (v: number) => Math.round(v * 1000) / 1000;
+  for (const [sid, items] of groups) {
+    const sup = byId.get(sid);
+    if (!sup) continue;
+    const need = items.reduce((a, o) => a + o.targetSize.w * o.targetSize.d, 0) / 0.55;
+    let area = sup.targetSize.w * sup.targetSize.d;
+    if (need > area && sup.support === "floor" && categoryInfo(sup.category).family !== "rug") {
+      const g = Math.min(1.3, Math.sqrt(need / area));
+      sup.targetSize = { ...sup.targetSize, w: r3(sup.targetSize.w * g), d: r3(sup.targetSize.d * g) };
+      area = sup.targetSize.w * sup.targetSize.d;
+    }
+    if (need > area) {
+      const f = Math.max(0.5, Math.sqrt(area / need));
+      for (const o of items) o.targetSize = { w: r3(o.targetSize.w * f), d: r3(o.targetSize.d * f), h: r3(o.targetSize.h * Math.max(f, 0.8)) };
+    }
+    for (const o of items) {
+      if (o.targetSize.w > sup.targetSize.w) o.targetSize = { ...o.targetSize, w: r3(sup.targetSize.w * 0.9) };
+      if (o.targetSize.d > sup.targetSize.d) o.targetSize = { ...o.targetSize, d: r3(sup.targetSize.d * 0.9) };
+    }
+  }
+}
+
 /** Room floor size (m) so that floor furniture covers at most ~35% of the floor (clearance rule of thumb). */
 function fitRoomSize(base: [number, number], objects: DraftObject[], explicit: boolean): [number, number] {
   if (explicit) return base;
@@ -107,6 +139,7 @@ export function parsePrompt(text: string): StructureSpec {
   const mentions = findMentions(toks);
   const { objects, relations, negations } = assemble(toks, mentions);
   resolveSupports(objects, notes);
+  fitSurfaces(objects);
 
   const types = roomTypesIn(text);
   const roomType = types[0] ?? roomTypeFromCategories(objects.map((o) => o.category));

@@ -11,9 +11,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { EditPlan } from "@/lib/edits/plan";
 import type { Scene, SceneObject } from "@/lib/scene/schema";
 import { loadDevPrompts } from "@/test/support/dev-prompts";
-import { useTempDataDir } from "@/test/support/env";
+import { useTempDataDir as tempDataDir } from "@/test/support/env";
 
-const dataDir = useTempDataDir("roomcode-edits-");
+const dataDir = tempDataDir("roomcode-edits-");
 process.env.ROOMCODE_WORKERS = "2";
 const { callRoute } = await import("@/test/support/routes");
 const pipeline = await import("@/server/pipeline");

@@ -6,7 +6,7 @@ import "server-only";
 import { z } from "zod";
 import type { Command } from "../../lib/edits/commands";
 import { perform } from "../../lib/edits/commands";
-import { findFreeSpot } from "../../lib/edits/placement";
+import { conflictsFor } from "../../lib/edits/conflicts";
 import { COUNT_RANGE, SIZE_RANGE_M } from "../../lib/edits/params-rules";
 import { AppError } from "../../lib/errors";
 import { parseParams } from "../../lib/program/params";
@@ -37,7 +37,7 @@ export const MAX_SOURCE_CHARS = 200_000;
 
 function getObject(sceneId: string, objectId: string): SceneObject {
   const store = getStore();
-  store.getScene(sceneId);
+  if (!store.scenes.exists(sceneId)) store.getScene(sceneId);
   const o = store.objects.get(sceneId, objectId);
   if (!o) throw new AppError("not_found", `Object ${JSON.stringify(objectId.slice(0, 80))} does not exist in this scene.`, { objectId: objectId.slice(0, 80) });
   return o;
@@ -108,8 +108,11 @@ export async function patchObject(sceneId: string, objectId: string, patch: Obje
       for (const inv of inverses) cur = persistCommand(store, cur, inv).scene;
       throw e;
     }
-    const o = cur.objects.find((x) => x.id === objectId)!;
-    if (patch.placement && !o.support.startsWith("on:") && !findFreeSpot(cur, o, o.placement).free) notes.push(`${o.name} overlaps another object or the walls here.`);
+    if (patch.placement) {
+      const c = conflictsFor(cur, [objectId]);
+      for (const [a, b] of c.collisions) notes.push(`${a} overlaps ${b}.`);
+      if (c.outOfBounds.length) notes.push(`${objectId} is partly outside the room.`);
+    }
     const kind = patch.params ? "params" : patch.placement ? "placement" : "hidden";
     const label = patch.params
       ? `set ${Object.keys(patch.params).join(", ")} of ${objectId}`

@@ -147,14 +147,16 @@ export function analyseImage(img: Rgb): Analysis {
     if (outside || (near && (fill < 0.3 || Math.min(bw, bh) <= 2.5 * thick))) kind[r.id] = 2;
     else if (ring) kind[r.id] = 4;
   }
-  reclassifyFloor(regions, kind);
+  reclassifyFloor(regions, kind, inFloor, buildingArea);
   const wallMask = new Uint8Array(n);
   for (let i = 0; i < n; i++) if (kind[seg.labels[i]] === 2) wallMask[i] = 1;
 
   if (process.env.IMG_DEBUG) debugDump = { labels: seg.labels, kind };
-  const zones = findZones(ridges(wallMask, floor, w, h, wallThickness), floor, interior, w);
+  const anyFloor = new Uint8Array(n);
+  for (let i = 0; i < n; i++) anyFloor[i] = floor[i] | fl.floor[i];
+  const zones = findZones(ridges(wallMask, anyFloor, w, h, wallThickness), floor, interior, w);
   const items = groupItems(img, blurred, seg.labels, regions, kind, interior, wallMask);
-  const doors = findDoorGaps(floor, fl.building, interior, wallThickness, w, h);
+  const doors = findDoorGaps(fl.floor, fl.building, interior, wallThickness, w, h);
   return { width: w, height: h, interior, zones, items, floorColor: fl.colors[0], wallColor, wallThickness, floorFraction, notes, doors };
 }
 
@@ -162,7 +164,14 @@ export function analyseImage(img: Rgb): Analysis {
  * Floor-colored segments that are furniture: small compact ones (wooden nightstands, side tables) and ones
  * bordered mostly by furniture (a throw across a bed).
  */
-function reclassifyFloor(regions: RegionStats[], kind: Uint8Array): void {
+function reclassifyFloor(regions: RegionStats[], kind: Uint8Array, inFloor: Float64Array, buildingArea: number): void {
+  // Small floor-colored specks bordered by floor are floor (grain, knots, reflections).
+  for (const r of regions) {
+    if (!r.area || kind[r.id] !== 0 || r.area >= 0.004 * buildingArea || inFloor[r.id] / r.area < 0.5) continue;
+    let fl = 0;
+    for (const [q, len] of r.neighbours) if (kind[q] === 1) fl += len;
+    if (fl >= 0.6 * r.perimeter) kind[r.id] = 1;
+  }
   for (const r of regions) {
     if (!r.area || kind[r.id] !== 1) continue;
     let obj = 0;
@@ -178,13 +187,14 @@ function measureWallThickness(floor: Mask, background: Mask, box: PxBox, w: numb
   const steps = 16;
   const solid = (x: number, y: number) => x >= 0 && y >= 0 && x < w && y < h && !background[y * w + x] && !floor[y * w + x];
   const run = (x: number, y: number, dx: number, dy: number) => {
-    // Step inward until the floor starts, then outward until the background starts.
+    // Step inward until the floor starts, outward across any floor, then count solid pixels up to the background.
     let k = 0;
     let xi = x;
     let yi = y;
     while (k < 60 && solid(xi, yi)) (k++, (xi -= dx), (yi -= dy));
     let xo = x + dx;
     let yo = y + dy;
+    for (let f = 0; f < 30 && xo >= 0 && yo >= 0 && xo < w && yo < h && floor[yo * w + xo]; f++) (xo += dx), (yo += dy);
     while (k < 60 && solid(xo, yo)) (k++, (xo += dx), (yo += dy));
     return k;
   };
@@ -224,13 +234,16 @@ function trimBox(floor: Mask, box: PxBox | null, w: number): PxBox | null {
 function ridges(wall: Mask, floor: Mask, w: number, h: number, thick: number): Mask {
   const out = new Uint8Array(w * h);
   const reach = Math.max(3, 3 * thick);
+  // Walk off the wall; a few pixels of edge shading between wall and floor are allowed.
   const side = (x: number, y: number, dx: number, dy: number) => {
+    let other = 0;
     for (let k = 1; k <= reach; k++) {
       const xx = x + dx * k;
       const yy = y + dy * k;
       if (xx < 0 || yy < 0 || xx >= w || yy >= h) return false;
       const i = yy * w + xx;
-      if (!wall[i]) return floor[i] === 1;
+      if (floor[i]) return true;
+      if (!wall[i] && ++other > Math.max(3, thick)) return false;
     }
     return false;
   };

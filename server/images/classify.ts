@@ -27,6 +27,13 @@ export interface Suggestion {
 const area = (b: BoxM) => b.w * b.d;
 const aspect = (b: BoxM) => Math.max(b.w, b.d) / Math.min(b.w, b.d);
 const centerIn = (inner: BoxM, outer: BoxM) => Math.abs(inner.x - outer.x) <= outer.w / 2 && Math.abs(inner.y - outer.y) <= outer.d / 2;
+/** Overlap area (m^2) of two boxes. */
+function overlap(a: BoxM, b: BoxM): number {
+  const ox = Math.max(0, Math.min(a.x + a.w / 2, b.x + b.w / 2) - Math.max(a.x - a.w / 2, b.x - b.w / 2));
+  const oy = Math.max(0, Math.min(a.y + a.d / 2, b.y + b.d / 2) - Math.max(a.y - a.d / 2, b.y - b.d / 2));
+  return ox * oy;
+}
+
 /** Gap (m) between two boxes (0 when they touch or overlap). */
 export function gapM(a: BoxM, b: BoxM): number {
   const gx = Math.max(0, Math.abs(a.x - b.x) - (a.w + b.w) / 2);
@@ -43,7 +50,7 @@ export function classifyCandidates(cands: Candidate[], room: { w: number; d: num
   // Rugs: large, unsaturated, low-contrast regions that other items stand on.
   cands.forEach((c, i) => {
     const s = hsv(c.color).s;
-    const under = cands.filter((o, j) => j !== i && centerIn(o.boxM, c.boxM) && area(o.boxM) < area(c.boxM)).length;
+    const under = cands.filter((o, j) => j !== i && area(o.boxM) < 1.5 * area(c.boxM) && (centerIn(o.boxM, c.boxM) || overlap(o.boxM, c.boxM) > 0.05 * area(o.boxM))).length;
     if (c.layer === "rug" || (area(c.boxM) >= 1.2 && s < 0.3 && c.contrast < 6 && !wall[i] && under > 0))
       set(i, "rug", 0.5 + (under > 0 ? 0.2 : 0) + (c.contrast < 6 ? 0.1 : 0), under > 0 ? `large low-contrast region under ${under} other item(s)` : "large plain low-contrast region on the floor");
   });

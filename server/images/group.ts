@@ -143,7 +143,7 @@ export function groupItems(img: Rgb, blurred: Rgb, labels: Int32Array, regions: 
     const bh = s.box.y1 - s.box.y0 + 1;
     const fill = s.area / (bw * bh);
     const rug = groups.get(id)?.rug ?? false;
-    if (!rug && fill < 0.3) continue;
+    if ((!rug && fill < 0.3) || Math.min(bw, bh) < 4) continue;
     items.push({ layer: rug ? "rug" : "item", box: s.box, area: s.area, color: [Math.round(s.sum[0] / s.area), Math.round(s.sum[1] / s.area), Math.round(s.sum[2] / s.area)], contrast: s.contrast / s.area, fill });
   }
   // Drop items lying mostly inside a bigger furniture item's box (parts of it).

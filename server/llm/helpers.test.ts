@@ -31,6 +31,7 @@ describe("redaction", () => {
     const out = redactSecrets(text);
     expect(out).not.toMatch(/AbCdEf|abcdef123456|token-42/);
     expect(out).toBe("key [redacted] and Bearer [redacted] and [redacted]");
+    expect(redactSecrets("GET http://admin:hunter22@127.0.0.1:8000/v1 failed")).toBe("GET http://[redacted]@127.0.0.1:8000/v1 failed");
     expect(redactDeep({ headers: { Authorization: "x" }, m: ["sk-abcdefghijkl"] })).toEqual({ headers: { Authorization: "[redacted]" }, m: ["[redacted]"] });
   });
 });

@@ -1,7 +1,7 @@
 import "server-only";
 /**
  * Secret redaction for everything the model door logs, throws or stores: the configured API key, any
- * `sk-...` looking token and any `Bearer ...` credential are replaced by `[redacted]`.
+ * `sk-...` looking token, any `Bearer ...` credential and any `user:password@` in a URL are replaced by `[redacted]`.
  */
 
 const registered = new Set<string>();
@@ -14,6 +14,8 @@ export function registerSecret(secret: string | null | undefined): void {
 // OpenAI-style keys (sk-..., sk-proj-...) and bearer credentials in headers or messages.
 const KEY_PATTERN = /\bsk-[A-Za-z0-9_\-*.]{6,}/g;
 const BEARER_PATTERN = /\b(Bearer)\s+[A-Za-z0-9_\-.=+/*]{6,}/gi;
+// Credentials in URLs (http://user:password@host).
+const URL_USERINFO = /(\b[a-z][a-z0-9+.-]*:\/\/)[^/\s:@]+:[^/\s@]+@/gi;
 
 /** Returns `text` with every registered secret, `sk-...` token and bearer credential replaced by `[redacted]`. */
 export function redactSecrets(text: string, extra: readonly (string | null | undefined)[] = []): string {
@@ -21,7 +23,7 @@ export function redactSecrets(text: string, extra: readonly (string | null | und
   for (const s of [...registered, ...extra]) {
     if (s && s.length >= 6) out = out.split(s).join("[redacted]");
   }
-  return out.replace(KEY_PATTERN, "[redacted]").replace(BEARER_PATTERN, "$1 [redacted]");
+  return out.replace(KEY_PATTERN, "[redacted]").replace(BEARER_PATTERN, "$1 [redacted]").replace(URL_USERINFO, "$1[redacted]@");
 }
 
 /** Redacts every string inside a JSON-like value (used for error details before they are stored). */

@@ -9,9 +9,9 @@ import { canonicalCategory } from "@/lib/vocab";
 import { findConflicts } from "@/lib/layout/check";
 import type { Scene, StageEvent } from "@/lib/scene/schema";
 import { countRules, loadDevPrompts, satisfies, type DevPrompt } from "@/test/support/dev-prompts";
-import { useTempDataDir } from "@/test/support/env";
+import { setTempDataDir } from "@/test/support/env";
 
-const dataDir = useTempDataDir();
+const dataDir = setTempDataDir();
 process.env.ROOMCODE_WORKERS = "2";
 const { callRoute, readSse } = await import("@/test/support/routes");
 const pipeline = await import("@/server/pipeline");

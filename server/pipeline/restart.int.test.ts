@@ -9,9 +9,9 @@ import fs from "node:fs";
 import path from "node:path";
 import readline from "node:readline";
 import { afterAll, describe, expect, it } from "vitest";
-import { useTempDataDir } from "@/test/support/env";
+import { setTempDataDir } from "@/test/support/env";
 
-const dataDir = useTempDataDir();
+const dataDir = setTempDataDir();
 const { Store } = await import("@/server/store");
 
 const REPO = path.resolve(__dirname, "../..");

@@ -9,14 +9,21 @@ import type { BuildError, BuildStats, Scene, SceneObject } from "../../../lib/sc
 import { extractPython } from "../../llm/extract";
 import type { Provider } from "../../llm/provider";
 import { UsageMeter } from "../../llm/usage";
+import { getRunner } from "../../runner";
 import { programFor } from "../offline/code";
 import type { StageContext } from "../types";
 import { callOptions, objectBrief, roomBrief, throttle, usageNote } from "./context";
 import { loadPrompt, routeGuidance } from "./prompts";
 
-/** Blender version string for prompts: the runner's, or a statement that it is unknown. */
+/**
+ * Blender version string for prompts: `v` (the stage context's), else what the runner reports now (a worker's
+ * version, else the located executable's), else a statement that it is unknown.
+ */
 export function blenderVersionText(v: string | null): string {
-  return v ? v : "3.4 or later (exact version unknown)";
+  if (v) return v;
+  const runner = getRunner();
+  const now = runner.blenderVersion() ?? runner.health().blender.version;
+  return now ? now : "3.4 or later (exact version unknown)";
 }
 
 /** Source with 1-based, right-aligned line numbers (`  7 | code`). */

@@ -231,10 +231,10 @@ describe("edits", () => {
     const dropped = '```python\nimport bpy\n\nPARAMS = {"width": 1.6}\n\n\ndef build(p):\n    return []\n```';
     const { provider } = await setup({ rules: [{ stage: "edit-rewrite", steps: [{ kind: "content", content: dropped }] }] });
     const bed = fs.readFileSync(path.resolve(__dirname, "../../../test/fixtures/model-server/programs/bed.py"), "utf8");
-    const out = await rewriteProgram(bed, "crest rail", { id: "bed-1", category: "bed" }, { provider });
+    const out = await rewriteProgram(bed, "crest rail", { id: "bed-1", category: "bed" }, { provider, blenderVersion: "3.4.1" });
     expect(out).toContain('"headboard": True');
     expect(server.requests.at(-1)!.user).toMatch(/dropped the PARAMS keys depth, height/);
     server.addRules({ stage: "edit-rewrite", steps: [{ kind: "content", content: dropped }, { kind: "content", content: dropped }] });
-    await expect(rewriteProgram(bed, "crest rail", { id: "bed-1", category: "bed" }, { provider })).rejects.toMatchObject({ code: "model_error" });
+    await expect(rewriteProgram(bed, "crest rail", { id: "bed-1", category: "bed" }, { provider, blenderVersion: "3.4.1" })).rejects.toMatchObject({ code: "model_error" });
   });
 });

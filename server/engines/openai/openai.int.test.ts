@@ -227,6 +227,39 @@ describe("openai engine end to end", () => {
     expect(scene.structure?.footprints.map((f) => f.category)).toEqual(["sofa", "coffee_table"]);
   });
 
+  it("falls back to JSON mode (with validation) against a server without structured outputs", async () => {
+    server.setStructuredOutputs(false);
+    const first = server.requests.length;
+    const scene = await createPromptScene("A bedroom with a bed, a nightstand, a lamp and a rug.");
+    server.setStructuredOutputs(true);
+    expect(scene.status).toBe("completed");
+    expect(scene.objects.every((o) => o.build.status === "built")).toBe(true);
+    const reqs = server.requests.slice(first);
+    const structure = reqs.filter((r) => r.stage === "structure");
+    expect(structure.map((r) => [r.responseFormat, r.answer])).toEqual([
+      ["json_schema", "unsupported"],
+      ["json_object", "fixture"],
+    ]);
+    // Once detected, later JSON stages go straight to JSON mode.
+    expect(reqs.filter((r) => r.stage === "layout" || r.stage === "profile" || r.stage === "decor").every((r) => r.responseFormat === "json_object")).toBe(true);
+  });
+
+  it("cancels the model call in flight when the scene's job is aborted", async () => {
+    server.addRules(faults.timeout("structure", 1, "CANCEL-ME"));
+    const first = server.requests.length;
+    const res = await callRoute("POST", "/api/scenes", { json: { prompt: "A bedroom with a bed. CANCEL-ME" } });
+    const { scene } = (await res.json()) as { scene: Scene };
+    const until = Date.now() + 10_000;
+    while (!server.requests.slice(first).some((r) => r.answer === "hang") && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
+    const t0 = Date.now();
+    const del = await callRoute("DELETE", `/api/scenes/${scene.id}`);
+    expect(del.status).toBe(204);
+    // The job ended without waiting for the 1.5 s model timeout, and no retry was sent after the abort.
+    expect(Date.now() - t0).toBeLessThan(1400);
+    await new Promise((r) => setTimeout(r, 2000));
+    expect(server.requests.slice(first).map((r) => [r.stage, r.answer])).toEqual([["structure", "hang"]]);
+  });
+
   it("leaves no secret in any stored artefact or log", async () => {
     const files = filesUnder(dataDir);
     expect(files.length).toBeGreaterThan(10);

@@ -74,6 +74,39 @@ for (const [fi, family] of families.entries()) {
   }
 }
 
+/** Branches the default sizes do not reach: [family, tag, size, PARAMS overrides]. */
+const BRANCHES: [Family, string, Case["size"], Record<string, ParamValue>][] = [
+  ["clock", "case_clock", { w: 0.5, d: 0.3, h: 2.0 }, {}],
+  ["speaker", "soundbar", { w: 0.9, d: 0.1, h: 0.08 }, {}],
+  ["shelf", "floating", { w: 0.9, d: 0.25, h: 0.05 }, {}],
+  ["towel", "folded", { w: 0.6, d: 0.4, h: 0.08 }, {}],
+  ["books", "flat_stack", { w: 0.16, d: 0.24, h: 0.04 }, {}],
+  ["dining_table", "round_pedestal", { w: 1.1, d: 1.1, h: 0.75 }, { shape: "round", pedestal: true }],
+  ["coffee_table", "oval", { w: 1.2, d: 0.7, h: 0.42 }, { shape: "oval" }],
+  ["tv", "on_stand", { w: 1.2, d: 0.25, h: 0.78 }, {}],
+  ["laptop", "closed", { w: 0.34, d: 0.24, h: 0.03 }, {}],
+  ["rug", "round", { w: 1.6, d: 1.6, h: 0.012 }, { shape: "round" }],
+  ["mirror", "round", { w: 0.7, d: 0.04, h: 0.7 }, { shape: "round" }],
+  ["ottoman", "round", { w: 0.5, d: 0.5, h: 0.4 }, { shape: "round" }],
+  ["ceiling_light", "flush", { w: 0.4, d: 0.4, h: 0.12 }, { fixture: "flush" }],
+  ["bathtub", "across_x", { w: 1.7, d: 0.75, h: 0.6 }, {}],
+  ["chair", "stool_like", { w: 0.4, d: 0.4, h: 0.45 }, { backrest: false }],
+  ["bar_stool", "with_back", { w: 0.42, d: 0.42, h: 1.0 }, { backrest: true }],
+  ["bench", "with_back", { w: 1.4, d: 0.55, h: 0.85 }, { backrest: true }],
+  ["desk", "no_drawers", { w: 1.0, d: 0.5, h: 0.75 }, { drawers: 0 }],
+  ["wardrobe", "with_drawers", { w: 1.5, d: 0.6, h: 2.1 }, { drawers: 2, doors: 3 }],
+  ["vase", "with_flowers", { w: 0.15, d: 0.15, h: 0.45 }, { stems: 5 }],
+  ["bowl", "fruit", { w: 0.3, d: 0.3, h: 0.12 }, { fruit: true }],
+  ["curtains", "closed", { w: 2.0, d: 0.12, h: 2.4 }, { open: false, panels: 3 }],
+  ["potted_plant", "tall_narrow", { w: 0.3, d: 0.3, h: 1.8 }, { plant: "tall" }],
+  ["sofa", "loveseat", { w: 1.5, d: 0.85, h: 0.8 }, { seats: 2, armrests: false }],
+];
+for (const [family, tag, size, extra] of BRANCHES) {
+  const obj = { id: `${family}-1`, category: family, targetSize: size, attributes: Attributes.parse({ color: VARIANT_COLOR }), description: family };
+  const prog = programForFamily(family, obj);
+  cases.push({ id: `${family}:${tag}`, family, size, color: VARIANT_COLOR, source: replaceParams(prog.source, { ...prog.params, ...extra }) });
+}
+
 const room = roomShellProgram({
   footprint: [[-2.5, -2], [2.5, -2], [2.5, 2], [-2.5, 2]],
   wallHeight: 2.6,
@@ -98,6 +131,14 @@ beforeAll(async () => {
     const err = [c.size.w, c.size.d, c.size.h].map((t, i) => ((r.size[i] - t) / t) * 100);
     return `${c.id.padEnd(28)} parts=${String(r.parts.length).padStart(3)} err% w=${err[0].toFixed(1)} d=${err[1].toFixed(1)} h=${err[2].toFixed(1)}`;
   });
+  const worst = [0, 1, 2].map((i) =>
+    Math.max(...cases.map((c) => {
+      const r = results.get(c.id)!;
+      const t = [c.size.w, c.size.d, c.size.h][i];
+      return r.ok ? Math.abs(r.size[i] - t) / t : 0;
+    })),
+  );
+  rows.push(`${cases.length} builds; worst bbox error w=${(worst[0] * 100).toFixed(2)}% d=${(worst[1] * 100).toFixed(2)}% h=${(worst[2] * 100).toFixed(2)}%`);
   console.log(rows.join("\n"));
 }, 200_000);
 

@@ -63,7 +63,8 @@ def _mat(name, color, kind="plastic"):
         trans = "Transmission Weight" if "Transmission Weight" in bsdf.inputs else "Transmission"
         bsdf.inputs[trans].default_value = 1.0
         bsdf.inputs["Alpha"].default_value = 0.35
-        mat.blend_method = "BLEND"
+        if hasattr(mat, "blend_method"):
+            mat.blend_method = "BLEND"
     mat.diffuse_color = rgba
     mat.roughness = rough
     mat.metallic = metal

@@ -37,7 +37,7 @@ def build(p):
     arm_w = 0.05 if p.get("armrests", True) else 0.0
     back_t = 0.06
     seat_d = d - back_t - 0.04
-    parts.append(_box("seat", (w - 2 * arm_w - 0.02, seat_d, seat_t),
+    parts.append(_box("seat", (w - 2 * arm_w - (0.02 if arm_w else 0.0), seat_d, seat_t),
                       (0.0, -d / 2.0 + seat_d / 2.0, seat_top - seat_t / 2.0), pad, bevel=0.03, smooth=True))
     back_h = h - seat_top - 0.06
     parts.append(_box("back_post", (0.05, 0.03, back_h * 0.6 + 0.06),
