@@ -201,7 +201,8 @@ export function createRunner(opts: RunnerOptions = {}): Runner {
         ? { found: location.found, path: location.path, version: location.version, ...(location.reason ? { reason: location.reason } : {}) }
         : { found: true, path: null, version: null };
       const poolStats = pool?.stats() ?? { size, busy: 0, queued: 0, alive: 0, jobsDone: 0, restarts: 0 };
-      return { blender, pool: poolStats, sandbox: { enabled: sandbox.enabled, reason: sandbox.reason } };
+      const sb = pool?.sandbox ?? sandbox;
+      return { blender, pool: poolStats, sandbox: { enabled: sb.enabled, reason: sb.reason } };
     },
     blenderVersion: () => workerVersion,
     async close(): Promise<void> {

@@ -64,15 +64,21 @@ export class Pool {
   restarts = 0;
   /** Last start error, for diagnostics. */
   lastStartError: string | null = null;
+  /** Current sandbox state (bubblewrap is dropped when sandboxed workers repeatedly fail to start). */
+  sandbox: SandboxState;
 
   constructor(private readonly s: PoolSettings) {
+    this.sandbox = s.sandbox;
     for (let i = 0; i < s.size; i++) {
       this.slots.push({ index: i, generation: 0, scratch: "", worker: null, starting: false, failures: 0 });
     }
   }
 
+  private readonly cleanup = () => rmSync(this.s.root, { recursive: true, force: true });
+
   /** Start every worker (returns at once; workers come up in the background). */
   start(): void {
+    process.once("exit", this.cleanup);
     for (const slot of this.slots) void this.spawn(slot);
   }
 
@@ -121,14 +127,15 @@ export class Pool {
       slot.worker = null;
     }
     await new Promise((r) => setTimeout(r, 50));
-    rmSync(this.s.root, { recursive: true, force: true });
+    process.off("exit", this.cleanup);
+    this.cleanup();
   }
 
   private prepareScratch(slot: Slot): string {
     const dir = path.join(this.s.root, `w${slot.index}-${slot.generation}`);
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(path.join(dir, "out"), { recursive: true });
-    if (this.s.sandbox.dropUid) {
+    if (this.sandbox.dropUid) {
       const uid = 61000 + slot.index;
       chownSync(dir, uid, uid);
       chownSync(path.join(dir, "out"), uid, uid);
@@ -148,7 +155,7 @@ export class Pool {
       blenderArgs: ["-b", "--factory-startup", "-noaudio", "--python", this.s.workerScript, "--", "--jobs-fd", "3", "--results-fd", "4", "--scratch", slot.scratch],
       scratch: slot.scratch,
       slot: slot.index,
-      sandbox: this.s.sandbox,
+      sandbox: this.sandbox,
       limits: this.s.limits,
       keepReadable: [path.dirname(this.s.workerScript), path.dirname(this.s.blender)],
     });
@@ -161,7 +168,10 @@ export class Pool {
     } catch (e) {
       slot.failures++;
       this.lastStartError = (e as Error).message;
-      if (slot.failures >= 3) {
+      if (slot.failures >= 3 && this.sandbox.enabled) {
+        this.sandbox = { ...this.sandbox, enabled: false, reason: `sandboxed Blender failed to start 3 times, running without bubblewrap: ${this.lastStartError.slice(0, 300)}` };
+        slot.failures = 0;
+      } else if (slot.failures >= 3) {
         for (const q of this.queue.splice(0)) {
           q.resolve({ kind: "failure", failure: { kind: "crash", code: null, signal: null, log: this.lastStartError }, queueMs: Date.now() - q.enqueued, runMs: 0 });
         }

@@ -133,10 +133,15 @@ def _parent_under(objects, name, coll=None):
     return root
 
 
+_EXPORT_PROPS = []
+
+
 def _export_glb(path, lights=False):
     """Export the scene to GLB (Y-up, modifiers applied, extras on, no cameras)."""
     op = bpy.ops.export_scene.gltf
-    props = op.get_rna_type().properties.keys()
+    if not _EXPORT_PROPS:
+        _EXPORT_PROPS.extend(op.get_rna_type().properties.keys())
+    props = _EXPORT_PROPS
     wanted = {
         "filepath": path, "export_format": "GLB", "export_yup": True, "export_apply": True,
         "export_cameras": False, "export_lights": lights, "export_extras": True,

@@ -1,5 +1,6 @@
 """Worker main loop: read jobs from the jobs fd, run them, write results to the results fd."""
 import json
+import math
 import os
 import sys
 import time
@@ -25,8 +26,23 @@ def _parse_args(argv):
     return args
 
 
+def _finite(value):
+    """Replace NaN/Infinity (not JSON) with None, recursively."""
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if isinstance(value, dict):
+        return {k: _finite(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_finite(v) for v in value]
+    return value
+
+
 def _write(fd, message):
-    data = (json.dumps(message, separators=(",", ":"), default=str) + "\n").encode("utf-8")
+    try:
+        text = json.dumps(message, separators=(",", ":"), default=str, allow_nan=False)
+    except ValueError:
+        text = json.dumps(_finite(message), separators=(",", ":"), default=str, allow_nan=False)
+    data = (text + "\n").encode("utf-8")
     view = memoryview(data)
     while view:
         n = os.write(fd, view)

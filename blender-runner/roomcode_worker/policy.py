@@ -96,7 +96,8 @@ class _Checker(ast.NodeVisitor):
 
     def visit_Attribute(self, node):
         if node.attr.startswith("_"):
-            self.fail("private_attribute", "access to private or dunder attribute '.%s' is not allowed" % node.attr, node)
+            self.fail("private_attribute",
+                      "access to private or dunder attribute '.%s' is not allowed" % node.attr, node)
         if node.attr in DENIED_ATTRS:
             self.fail("attribute", "access to '.%s' is not allowed" % node.attr, node)
         chain = _attr_chain(node)
@@ -111,7 +112,8 @@ class _Checker(ast.NodeVisitor):
 
     def visit_Call(self, node):
         if isinstance(node.func, ast.Name) and node.func.id in GUARDED_BUILTINS:
-            if len(node.args) < 2 or not (isinstance(node.args[1], ast.Constant) and isinstance(node.args[1].value, str)):
+            literal = len(node.args) >= 2 and isinstance(node.args[1], ast.Constant)
+            if not literal or not isinstance(node.args[1].value, str):
                 self.fail("builtin", "%s() needs a literal attribute name" % node.func.id, node)
             name = node.args[1].value
             if name.startswith("_") or name in DENIED_ATTRS:
@@ -119,7 +121,8 @@ class _Checker(ast.NodeVisitor):
         self.generic_visit(node)
 
     def visit_Constant(self, node):
-        if isinstance(node.value, str) and node.value.startswith("__") and node.value.endswith("__") \
+        text = node.value
+        if isinstance(text, str) and text.startswith("__") and text.endswith("__") \
                 and node.value not in ("__main__",):
             self.fail("dunder", "dunder string '%s' is not allowed" % node.value, node)
         self.generic_visit(node)

@@ -5,7 +5,7 @@ _DATA_COLLECTIONS = (
     "objects", "meshes", "materials", "images", "node_groups", "collections", "curves", "lights",
     "cameras", "textures", "fonts", "actions", "armatures", "lattices", "metaballs", "particles",
     "grease_pencils", "lightprobes", "speakers", "volumes", "pointclouds", "hair_curves",
-    "palettes", "brushes_roomcode_none",
+    "palettes",
 )
 
 

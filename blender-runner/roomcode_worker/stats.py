@@ -2,7 +2,6 @@
 import bmesh
 import numpy
 import bpy
-from mathutils import Vector
 
 GEOMETRY_TYPES = frozenset({"MESH", "CURVE", "SURFACE", "META", "FONT", "CURVES", "POINTCLOUD", "VOLUME"})
 
@@ -86,5 +85,3 @@ def world_bbox(objects):
     """World-space bbox ``{min, max}`` of the evaluated geometry of ``objects`` (m)."""
     return geometry_stats(objects)["bbox"]
 
-
-__all__ = ["geometry_stats", "world_bbox", "descendants", "GEOMETRY_TYPES", "Vector"]

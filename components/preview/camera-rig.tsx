@@ -17,6 +17,9 @@ function roomExtent(footprint: [number, number][] | undefined): number {
   return Math.max(Math.max(...xs) - Math.min(...xs), Math.max(...ys) - Math.min(...ys), 2);
 }
 
+/** The default three-quarter view for a room of extent `e` (m): high enough (about 50 degrees down) to see over the near walls. */
+const HOME_VIEW = (e: number): [number, number, number] => [e * 0.3, e * 1.25, e * 1.0];
+
 /** Moves the camera only on the first room, on the top-down toggle and on a frame request. */
 export function CameraRig({ groups }: { groups: GroupRegistry }) {
   const store = useEditorStore();
@@ -33,8 +36,8 @@ export function CameraRig({ groups }: { groups: GroupRegistry }) {
     if (fitted.current || !controls || !footprint) return;
     fitted.current = true;
     const e = roomExtent(footprint);
-    camera.position.set(e * 0.55, e * 0.9, e * 0.95);
-    controls.target.set(0, 0.4, 0);
+    camera.position.set(...HOME_VIEW(e));
+    controls.target.set(0, 0, 0);
     controls.update();
     invalidate();
   }, [footprint, controls, camera, invalidate]);
@@ -51,8 +54,8 @@ export function CameraRig({ groups }: { groups: GroupRegistry }) {
       // A tiny offset keeps OrbitControls' up vector well defined when looking straight down.
       camera.position.set(0, e * 1.6, 0.001);
     } else {
-      controls.target.set(0, 0.4, 0);
-      camera.position.set(e * 0.55, e * 0.9, e * 0.95);
+      controls.target.set(0, 0, 0);
+      camera.position.set(...HOME_VIEW(e));
     }
     controls.update();
     invalidate();

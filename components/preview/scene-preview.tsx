@@ -64,7 +64,7 @@ export default function ScenePreview() {
         <directionalLight position={[4, 8, 3]} intensity={1.6} />
         <directionalLight position={[-5, 4, -4]} intensity={0.5} />
         <ambientLight intensity={0.25} />
-        <Grid args={[30, 30]} cellSize={0.5} sectionSize={1} cellColor="#d6d3d1" sectionColor="#a8a29e" fadeDistance={30} infiniteGrid position={[0, -0.002, 0]} />
+        <Grid args={[30, 30]} cellSize={0.5} sectionSize={1} cellColor="#d6d3d1" sectionColor="#a8a29e" fadeDistance={30} infiniteGrid position={[0, -0.03, 0]} />
         <RoomNode />
         <Objects groups={groups} />
         <Gizmo groups={groups} />

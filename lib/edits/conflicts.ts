@@ -5,7 +5,7 @@
  */
 import type { Placement, Scene, Size3, Support } from "../scene/schema";
 import { findConflicts } from "../layout/check";
-import { boundsOf, objectSize, rotate, type Vec2 } from "./geometry";
+import { objectSize, rotate, type Vec2 } from "./geometry";
 
 /** What the checks need about an object. */
 export interface Body {
@@ -59,17 +59,6 @@ export function collide(a: Body, b: Body): boolean {
     if (a.size.h < 0.05 || b.size.h < 0.05) return false;
   }
   return footprintOverlap(a, b) > TOLERANCE_M;
-}
-
-/** Whether a body's footprint lies inside the footprint's bounding box (1 cm tolerance; walls are the footprint edges). */
-export function insideBounds(b: Body, footprint: readonly Vec2[]): boolean {
-  const bb = boundsOf(footprint);
-  return corners(b).every((c) => c[0] >= bb.minX - TOLERANCE_M && c[0] <= bb.maxX + TOLERANCE_M && c[1] >= bb.minY - TOLERANCE_M && c[1] <= bb.maxY + TOLERANCE_M);
-}
-
-/** Bodies of a scene's visible objects (sizes from build stats or targets). */
-export function bodiesOf(scene: Scene): Body[] {
-  return scene.objects.filter((o) => !o.hidden).map((o) => ({ id: o.id, placement: o.placement, size: objectSize(o), support: o.support }));
 }
 
 /**

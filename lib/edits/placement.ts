@@ -138,9 +138,16 @@ export const FREE_SPOT_RADIUS_M = 2.5;
 /**
  * Finds a conflict-free placement near `p` for `obj` (rings of 10 cm up to FREE_SPOT_RADIUS_M, same yaw),
  * judged by the layout's `findConflicts` (lib/layout/check.ts) against nearby objects, ignoring `ignore` ids
- * (objects moving together). Returns `p` itself when it is free, or with `free: false` when nothing is.
+ * (objects moving together). Returns `p` itself when it is free, or with `free: false` when nothing is;
+ * `checkOnly` tests `p` without searching.
  */
-export function findFreeSpot(scene: Scene, obj: SceneObject, p: Placement, ignore: readonly string[] = []): { placement: Placement; free: boolean } {
+export function findFreeSpot(
+  scene: Scene,
+  obj: SceneObject,
+  p: Placement,
+  ignore: readonly string[] = [],
+  opts: { checkOnly?: boolean } = {},
+): { placement: Placement; free: boolean } {
   const size = objectSize(obj);
   const reach = (s: { w: number; d: number }) => Math.hypot(s.w, s.d) / 2;
   const others = scene.objects
@@ -155,8 +162,9 @@ export function findFreeSpot(scene: Scene, obj: SceneObject, p: Placement, ignor
     return obj.support === "wall" || !c.outOfBounds.includes(obj.id);
   };
   if (ok(p)) return { placement: p, free: true };
-  for (let r = 0.1; r <= FREE_SPOT_RADIUS_M + 1e-9; r += 0.1) {
-    const steps = Math.max(8, Math.round((2 * Math.PI * r) / 0.1));
+  if (opts.checkOnly) return { placement: p, free: false };
+  for (let r = 0.1; r <= FREE_SPOT_RADIUS_M + 1e-9; r += r < 1 ? 0.1 : 0.2) {
+    const steps = Math.max(8, Math.round((2 * Math.PI * r) / (r < 1 ? 0.1 : 0.2)));
     for (let k = 0; k < steps; k++) {
       const ang = (2 * Math.PI * k) / steps;
       const q = roundPlacement({ ...p, x: p.x + r * Math.cos(ang), y: p.y + r * Math.sin(ang) });

@@ -8,7 +8,7 @@
 import { err, ok, type Result } from "../errors";
 import type { Scene, SceneObject } from "../scene/schema";
 import { canonicalCategory } from "../vocab";
-import { centroidOf, localToRoom, wallsOf, type Vec2 } from "./geometry";
+import { centroidOf, wallsOf, type Vec2 } from "./geometry";
 import type { EditRefusal } from "./plan";
 import type { Anchor, RefSpec } from "./reference";
 import { singular } from "./words";
@@ -166,7 +166,7 @@ export function resolveReference(scene: Scene, ref: RefSpec, selection: readonly
         const on = candidates.filter((c) => c.support === `on:${anchorObj.id}`);
         if (on.length) candidates = on;
       }
-      candidates = sortByDistance(candidates, pos(anchorObj), anchorObj);
+      candidates = candidates.slice().sort((a, b) => footDistance(a, anchorObj) - footDistance(b, anchorObj));
     } else {
       const room = scene.room;
       const anchorWhat = rel.anchor.what;
@@ -238,15 +238,10 @@ function dist(a: Vec2, b: Vec2): number {
   return Math.hypot(a[0] - b[0], a[1] - b[1]);
 }
 
-/** Distance between footprints' centres minus nothing: centre distance (m); a surface object on the anchor counts as 0. */
+/** Centre distance (m) of a candidate to an anchor; a surface object standing on the anchor counts as 0. */
 function footDistance(c: SceneObject, anchor: SceneObject): number {
   if (c.support === `on:${anchor.id}`) return 0;
   return dist(pos(c), pos(anchor));
-}
-
-function sortByDistance(cands: SceneObject[], p: Vec2, anchor: SceneObject): SceneObject[] {
-  void p;
-  return cands.slice().sort((a, b) => footDistance(a, anchor) - footDistance(b, anchor));
 }
 
 function askWhich(noun: string, cands: readonly SceneObject[]): Result<never, EditRefusal> {
@@ -272,9 +267,4 @@ export function summarize(objects: readonly SceneObject[]): string {
   for (const o of objects) counts.set(o.category, (counts.get(o.category) ?? 0) + 1);
   if (!counts.size) return "no objects";
   return [...counts].map(([c, n]) => (n > 1 ? `${n} ${pluralWord(c)}` : c.replace(/_/g, " "))).join(", ");
-}
-
-/** Room-frame point `d` m from an object's centre in its own direction (local -Y front, -X left as seen facing its front). */
-export function besidePoint(o: SceneObject, local: Vec2): Vec2 {
-  return localToRoom(o.placement, local);
 }

@@ -107,6 +107,12 @@ describe("counts and parts", () => {
   it("remove the armrests with the selection", () => {
     expect(params(plan(bedroom(), "remove the armrests", ["office_chair-1"]), "office_chair-1")).toEqual({ armrests: false });
   });
+  it("a part without a target goes to the one object that has it, or asks which", () => {
+    expect(params(plan(bedroom(), "remove the headboard"), "bed-1")).toEqual({ headboard: false });
+    const e = refusal(bedroom(), "add a drawer");
+    expect(e.code).toBe("ambiguous");
+    expect(e.details.candidates?.map((c) => c.id)).toEqual(["nightstand-1", "nightstand-2", "desk-1"]);
+  });
   it("a part the program lacks is refused with its PARAMS", () => {
     const e = refusal(livingRoom(), "add a drawer to the coffee table");
     expect(e.code).toBe("unsupported_edit");
@@ -116,11 +122,15 @@ describe("counts and parts", () => {
 
 describe("moves", () => {
   it("move the desk to the window: back to the north wall under window-1", () => {
-    const op = placement(plan(bedroom(), "move the desk to the window"), "desk-1");
+    const p = plan(bedroom(), "move the desk to the window");
+    const op = placement(p, "desk-1");
     expect(op.move).toEqual({ type: "to_window", openingId: "window-1" });
     expect(op.placement.yawDeg).toBe(0);
     expect(op.placement.y + 0.3).toBeLessThanOrEqual(2.5);
-    expect(op.placement.y).toBeGreaterThan(1.5);
+    // The bed stands under the window, so the desk is nudged to the nearest free spot.
+    expect(Math.hypot(op.placement.x, op.placement.y - 2.5)).toBeLessThan(2.5);
+    expect(p.notes.some((n) => n.includes("to avoid a collision"))).toBe(true);
+    expect(p.notes.filter((n) => n.includes("overlaps"))).toEqual([]);
   });
   it("50 cm to the left is -x in the room frame", () => {
     const op = placement(plan(livingRoom(), "move the armchair 50 cm to the left"), "armchair-1");

@@ -13,7 +13,7 @@ import { conflictsFor } from "./conflicts";
 import { boundsOf, objectSize, roundPlacement, yawFacing, type Vec2 } from "./geometry";
 import { parseInstruction, type Destination, type Intent } from "./parse";
 import type { Change, ParseContext } from "./parse-changes";
-import { paramsFor, dimsOf } from "./params-rules";
+import { paramsFor, dimsOf, paramKeyFor } from "./params-rules";
 import { CAPABILITIES, type EditOp, type EditPlan, type EditRefusal, type MoveSpec, type NewObject } from "./plan";
 import {
   againstWall,
@@ -142,6 +142,19 @@ class PlanBuilder {
   }
 
   change(ref: RefSpec | null, changes: Change[]): R {
+    if (ref === null && !this.selection.length && changes.length && changes.every((c) => c.kind === "count" || c.kind === "toggle")) {
+      // "remove the armrests" with nothing selected: the objects whose programs have that part.
+      const part = (changes[0] as { part: string }).part;
+      const owners = this.work.objects.filter((o) => paramKeyFor(o.program?.params ?? {}, part) !== null);
+      if (owners.length === 1) ref = { text: owners[0].id, pronoun: false, quantity: "one", noun: [owners[0].id], plural: false, ordinal: null, side: null, color: null, relation: null, list: null };
+      else if (owners.length > 1) {
+        return err({
+          code: "ambiguous",
+          message: `Which object's ${part}s? ${owners.map((o) => o.id).join(", ")} have them. Name it or select it.`,
+          details: { question: `Which object's ${part}s?`, candidates: owners.map((o) => ({ id: o.id, name: o.name })) },
+        });
+      }
+    }
     return this.eachTarget(ref, (o) => {
       const p = paramsFor(o, changes);
       if (!p.ok) return err(unsupported(p.error, "no_such_param"));
@@ -258,7 +271,7 @@ class PlanBuilder {
           p = { ...o.placement, x: o.placement.x + (dx / d) * step, y: o.placement.y + (dy / d) * step };
         } else if (dest.relation === "near") {
           const tries = (["right", "left", "front", "behind"] as const).map((rel) => clampInside(this.work, o, besideAnchor(o, anchor, rel)));
-          p = tries.find((q) => findFreeSpot(this.work, o, q).placement === q) ?? tries[0];
+          p = tries.find((q) => findFreeSpot(this.work, o, q, [], { checkOnly: true }).free) ?? tries[0];
         } else {
           p = besideAnchor(o, anchor, dest.relation);
         }

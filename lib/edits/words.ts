@@ -101,9 +101,3 @@ export const ARCH_WORDS: ReadonlySet<string> = new Set([
   "window", "windows", "door", "doors", "doorway", "entrance", "wall", "walls", "floor", "flooring", "room",
   "ceiling", "corner", "corners", "center", "middle", "centre",
 ]);
-
-/** Words ignored when reading a reference ("the", "please", ...). */
-export const FILLER_WORDS: ReadonlySet<string> = new Set([
-  "the", "a", "an", "please", "of", "my", "our", "this", "that", "one", "ones", "just", "also", "too", "so", "is",
-  "be", "should", "it's", "its", "look", "looks", "to", "in", "with", "and", "same", "some", "bit", "little",
-]);

@@ -26,8 +26,11 @@ export interface Assembled {
   negations: string[];
 }
 
-const PART_WORDS = new Set(["tabletop", "table_top", "desktop", "surface", "top", "shelf_top", "ledge", "edge", "countertop_surface"]);
-const ARTICLES = new Set(["the", "a", "an", "its", "their", "his", "her", "one", "each"]);
+const PART_WORDS = new Set(["countertop", "counter_top", "tabletop", "table_top", "desktop", "surface", "top", "shelf_top", "ledge", "edge", "countertop_surface"]);
+const COUNTER_TOPS = new Set(["kitchen_counter", "vanity", "kitchen_island", "sink", "sideboard", "cabinet"]);
+const TABLE_TOPS = new Set(["dining_table", "coffee_table", "side_table", "console_table", "desk", "nightstand"]);
+const SPATIAL: ReadonlySet<GapKind> = new Set(["front", "behind", "left", "right", "next_to", "near", "facing", "around", "under", "above"]);
+const ARTICLES = new Set(["the", "a", "an", "its", "their", "his", "her"]);
 const PREPS = new Set(["to", "on", "in", "at", "near", "next", "beside", "by", "under", "above", "over", "below", "beneath", "behind", "between", "around", "across", "against", "along", "alongside", "atop", "inside", "within", "opposite", "facing", "toward", "towards", "adjacent", "close", "upon", "onto"]);
 const WALL_MOUNTABLE = new Set(["painting", "mirror", "clock", "shelf", "tv", "curtains", "towel", "table_lamp", "speaker", "box", "cabinet", "monitor", "basket", "potted_plant", "vase", "ceiling_light"]);
 const FLAT_TOPS = new Set(["desk", "dining_table", "coffee_table", "side_table", "console_table", "nightstand", "dresser", "sideboard", "tv_stand", "kitchen_counter", "kitchen_island", "cabinet", "bookshelf", "shelf", "vanity", "wine_cabinet", "wardrobe", "bench", "stool", "ottoman", "washing_machine", "fridge", "sink", "bathtub", "bed", "sofa", "armchair", "chair", "tray", "plate", "bowl", "basket", "box"]);
@@ -89,12 +92,15 @@ export function assemble(toks: readonly Token[], mentions: Mention[]): Assembled
       return;
     }
     if (PART_WORDS.has(m.category)) {
-      for (let j = mi - 1; j >= 0; j--) {
-        const p = mentions[j];
-        if ((p.kind === "new" || p.kind === "ref") && p.ids.length > 0 && FLAT_TOPS.has(categoryInfo(p.category).family)) {
-          m.kind = "ref";
-          m.ids = p.ids.slice(0, 1);
-          return;
+      const preferred = /counter/.test(m.category) ? COUNTER_TOPS : /table/.test(m.category) ? TABLE_TOPS : FLAT_TOPS;
+      for (const set of [preferred, FLAT_TOPS]) {
+        for (let j = mi - 1; j >= 0; j--) {
+          const p = mentions[j];
+          if ((p.kind === "new" || p.kind === "ref") && p.ids.length > 0 && set.has(categoryInfo(p.category).family)) {
+            m.kind = "ref";
+            m.ids = p.ids.slice(0, 1);
+            return;
+          }
         }
       }
     }
@@ -103,7 +109,7 @@ export function assemble(toks: readonly Token[], mentions: Mention[]): Assembled
       let found: Mention | undefined;
       for (let j = mi - 1; j >= 0; j--) {
         const p = mentions[j];
-        if ((p.kind === "new" || p.kind === "ref") && p.ids.length > 0 && (sameKind(p.category, m.category) || (!categoryInfo(m.category).known && categoryInfo(m.category).family === categoryInfo(p.category).family && categoryInfo(p.category).family !== "box"))) {
+        if ((p.kind === "new" || p.kind === "ref") && p.ids.length > 0 && (sameKind(p.category, m.category) || (m.category.length >= 4 && p.category.endsWith(m.category)) || (!categoryInfo(m.category).known && categoryInfo(m.category).family === categoryInfo(p.category).family && categoryInfo(p.category).family !== "box"))) {
           found = p;
           break;
         }
@@ -282,21 +288,45 @@ export function assemble(toks: readonly Token[], mentions: Mention[]): Assembled
       coSubjects = [];
       continue;
     }
+    if (kind === "flank" || kind === "flank_rev") {
+      const [subjIds, anchorIds] = kind === "flank" ? [[...coSubjects, ...aIds], bIds] : [bIds, aIds];
+      if (a.kind !== "arch" && b.kind !== "arch" && anchorIds.length > 0) {
+        subjIds.forEach((s, i) => {
+          addRel("next_to", s, anchorIds[0]);
+          if (subjIds.length === 2) addRel(i === 0 ? "left" : "right", s, anchorIds[0]);
+        });
+      }
+      lastSubject = kind === "flank" ? aIds : bIds;
+      coSubjects = [];
+      continue;
+    }
     if (kind === "around_rev" || kind === "next_rev") {
       if (a.kind !== "arch" && aIds.length > 0) for (const s of bIds) addRel(kind === "around_rev" ? "around" : "next_to", s, aIds[0]);
       lastSubject = bIds;
       continue;
     }
     if (kind === "hold_rev") {
-      const aWasAnchor = lastSubject.length > 0 && aIds.length > 0 && relations.some((r) => r.anchor === aIds[0] && lastSubject.includes(r.subject));
+      const aWasAnchor = a.kind === "ref" && lastSubject.length > 0 && aIds.length > 0 && relations.some((r) => r.anchor === aIds[0] && lastSubject.includes(r.subject));
       const holder = a.kind === "arch" || (aWasAnchor && !/^with$/.test(gap)) ? lastSubject : aIds;
       if (b.kind === "arch" || holder.length === 0) continue;
       const aIds0 = holder;
       const aFam = categoryInfo(byId.get(aIds0[0])!.category).family;
+      // "X with Y in front / beside it": Y relates to X spatially, it does not stand on X.
+      const tail: string[] = [];
+      for (let j = b.end; j < toks.length && tail.length < 5; j++) {
+        if (isSentenceEnd(toks[j]) || toks[j].w === "," || (mentions[k + 2] && j >= mentions[k + 2].start)) break;
+        tail.push(toks[j].w);
+      }
+      const tailKind = tail.length > 0 ? gapKind(tail.join(" ")) : null;
+      if (gap === "with" && tailKind && SPATIAL.has(tailKind) && !(mentions[k + 2] && mentions[k + 2].s === b.s && toks.slice(b.end, mentions[k + 2].start).every((t) => !isSentenceEnd(t) && t.w !== ","))) {
+        for (const s of bIds) addRel(tailKind, s, aIds0[0]);
+        lastSubject = [];
+        continue;
+      }
       for (const s of bIds) {
         const o = byId.get(s)!;
         const info = categoryInfo(o.category);
-        if (info.surface || (FLAT_TOPS.has(aFam) && area(s) < area(aIds0[0]) * 0.6 && info.family !== "chair" && info.family !== "stool")) {
+        if (info.surface || (FLAT_TOPS.has(aFam) && !info.known && area(s) < area(aIds0[0]) * 0.6)) {
           if (aFam === "rug") continue;
           addRel("on_top", s, aIds0[0]);
           setSupport(s, `on:${aIds0[0]}`);
@@ -307,7 +337,7 @@ export function assemble(toks: readonly Token[], mentions: Mention[]): Assembled
       continue;
     }
     let subj = aIds;
-    if (withHolder && withHolder.object === a && b.kind !== "new") subj = withHolder.holder;
+    if (withHolder && withHolder.object === a) subj = withHolder.holder;
     withHolder = null;
     const prepStart = words.length > 0 && PREPS.has(words[0]);
     if ((a.kind === "arch" || (lastSubject.length > 0 && a.kind !== "new" && prepStart)) && lastSubject.length > 0) subj = lastSubject;

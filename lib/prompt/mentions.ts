@@ -161,6 +161,8 @@ function trailingAttributes(toks: readonly Token[], i: number): [string[], numbe
 const ROOM_NOUNS = new Set(["bedroom", "bathroom", "kitchen", "office", "playroom", "nursery", "basement", "den", "lounge", "library", "studio", "room", "space", "area", "suite", "retreat", "quarters", "corner", "nook"]);
 const CONTAINERS = new Set(["tub", "jar", "bottle", "bowl", "box", "basket", "bag", "can", "cup", "glass", "pot", "vase", "tray", "bucket", "crate", "bin", "carton", "pack", "plate", "mug", "bunch", "bouquet", "vial", "flask", "tin", "roll", "case", "rack"]);
 
+const PART_HEADS = new Set(["surface", "top", "tabletop", "edge", "ledge", "rim", "corner_", "shelf_"]);
+
 const NEGATORS = new Set(["no", "without"]);
 const PRONOUNS = new Set(["it", "them", "its", "their"]);
 
@@ -233,6 +235,11 @@ export function findMentions(toks: readonly Token[]): Mention[] {
       }
     }
     if (groupCount !== null && q) q = [groupCount, q[1], false];
+    let partRef = false;
+    if (!forced && words.length > 1 && PART_HEADS.has(words[words.length - 1]) && categoryOf(words.slice(0, -1))) {
+      words.pop();
+      partRef = true;
+    }
     const cat = forced ?? categoryOf(words);
     if (!cat) {
       i = Math.max(i + 1, bare ? end : startWords);
@@ -260,7 +267,7 @@ export function findMentions(toks: readonly Token[]): Mention[] {
       start: i,
       end: end2,
       s: t.s,
-      kind: negated ? "negated" : definite ? "ref" : "new",
+      kind: negated ? "negated" : definite || partRef ? "ref" : "new",
       category: cat.category,
       count: negated ? 0 : definite ? (count || (plural ? 2 : 1)) : Math.max(1, count),
       modifiers: [...cat.modifiers, ...trail],

@@ -4,7 +4,7 @@
  * SceneEval vocabulary, negations, zones for multi-room descriptions).
  */
 import { AppError } from "../errors";
-import type { ObjectSpec, StructureSpec, Zone } from "../scene/schema";
+import type { ObjectSpec, Relation, StructureSpec, Zone } from "../scene/schema";
 import { categoryInfo } from "../vocab";
 import { assemble, type DraftObject } from "./assemble";
 import { findMentions } from "./mentions";
@@ -28,8 +28,21 @@ function title(category: string, n: number, total: number): string {
 }
 
 /** Decide the support of every object: explicit on/wall/ceiling first, then category defaults, TVs onto a stand or the wall, small objects onto a flat-topped piece. */
-function resolveSupports(objects: DraftObject[], notes: string[]): void {
+function resolveSupports(objects: DraftObject[], relations: readonly Relation[], notes: string[]): void {
   const byId = new Map(objects.map((o) => [o.id, o]));
+  // Objects placed beside something that stands on a surface share that surface ("a ruler left of the pad").
+  for (let pass = 0; pass < 2; pass++) {
+    for (const r of relations) {
+      if (!["left", "right", "next_to", "near", "front", "behind", "between"].includes(r.type)) continue;
+      const o = byId.get(r.subject);
+      const a = byId.get(r.anchor);
+      if (!o || !a || o.support || !a.support?.startsWith("on:")) continue;
+      const info = categoryInfo(o.category);
+      if (info.known && !info.surface) continue;
+      o.support = a.support;
+      if (!info.known) o.targetSize = { w: Math.min(o.targetSize.w, 0.25), d: Math.min(o.targetSize.d, 0.2), h: Math.min(o.targetSize.h, 0.2) };
+    }
+  }
   for (const o of objects) {
     if (o.support?.startsWith("on:")) {
       const target = byId.get(o.support.slice(3));
@@ -52,7 +65,7 @@ function resolveSupports(objects: DraftObject[], notes: string[]): void {
       o.support = info.support;
       continue;
     }
-    if (info.surface) {
+    if (info.surface && !o.attributes.tags.some((t) => /^(floor|floor_standing|freestanding|standing)$/.test(t))) {
       const before = objects.filter((p) => p.mention <= o.mention && p !== o);
       const pick = [...before].reverse().find((p) => FLAT_TOP_FAMILIES.includes(categoryInfo(p.category).family) && !p.support?.startsWith("on:")) ?? objects.find((p) => p !== o && FLAT_TOP_FAMILIES.includes(categoryInfo(p.category).family) && !p.support?.startsWith("on:"));
       if (pick && pick.targetSize.w * pick.targetSize.d >= o.targetSize.w * o.targetSize.d) {
@@ -138,7 +151,7 @@ export function parsePrompt(text: string): StructureSpec {
   const toks = tokenize(text);
   const mentions = findMentions(toks);
   const { objects, relations, negations } = assemble(toks, mentions);
-  resolveSupports(objects, notes);
+  resolveSupports(objects, relations, notes);
   fitSurfaces(objects);
 
   const types = roomTypesIn(text);

@@ -3,11 +3,13 @@
 /** A relation kind found between two mentions; `_rev` kinds swap subject and anchor. */
 export type GapKind =
   | "between" | "left" | "right" | "front" | "behind" | "across" | "facing" | "around" | "around_rev" | "next_rev"
-  | "on_top" | "inside" | "above" | "under" | "next_to" | "near" | "against" | "hold_rev" | "center" | "hang" | "corner";
+  | "flank" | "flank_rev" | "on_top" | "inside" | "above" | "under" | "next_to" | "near" | "against" | "hold_rev" | "center" | "hang" | "corner";
 
 /** Ordered patterns: the first that matches a gap wins (specific phrases before general ones). */
 export const GAP_PATTERNS: readonly [RegExp, GapKind][] = [
   [/\bbetween\b/, "between"],
+  [/\bflanked by\b/, "flank_rev"],
+  [/\b(flanking|flank|flanks)\b|\b(on|at|to)? ?(either|each|both|opposite) sides?( of)?\b/, "flank"],
   [/\b(to|on|at)( the| its| their)? left( hand)?( side)?( of)?\b|\bleft of\b|\bleft side of\b|\bleftmost\b/, "left"],
   [/\b(to|on|at)( the| its| their)? right( hand)?( side)?( of)?\b|\bright of\b|\bright side of\b|\brightmost\b/, "right"],
   [/\bin front of\b|\bin front\b|\bfoot of\b|\bfoot\b|\bbefore\b/, "front"],
@@ -29,7 +31,7 @@ export const GAP_PATTERNS: readonly [RegExp, GapKind][] = [
   [/\bagainst\b|\balong\b|\blines?\b|\blining\b|\blined\b|\bleans?\b|\bleaning\b|\bhugs?\b|\bhugging\b/, "against"],
   [/\bin (a|the|one|each|opposite|far|another)?\s?corner\b/, "corner"],
   [
-    /\b(holds?|holding|supports?|supporting|displays?|displaying|topped with|tops?|adorned with|covered with|decorated with|with|has|have|featuring|features|carries|carrying|bears|hosts|showcasing|showcases|contains?|containing|filled with|packed with|stocked with|houses|housing|keeps|stores|storing|holds up|cradles|cradling)\b/,
+    /\b(topped by|covered by|holds?|holding|supports?|supporting|displays?|displaying|topped with|tops?|adorned with|covered with|decorated with|with|has|have|featuring|features|carries|carrying|bears|hosts|showcasing|showcases|contains?|containing|filled with|packed with|stocked with|houses|housing|keeps|stores|storing|holds up|cradles|cradling)\b/,
     "hold_rev",
   ],
 ];

@@ -109,7 +109,7 @@ export const ARCH_WORDS: Readonly<Record<string, "wall" | "room" | "door" | "win
 
 /** Nouns that are not objects (abstract, places, parts). */
 export const NON_OBJECT_NOUNS = new Set([
-  "atmosphere", "feel", "feeling", "glow", "touch", "vibe", "look", "style", "setting", "side", "end", "edge", "top",
+  "atmosphere", "feel", "headboard", "footboard", "armrest", "armrests", "backrest", "knob", "knobs", "handle", "handles", "tufting", "upholstery", "feeling", "glow", "touch", "vibe", "look", "style", "setting", "side", "end", "edge", "top",
   "surface", "view", "light_", "lighting", "ambiance", "ambience", "mood", "theme", "color", "colour", "palette",
   "scheme", "tone", "accent", "accents", "decor", "design", "layout", "arrangement", "spot", "place", "nook", "zone",
   "section", "part", "piece", "pieces", "item", "items", "thing", "things", "furniture", "furnishing", "furnishings",

@@ -228,14 +228,17 @@ describe("placement edits change placements only (no rebuild)", () => {
     expect(p.y + size(r.now("dresser-1")).d / 2).toBeLessThanOrEqual(2.25 + 0.01);
     expect(p.y).toBeGreaterThan(1.5);
   });
-  it("rotate the bed 90 degrees carries the headboard standing on it", async () => {
-    const r = await expectEdit(bedroom.id, "rotate the bed 90 degrees", ["bed-1", "headboard-1"]);
-    expect(r.now("bed-1").placement.yawDeg).toBeCloseTo(-90, 3);
-    const hb = r.now("headboard-1").placement;
-    const bed = r.now("bed-1").placement;
-    const before = r.was("headboard-1").placement;
-    const wasBed = r.was("bed-1").placement;
-    expect(Math.hypot(hb.x - bed.x, hb.y - bed.y)).toBeCloseTo(Math.hypot(before.x - wasBed.x, before.y - wasBed.y), 3);
+  it("rotate the bed 90 degrees carries what stands on it", async () => {
+    const onBed = getStore().getScene(bedroom.id).objects.filter((o) => o.support === "on:bed-1").map((o) => o.id);
+    const r = await expectEdit(bedroom.id, "rotate the bed 90 degrees", ["bed-1", ...onBed]);
+    expect(r.now("bed-1").placement.yawDeg).toBeCloseTo(((r.was("bed-1").placement.yawDeg + 90 + 540) % 360) - 180, 3);
+    for (const id of onBed) {
+      const hb = r.now(id).placement;
+      const bed = r.now("bed-1").placement;
+      const before = r.was(id).placement;
+      const wasBed = r.was("bed-1").placement;
+      expect(Math.hypot(hb.x - bed.x, hb.y - bed.y)).toBeCloseTo(Math.hypot(before.x - wasBed.x, before.y - wasBed.y), 3);
+    }
   });
   it("swap the dresser and the back nightstand", async () => {
     const r = await expectEdit(bedroom.id, "swap the dresser and the back nightstand", ["dresser-1", "nightstand-2"]);
@@ -243,7 +246,8 @@ describe("placement edits change placements only (no rebuild)", () => {
     expect(r.now("nightstand-2").placement.y).toBeCloseTo(r.was("dresser-1").placement.y, 3);
   });
   it("move the bed to the center of the room", async () => {
-    const r = await expectEdit(bedroom.id, "move the bed to the center of the room", ["bed-1", "headboard-1"]);
+    const onBed = getStore().getScene(bedroom.id).objects.filter((o) => o.support === "on:bed-1").map((o) => o.id);
+    const r = await expectEdit(bedroom.id, "move the bed to the center of the room", ["bed-1", ...onBed]);
     expect(Math.hypot(r.now("bed-1").placement.x, r.now("bed-1").placement.y)).toBeLessThan(1.3);
   });
 });
@@ -256,9 +260,16 @@ describe("add, remove and room changes", () => {
     const sofa = r.now("sofa-1").placement;
     expect(Math.hypot(lamp.placement.x - sofa.x, lamp.placement.y - sofa.y)).toBeLessThan(2.5);
   });
-  it("remove the headboard", async () => {
-    const r = await expectEdit(bedroom.id, "remove the headboard", ["headboard-1"]);
-    expect(r.after["headboard-1"]).toBeUndefined();
+  it("remove the headboard: the headboard object, or the bed's headboard PARAM", async () => {
+    const asObject = getStore().objects.get(bedroom.id, "headboard-1");
+    if (asObject) {
+      const r = await expectEdit(bedroom.id, "remove the headboard", ["headboard-1"]);
+      expect(r.after["headboard-1"]).toBeUndefined();
+    } else {
+      const r = await expectEdit(bedroom.id, "remove the headboard", ["bed-1"]);
+      expect(r.now("bed-1").program!.params.headboard).toBe(false);
+      expect(r.now("bed-1").build.stats!.parts.length).toBeLessThan(r.was("bed-1").build.stats!.parts.length);
+    }
   });
   it("paint the walls sage -> only the room shell is rebuilt", async () => {
     await expectEdit(bedroom.id, "paint the walls sage", ["@room"]);

@@ -48,6 +48,8 @@ export interface Analysis {
 
 const SEG_K = Number(process.env.SEG_K ?? 700);
 const SEG_MIN = 30;
+/** Finer segmentation scale for small items (nightstands, benches) that the coarse pass merges into floor or neighbours. */
+const FINE_K = 220;
 /** Gradient anisotropy above which a floor-hued segment reads as planked floor (measured on the shared renders: wood 1.2-2.8, wooden furniture and upholstery 1.0-1.1). */
 const FLOOR_ANISOTROPY = 1.2;
 /** Last segmentation (set only when IMG_DEBUG is set; for inspection scripts). */
@@ -155,7 +157,8 @@ export function analyseImage(img: Rgb): Analysis {
   const anyFloor = new Uint8Array(n);
   for (let i = 0; i < n; i++) anyFloor[i] = floor[i] | fl.floor[i];
   const zones = findZones(ridges(wallMask, anyFloor, w, h, wallThickness), floor, interior, w);
-  const items = groupItems(img, blurred, seg.labels, regions, kind, interior, wallMask);
+  const items = [...groupItems(img, blurred, seg.labels, regions, kind, interior, wallMask)];
+  items.push(...fineItems(img, blurred, interior, items));
   const doors = findDoorGaps(fl.floor, fl.building, interior, wallThickness, w, h);
   return { width: w, height: h, interior, zones, items, floorColor: fl.colors[0], wallColor, wallThickness, floorFraction, notes, doors };
 }
@@ -341,3 +344,50 @@ function findDoorGaps(floor: Mask, building: Mask, box: PxBox, thick: number, w:
   return out;
 }
 
+
+/**
+ * Small compact items from a finer segmentation: segments of 0.3-3% of the interior, filling >= 65% of their
+ * box, aspect <= 3.5, that are not planked floor (isotropic texture, or unsaturated), and that neither overlap
+ * a coarse item (IoU > 0.3) nor lie inside one less than 4x their size.
+ */
+function fineItems(img: Rgb, blurred: Rgb, box: PxBox, existing: ItemRegion[]): ItemRegion[] {
+  const seg = segmentGraph(boxBlur(img, 1), FINE_K, 20);
+  const regions = regionStats(img, seg.labels, seg.count);
+  const aniso = regionAnisotropy(img, seg.labels, seg.count);
+  const iArea = (box.x1 - box.x0 + 1) * (box.y1 - box.y0 + 1);
+  const out: ItemRegion[] = [];
+  const inside = (a: PxBox, b: PxBox) => {
+    const ix = Math.max(0, Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0) + 1);
+    const iy = Math.max(0, Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0) + 1);
+    return (ix * iy) / ((a.x1 - a.x0 + 1) * (a.y1 - a.y0 + 1));
+  };
+  const boxArea = (b: PxBox) => (b.x1 - b.x0 + 1) * (b.y1 - b.y0 + 1);
+  for (const r of [...regions].sort((a, b) => b.area - a.area)) {
+    const bw = r.x1 - r.x0 + 1;
+    const bh = r.y1 - r.y0 + 1;
+    const fill = r.area / (bw * bh);
+    if (r.area < 0.003 * iArea || r.area > 0.03 * iArea || fill < 0.65 || Math.max(bw, bh) / Math.min(bw, bh) > 3.5) continue;
+    if (r.x0 <= box.x0 || r.y0 <= box.y0 || r.x1 >= box.x1 || r.y1 >= box.y1) continue;
+    const c = hsv(r.color);
+    if (!(aniso[r.id] < 1.1 || (c.s < 0.22 && aniso[r.id] < 1.4))) continue;
+    const b = { x0: r.x0, y0: r.y0, x1: r.x1, y1: r.y1 };
+    const clash = [...existing.filter((e) => e.layer === "item"), ...out].some((e) => iou(e.box, b) > 0.3 || (inside(b, e.box) > 0.5 && boxArea(e.box) < 4 * boxArea(b)));
+    if (clash) continue;
+    let con = 0;
+    for (let y = r.y0; y <= r.y1; y++)
+      for (let x = r.x0; x <= r.x1; x++) {
+        const i = y * img.width + x;
+        if (seg.labels[i] === r.id) for (let k = 0; k < 3; k++) con += Math.abs(img.data[i * 3 + k] - blurred.data[i * 3 + k]) / 3;
+      }
+    out.push({ layer: "item", box: b, area: r.area, color: r.color, contrast: con / r.area, fill });
+  }
+  return out;
+}
+
+/** Intersection over union of two inclusive pixel boxes. */
+export function iou(a: PxBox, b: PxBox): number {
+  const ix = Math.max(0, Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0) + 1);
+  const iy = Math.max(0, Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0) + 1);
+  const inter = ix * iy;
+  return inter / ((a.x1 - a.x0 + 1) * (a.y1 - a.y0 + 1) + (b.x1 - b.x0 + 1) * (b.y1 - b.y0 + 1) - inter);
+}

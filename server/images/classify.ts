@@ -59,7 +59,7 @@ export function classifyCandidates(cands: Candidate[], room: { w: number; d: num
   const bedIdx = cands
     .map((c, i) => ({ c, i }))
     .filter(({ c, i }) => !out[i] && area(c.boxM) >= 1.6 && area(c.boxM) <= 6 && aspect(c.boxM) <= 1.8)
-    .sort((a, b) => area(b.c.boxM) - area(a.c.boxM))[0]?.i;
+    .sort((a, b) => (wall[b.i] ? 1 : 0) - (wall[a.i] ? 1 : 0) || area(b.c.boxM) - area(a.c.boxM))[0]?.i;
   if (bedIdx !== undefined) {
     const bed = cands[bedIdx].boxM;
     const flank = cands.filter((o, j) => j !== bedIdx && area(o.boxM) < 0.6 && gapM(o.boxM, bed) < 0.5).length;
@@ -71,7 +71,7 @@ export function classifyCandidates(cands: Candidate[], room: { w: number; d: num
       if (a >= 0.06 && a <= 0.6 && aspect(c.boxM) <= 1.8 && g < 0.6) {
         const headSide = wall[bedIdx] === "north" ? c.boxM.y > bed.y : wall[bedIdx] === "south" ? c.boxM.y < bed.y : wall[bedIdx] === "west" ? c.boxM.x < bed.x : wall[bedIdx] === "east" ? c.boxM.x > bed.x : true;
         if (headSide) set(i, "nightstand", 0.7, "small square beside the head of the bed");
-      } else if (a >= 0.2 && a <= 1.4 && aspect(c.boxM) >= 1.8 && g < 0.5) {
+      } else if (a >= 0.12 && a <= 1.4 && aspect(c.boxM) >= 1.8 && g < 0.5) {
         set(i, "bench", 0.6, "long low item at the foot of the bed");
       }
     });
@@ -91,7 +91,7 @@ export function classifyCandidates(cands: Candidate[], room: { w: number; d: num
       if (depth <= 0.5) return set(i, "tv_stand", 0.35, `long shallow item against the ${wall[i]} wall`);
       return set(i, "dresser", 0.4, `long item against the ${wall[i]} wall`);
     }
-    if (a >= 0.35 && a <= 1.4 && asp <= 1.5) {
+    if (a >= 0.35 && a <= 1.7 && asp <= 1.5) {
       const twin = cands.some((o, j) => j !== i && Math.abs(area(o.boxM) - a) < 0.35 * a && aspect(o.boxM) <= 1.5 && o.zoneIndex === c.zoneIndex);
       if (!wall[i] && a >= 0.6 && !twin) return set(i, "coffee_table", 0.35, "medium item in the open floor");
       return set(i, "armchair", twin ? 0.6 : 0.45, twin ? "seat-sized square with a similar one nearby" : "seat-sized square");

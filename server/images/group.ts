@@ -82,6 +82,19 @@ export function groupItems(img: Rgb, blurred: Rgb, labels: Int32Array, regions: 
       if (o && o.rug && o !== g && cdist(o.color, g.color) < 30 && groups.has(g.id)) merge(o, g);
     }
   }
+  // Pieces of one rug split by light and shade: rug groups whose boxes touch become one rug.
+  for (let again = true; again; ) {
+    again = false;
+    const rugs = [...groups.values()].filter((g) => g.rug);
+    outer: for (const a of rugs)
+      for (const b of rugs)
+        if (a !== b && a.box.x0 <= b.box.x1 + 1 && b.box.x0 <= a.box.x1 + 1 && a.box.y0 <= b.box.y1 + 1 && b.box.y0 <= a.box.y1 + 1) {
+          const [small, big] = a.area < b.area ? [a, b] : [b, a];
+          merge(small, big);
+          again = true;
+          break outer;
+        }
+  }
   let changed = true;
   for (let guard = 0; changed && guard < 50; guard++) {
     changed = false;

@@ -15,6 +15,7 @@ import { z } from "zod";
 import { AppError } from "../../lib/errors";
 import { config } from "../config";
 import { parseWith } from "./extract";
+import { cancelled, isSchemaUnsupported, semaphore, toAppError } from "./errors";
 import { redactDeep, redactSecrets, registerSecret } from "./redact";
 import { backoffMs, classifyFailure, retryAfterMs, sleep } from "./retry";
 import type { TokenUsage } from "./usage";
@@ -91,56 +92,6 @@ function log(level: "info" | "warn", text: string): void {
   console[level](redactSecrets(text));
 }
 
-/** Wraps any failure of a model call into a redacted AppError `model_error`. */
-function toAppError(e: unknown, stage: string, attempts: number, signal?: AbortSignal): AppError {
-  if (e instanceof AppError) return e;
-  if (classifyFailure(e, signal) === "abort") {
-    return new AppError("model_error", `engine: ${stage}: model call cancelled`, { stage, cancelled: true });
-  }
-  if (e instanceof APIConnectionTimeoutError) {
-    return new AppError("model_error", `engine: ${stage}: the model did not answer in time (${attempts} attempt${attempts === 1 ? "" : "s"})`, {
-      stage,
-      attempts,
-      timeout: true,
-    });
-  }
-  if (e instanceof APIError) {
-    const status = e.status ?? null;
-    const what = status === 401 ? "rejected the API key" : status ? `answered ${status}` : "could not be reached";
-    return new AppError("model_error", redactSecrets(`engine: ${stage}: the model server ${what}: ${e.message} (${attempts} attempt${attempts === 1 ? "" : "s"})`), {
-      stage,
-      status,
-      attempts,
-    });
-  }
-  const msg = e instanceof Error ? e.message : String(e);
-  return new AppError("model_error", redactSecrets(`engine: ${stage}: ${msg}`), { stage, attempts });
-}
-
-/** A counting semaphore for the concurrency limit. */
-function semaphore(limit: number) {
-  let active = 0;
-  const queue: (() => void)[] = [];
-  return async <R>(fn: () => Promise<R>): Promise<R> => {
-    if (active >= limit) await new Promise<void>((r) => queue.push(r));
-    active += 1;
-    try {
-      return await fn();
-    } finally {
-      active -= 1;
-      queue.shift()?.();
-    }
-  };
-}
-
-/** True when a failed call says the server does not accept `response_format: json_schema` (400/422/501 naming it). */
-function isSchemaUnsupported(e: unknown): boolean {
-  if (!(e instanceof AppError)) return false;
-  const status = e.details?.status;
-  if (status !== 400 && status !== 422 && status !== 501) return false;
-  return /response_format|json_schema|structured|schema/i.test(e.message);
-}
-
 /** Builds a Provider. Throws nothing; a missing key is sent as a placeholder (local servers usually ignore it). */
 export function createProvider(opts: ProviderOptions): Provider {
   registerSecret(opts.apiKey);
@@ -171,7 +122,7 @@ export function createProvider(opts: ProviderOptions): Provider {
     for (;;) {
       attempts += 1;
       try {
-        if (signal?.aborted) throw new AppError("model_error", `engine: ${stage}: model call cancelled`, { stage, cancelled: true });
+        if (signal?.aborted) throw cancelled(stage);
         return await attempt(signal);
       } catch (e) {
         const kind = e instanceof AppError ? "fatal" : classifyFailure(e, signal);
@@ -190,7 +141,7 @@ export function createProvider(opts: ProviderOptions): Provider {
         try {
           await sleep(wait, signal);
         } catch {
-          throw new AppError("model_error", `engine: ${stage}: model call cancelled`, { stage, cancelled: true });
+          throw cancelled(stage);
         }
       }
     }

@@ -49,7 +49,7 @@ export function roomBrief(scene: Scene): string {
 }
 
 /** Wraps `onText` so that it is called at most every `ms` milliseconds, plus once with the final text via `flush`. */
-export function throttle(onText: ((t: string) => void) | undefined, ms = 60): { push(t: string): void; flush(t: string): void } {
+export function throttle(onText: ((t: string) => void) | undefined, ms = 100): { push(t: string): void; flush(t: string): void } {
   let last = 0;
   let sent = "";
   return {

@@ -207,6 +207,7 @@ describe("openai engine end to end", () => {
 
   it("builds an image scene with the vision model", async () => {
     const first = server.requests.length;
+    // Third-party input image, see ../shared/inputs/SOURCES.md.
     const file = path.join(sharedInputsDir(), "images", "code-as-room-example1.png");
     const form = new FormData();
     form.set("image", new Blob([fs.readFileSync(file)], { type: "image/png" }), "room.png");

@@ -7,7 +7,7 @@ import "server-only";
  * (sunlit and shaded parts of the same wood floor); only large connected regions are kept, so small items
  * of floor-like color (wooden nightstands) stay furniture.
  */
-import { close, components, keepLarge } from "./morphology";
+import { close, components, dilate, keepLarge } from "./morphology";
 import { distTo, hsv, hueDiff, type Mask, type Rgb } from "./raster";
 
 type Color = [number, number, number];
@@ -155,16 +155,8 @@ export function floorMask(blurred: Rgb, background: Mask, tol = 42, minFrac = 0.
 
 /** True when some set pixel of `a` is within 2 px of a set pixel of `b`. */
 function touches(a: Mask, b: Mask, w: number, h: number): boolean {
-  for (let y = 0; y < h; y++)
-    for (let x = 0; x < w; x++) {
-      if (!a[y * w + x]) continue;
-      for (let dy = -2; dy <= 2; dy++)
-        for (let dx = -2; dx <= 2; dx++) {
-          const xx = x + dx;
-          const yy = y + dy;
-          if (xx >= 0 && yy >= 0 && xx < w && yy < h && b[yy * w + xx]) return true;
-        }
-    }
+  const grown = dilate(b, w, h, 2);
+  for (let i = 0; i < a.length; i++) if (a[i] && grown[i]) return true;
   return false;
 }
 

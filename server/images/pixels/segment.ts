@@ -126,20 +126,18 @@ export function regionStats(img: Rgb, labels: Int32Array, count: number): Region
       sums[labels[p] * 3] += img.data[p * 3];
       sums[labels[p] * 3 + 1] += img.data[p * 3 + 1];
       sums[labels[p] * 3 + 2] += img.data[p * 3 + 2];
-      const edge = (q: number) => {
-        const lq = labels[q];
-        if (lq === labels[p]) return;
+      const lp = labels[p];
+      for (let k = 0; k < 4; k++) {
+        const inside = k === 0 ? x > 0 : k === 1 ? x < w - 1 : k === 2 ? y > 0 : y < h - 1;
+        if (!inside) {
+          r.perimeter++;
+          continue;
+        }
+        const lq = labels[k === 0 ? p - 1 : k === 1 ? p + 1 : k === 2 ? p - w : p + w];
+        if (lq === lp) continue;
         r.perimeter++;
         r.neighbours.set(lq, (r.neighbours.get(lq) ?? 0) + 1);
-      };
-      if (x > 0) edge(p - 1);
-      else r.perimeter++;
-      if (x < w - 1) edge(p + 1);
-      else r.perimeter++;
-      if (y > 0) edge(p - w);
-      else r.perimeter++;
-      if (y < h - 1) edge(p + w);
-      else r.perimeter++;
+      }
     }
   for (const r of out) if (r.area) r.color = [Math.round(sums[r.id * 3] / r.area), Math.round(sums[r.id * 3 + 1] / r.area), Math.round(sums[r.id * 3 + 2] / r.area)];
   return out;

@@ -120,10 +120,24 @@ const room = roomShellProgram({
   ceiling: true,
 });
 
+/** The same room drawn clockwise; its openings sit on the same physical walls (edges renumbered). */
+const roomCw = roomShellProgram({
+  footprint: [[-2.5, 2], [2.5, 2], [2.5, -2], [-2.5, -2]],
+  wallHeight: 2.6,
+  wallThickness: 0.12,
+  openings: [
+    { id: "door-1", kind: "door", wall: 2, offset: 1.2, width: 0.9, height: 2.1, sill: 0 },
+    { id: "window-1", kind: "window", wall: 1, offset: 2, width: 1.2, height: 1.2, sill: 0.9 },
+  ],
+  floorMaterial: { name: "oak", color: "#b58a55", roughness: 0.55, metallic: 0 },
+  wallMaterial: { name: "paint", color: "#ece8e1", roughness: 0.9, metallic: 0 },
+  ceiling: true,
+});
+
 let results = new Map<string, BatchResult>();
 
 beforeAll(async () => {
-  const out = await runBatch([...cases.map((c) => ({ id: c.id, source: c.source })), { id: "room", source: room.source }]);
+  const out = await runBatch([...cases.map((c) => ({ id: c.id, source: c.source })), { id: "room", source: room.source }, { id: "room_cw", source: roomCw.source }]);
   results = new Map(out.map((r) => [r.id, r]));
   const rows = cases.map((c) => {
     const r = results.get(c.id)!;
@@ -181,5 +195,16 @@ describe("object program library through Blender", () => {
     expect(r.size[0]).toBeCloseTo(5 + 2 * 0.12, 1);
     expect(r.size[1]).toBeCloseTo(4 + 2 * 0.12, 1);
     expect(r.max[2]).toBeGreaterThanOrEqual(2.6 - 1e-3);
+  });
+
+  it("builds a clockwise outline with the walls still outside the floor", () => {
+    const r = results.get("room_cw")!;
+    expect(r.ok, r.traceback).toBe(true);
+    const ccw = results.get("room")!;
+    for (let i = 0; i < 3; i++) {
+      expect(r.min[i]).toBeCloseTo(ccw.min[i], 3);
+      expect(r.max[i]).toBeCloseTo(ccw.max[i], 3);
+    }
+    expect(r.parts.filter((n) => n.startsWith("wall_")).length).toBe(ccw.parts.filter((n) => n.startsWith("wall_")).length);
   });
 });

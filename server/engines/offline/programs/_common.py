@@ -299,3 +299,15 @@ def _done(parts):
     """Updates the view layer so every part's world matrix reflects its final location/rotation/scale."""
     bpy.context.view_layer.update()
     return parts
+
+
+def _glow(name, color, strength=5.0):
+    """An emissive Principled BSDF material (bulbs, flames, screens) glowing in ``color`` (sRGB hex)."""
+    mat = _mat(name, color, "plastic")
+    bsdf = next(n for n in mat.node_tree.nodes if n.type == "BSDF_PRINCIPLED")
+    # Blender 4.x renamed "Emission" to "Emission Color".
+    emit = "Emission Color" if "Emission Color" in bsdf.inputs else "Emission"
+    bsdf.inputs[emit].default_value = _rgba(color)
+    if "Emission Strength" in bsdf.inputs:
+        bsdf.inputs["Emission Strength"].default_value = strength
+    return mat

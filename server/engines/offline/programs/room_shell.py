@@ -51,20 +51,22 @@ def build(p):
     pts = [(float(x), float(y)) for x, y in p["footprint"]]
     area = sum(pts[i][0] * pts[(i + 1) % len(pts)][1] - pts[(i + 1) % len(pts)][0] * pts[i][1]
                for i in range(len(pts)))
-    if area < 0:
-        pts.reverse()
+    # Walls stand outside the footprint: on the right of each edge for a counter-clockwise outline.
+    # A clockwise outline keeps its edge order (openings index the edges) and flips the side instead.
+    side = 1.0 if area >= 0 else -1.0
     h, t = p["wall_height"], p["wall_thickness"]
     floor_mat = _mat("floor", p["floor_color"], p["floor_material"])
     wall_mat = _mat("wall", p["wall_color"], p["wall_material"])
     glass = _mat("window_glass", "#dfeff2", "glass")
     frame = _mat("window_frame", "#f2f2f2", "paint")
     door_mat = _mat("door", "#c8b69a", "wood")
-    parts = [_slab("floor", pts, -0.02, 0.0, floor_mat)]
+    outline = pts if side > 0 else pts[::-1]
+    parts = [_slab("floor", outline, -0.02, 0.0, floor_mat)]
     n = len(pts)
     count = {"wall": 0, "window": 0, "door": 0}
 
     def turn(i):
-        """Cross product at vertex i (> 0: convex corner of a counter-clockwise polygon)."""
+        """Cross product at vertex i (> 0: left turn, a convex corner of a counter-clockwise outline)."""
         a, b, c = pts[i - 1], pts[i], pts[(i + 1) % n]
         return (b[0] - a[0]) * (c[1] - b[1]) - (b[1] - a[1]) * (c[0] - b[0])
 
@@ -74,10 +76,10 @@ def build(p):
         if length < 1e-6:
             continue
         u = ((e[0] - s[0]) / length, (e[1] - s[1]) / length)
-        out = (u[1], -u[0])
+        out = (u[1] * side, -u[0] * side)
         # Extend into the corner square at convex corners; reflex corners already overlap.
-        lo = -t if turn(i) > 0 else 0.0
-        hi = length + (t if turn((i + 1) % n) > 0 else 0.0)
+        lo = -t if turn(i) * side > 0 else 0.0
+        hi = length + (t if turn((i + 1) % n) * side > 0 else 0.0)
         holes = []
         for op in p["openings"]:
             kind, wall, off, ow, oh, sill = op
@@ -124,7 +126,7 @@ def build(p):
                 count["window"] += 1
         piece(cursor, hi, 0.0, h)
     if p.get("ceiling", False):
-        parts.append(_slab("ceiling", pts, h, h + 0.02, wall_mat))
+        parts.append(_slab("ceiling", outline, h, h + 0.02, wall_mat))
     return _done(parts)
 
 

@@ -19,7 +19,7 @@ def build(p):
     wax = _mat("wax", p["color"], p["material"])
     holder = _mat("holder", p.get("holder_color", "#c9a34a"), "brass")
     wick = _mat("wick", "#1c1c1c", "fabric")
-    flame = _mat("flame", "#ffb347", "wax")
+    flame = _glow("flame", "#ffb347", 6.0)
     r = w / 2.0
     plate_h = min(0.01, h * 0.08)
     flame_h = min(0.03, h * 0.2) if p.get("lit", True) else 0.0

@@ -17,7 +17,7 @@ def build(p):
     w, d, h = p["width"], p["depth"], p["height"]
     shade_mat = _mat("shade", p["color"], p["material"])
     cord_mat = _mat("cord", "#1c1c1c", "rubber")
-    bulb_mat = _mat("bulb", "#fff4d6", "glass")
+    bulb_mat = _glow("bulb", "#fff4d6", 8.0)
     r = w / 2.0
     rb = min(w, d) / 2.0
     flush = p.get("fixture", "pendant") == "flush" or h < 0.2

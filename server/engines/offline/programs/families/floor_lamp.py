@@ -18,7 +18,7 @@ def build(p):
     w, d, h = p["width"], p["depth"], p["height"]
     shade_mat = _mat("shade", p["color"], p["material"])
     metal = _mat("frame", p.get("frame_color", "#2b2b2b"), p.get("frame_material", "metal"))
-    bulb_mat = _mat("bulb", "#fff4d6", "glass")
+    bulb_mat = _glow("bulb", "#fff4d6", 8.0)
     r = w / 2.0
     rb = min(w, d) / 2.0
     shade_h = min(0.35, h * 0.25)

@@ -18,7 +18,7 @@ def build(p):
     w, d, h = p["width"], p["depth"], p["height"]
     shade_mat = _mat("shade", p["color"], p["material"])
     body_mat = _mat("base", p.get("base_color", "#3f6f7a"), p.get("base_material", "ceramic"))
-    bulb_mat = _mat("bulb", "#fff4d6", "glass")
+    bulb_mat = _glow("bulb", "#fff4d6", 8.0)
     r = w / 2.0
     rb = min(w, d) / 2.0
     shade_h = h * 0.42

@@ -1,0 +1,46 @@
+/**
+ * Pool behaviour against real Blender: two workers share a queue, jobs never interleave, workers are
+ * recycled after `recycleAfter` jobs and respawned, and health() reports the pool.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { createRunner } from "../client";
+import type { Runner } from "../client/types";
+import { CUBE_PROGRAM } from "./programs";
+
+let runner: Runner;
+let out: string;
+
+beforeAll(async () => {
+  out = mkdtempSync(path.join(os.tmpdir(), "roomcode-pool-"));
+  runner = createRunner({ workers: 2, recycleAfter: 2 });
+  expect(await runner.ready!(120_000)).toBe(true);
+});
+
+afterAll(async () => {
+  await runner?.close();
+  rmSync(out, { recursive: true, force: true });
+});
+
+it("runs queued jobs on two workers, recycles after N jobs and respawns", async () => {
+  const h0 = runner.health();
+  expect(h0.pool).toMatchObject({ size: 2, alive: 2, busy: 0, queued: 0 });
+  expect(h0.blender.version).toMatch(/^\d+\.\d+/);
+  expect(runner.blenderVersion()).toMatch(/^\d+\.\d+/);
+  const jobs = Array.from({ length: 8 }, (_, i) =>
+    runner.buildObject({ objectId: `box-${i + 1}`, source: CUBE_PROGRAM, overrides: { height: 0.1 * (i + 1) }, outGlb: path.join(out, `b${i}.glb`) }),
+  );
+  expect(runner.health().pool.queued).toBeGreaterThan(0);
+  const results = await Promise.all(jobs);
+  results.forEach((r, i) => {
+    expect(r.ok, JSON.stringify(r)).toBe(true);
+    if (r.ok) expect(r.value.stats.size.h).toBeCloseTo(0.1 * (i + 1), 5);
+  });
+  const h = runner.health();
+  expect(h.pool.jobsDone).toBe(8);
+  expect(h.pool.restarts).toBeGreaterThanOrEqual(3);
+  expect(await runner.ready!(120_000)).toBe(true);
+  expect(runner.health().pool.alive).toBe(2);
+});
