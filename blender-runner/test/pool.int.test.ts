@@ -32,7 +32,9 @@ it("runs queued jobs on two workers, recycles after N jobs and respawns", async 
   const jobs = Array.from({ length: 8 }, (_, i) =>
     runner.buildObject({ objectId: `box-${i + 1}`, source: CUBE_PROGRAM, overrides: { height: 0.1 * (i + 1) }, outGlb: path.join(out, `b${i}.glb`) }),
   );
+  await new Promise((r) => setImmediate(r));
   expect(runner.health().pool.queued).toBeGreaterThan(0);
+  expect(runner.health().pool.busy).toBe(2);
   const results = await Promise.all(jobs);
   results.forEach((r, i) => {
     expect(r.ok, JSON.stringify(r)).toBe(true);

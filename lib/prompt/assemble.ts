@@ -115,7 +115,10 @@ export function assemble(toks: readonly Token[], mentions: Mention[]): Assembled
         }
       }
       if (found) m.ids = m.plural ? found.ids : found.ids.slice(0, 1);
-      else m.ids = create({ ...m, count: m.plural ? Math.max(2, m.count) : Math.max(1, m.count) }, mi);
+      else {
+        m.ids = create({ ...m, count: m.plural ? Math.max(2, m.count) : Math.max(1, m.count) }, mi);
+        m.kind = "new";
+      }
     }
   });
   const negated = new Set(negations);
@@ -319,7 +322,7 @@ export function assemble(toks: readonly Token[], mentions: Mention[]): Assembled
       }
       const tailKind = tail.length > 0 ? gapKind(tail.join(" ")) : null;
       if (gap === "with" && tailKind && SPATIAL.has(tailKind) && !(mentions[k + 2] && mentions[k + 2].s === b.s && toks.slice(b.end, mentions[k + 2].start).every((t) => !isSentenceEnd(t) && t.w !== ","))) {
-        for (const s of bIds) addRel(tailKind, s, aIds0[0]);
+        for (const s of bIds) addRel(tailKind as RelationType, s, aIds0[0]);
         lastSubject = [];
         continue;
       }

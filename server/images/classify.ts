@@ -71,7 +71,7 @@ export function classifyCandidates(cands: Candidate[], room: { w: number; d: num
       if (a >= 0.06 && a <= 0.6 && aspect(c.boxM) <= 1.8 && g < 0.6) {
         const headSide = wall[bedIdx] === "north" ? c.boxM.y > bed.y : wall[bedIdx] === "south" ? c.boxM.y < bed.y : wall[bedIdx] === "west" ? c.boxM.x < bed.x : wall[bedIdx] === "east" ? c.boxM.x > bed.x : true;
         if (headSide) set(i, "nightstand", 0.7, "small square beside the head of the bed");
-      } else if (a >= 0.12 && a <= 1.4 && aspect(c.boxM) >= 1.8 && g < 0.5) {
+      } else if (a >= 0.12 && a <= 1.4 && aspect(c.boxM) >= 1.8 && g < 0.9) {
         set(i, "bench", 0.6, "long low item at the foot of the bed");
       }
     });

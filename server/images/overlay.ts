@@ -16,8 +16,8 @@ export async function renderStructureOverlay(imagePath: string, spec: StructureS
   const turned = (meta.orientation ?? 1) >= 5;
   const w = (turned ? meta.height : meta.width) ?? 1;
   const h = (turned ? meta.width : meta.height) ?? 1;
-  const unit = Math.max(1, Math.round(Math.max(w, h) / 600));
-  const font = 11 * unit;
+  const unit = Math.max(1, Math.round(Math.max(w, h) / 900));
+  const font = 9 * unit;
   const parts: string[] = [];
   const frame = spec.imageFrame;
   for (const z of spec.zones) {
@@ -26,7 +26,7 @@ export async function renderStructureOverlay(imagePath: string, spec: StructureS
     const x = frame.originPx[0] + (z.box.x - z.box.w / 2) / mx;
     const y = frame.originPx[1] - (z.box.y + z.box.d / 2) / my;
     parts.push(`<rect x="${x}" y="${y}" width="${z.box.w / mx}" height="${z.box.d / my}" fill="none" stroke="#00e5ff" stroke-width="${unit}" stroke-dasharray="${6 * unit} ${4 * unit}"/>`);
-    parts.push(`<text x="${x + 4 * unit}" y="${y + h * 0 + font + 2 * unit}" font-family="DejaVu Sans, sans-serif" font-size="${font}" fill="#00e5ff" stroke="#000" stroke-width="${unit * 0.3}">${esc(z.id)}</text>`);
+    parts.push(`<text x="${x + 4 * unit}" y="${y + font + 2 * unit}" font-family="DejaVu Sans, sans-serif" font-size="${font}" fill="#00e5ff" stroke="#000" stroke-width="${unit * 0.3}">${esc(z.id)}</text>`);
   }
   spec.footprints.forEach((f, i) => {
     const c = PALETTE[i % PALETTE.length];

@@ -12,22 +12,16 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AppError } from "../../lib/errors";
-import { StructureSpec, type Footprint } from "../../lib/scene/schema";
-import { applyStructurePatch, type StructurePatch } from "../../lib/structure-patch";
+import { StructureSpec } from "../../lib/scene/schema";
+import { applyStructurePatch } from "../../lib/structure-patch";
 import { ingestImageUpload } from "./ingest";
 import { renderStructureOverlay } from "./overlay";
 import { structureFromImage } from "./structure";
+import { EXAMPLE1_INTERIOR, EXAMPLE1_ITEMS, iou, relabelCorrection, type Box } from "./testing/example1";
 import { personPhoto, rawToPng } from "./testing/synthetic";
 
 const INPUTS = path.resolve(__dirname, "../../../shared/inputs/images");
 const OUT = path.resolve(__dirname, "../../test-results");
-
-type Box = { x: number; y: number; w: number; h: number };
-const iou = (a: Box, b: Box) => {
-  const ix = Math.max(0, Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x));
-  const iy = Math.max(0, Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y));
-  return (ix * iy) / (a.w * a.h + b.w * b.h - ix * iy);
-};
 
 /** Interior box (original px) implied by the spec's image frame and room size. */
 function interiorPx(spec: StructureSpec): Box {
@@ -36,37 +30,6 @@ function interiorPx(spec: StructureSpec): Box {
   const w = spec.roomSize.w / f.metersPerPx[0];
   const h = spec.roomSize.d / f.metersPerPx[1];
   return { x: f.originPx[0] - w / 2, y: f.originPx[1] - h / 2, w, h };
-}
-
-/** Hand-measured boxes of the major items of example1 (original px, read off the 1024x559 image). */
-export const EXAMPLE1_ITEMS: { category: string; box: Box }[] = [
-  { category: "bed", box: { x: 388, y: 93, w: 194, h: 222 } },
-  { category: "nightstand", box: { x: 337, y: 102, w: 61, h: 50 } },
-  { category: "nightstand", box: { x: 575, y: 102, w: 59, h: 50 } },
-  { category: "armchair", box: { x: 138, y: 148, w: 117, h: 102 } },
-  { category: "armchair", box: { x: 133, y: 308, w: 115, h: 102 } },
-  { category: "rug", box: { x: 347, y: 172, w: 278, h: 213 } },
-  { category: "bench", box: { x: 423, y: 305, w: 123, h: 42 } },
-];
-
-/** The scripted correction: relabel, for each expected item, the unused footprint overlapping it best (IoU >= 0.3). Only relabels. */
-export function relabelCorrection(footprints: Footprint[], items: { category: string; box: Box }[]): { patch: StructurePatch; missing: string[] } {
-  const used = new Set<string>();
-  const ops: StructurePatch["ops"] = [];
-  const missing: string[] = [];
-  for (const it of items) {
-    const best = footprints
-      .filter((f) => !used.has(f.id))
-      .map((f) => ({ f, v: iou(f.boxPx, it.box) }))
-      .sort((a, b) => b.v - a.v)[0];
-    if (!best || best.v < 0.3) {
-      missing.push(it.category);
-      continue;
-    }
-    used.add(best.f.id);
-    ops.push({ op: "relabel", footprintId: best.f.id, category: it.category });
-  }
-  return { patch: { ops }, missing };
 }
 
 let dataDir: string;
@@ -92,7 +55,7 @@ describe("structuring the shared images", () => {
     fs.writeFileSync(path.join(OUT, "structure-example1.png"), await renderStructureOverlay(img.imagePath, spec));
     fs.writeFileSync(path.join(OUT, "structure-example1.json"), JSON.stringify(spec, null, 2));
 
-    expect(iou(interiorPx(spec), { x: 72, y: 79, w: 871, h: 400 })).toBeGreaterThanOrEqual(0.8);
+    expect(iou(interiorPx(spec), EXAMPLE1_INTERIOR)).toBeGreaterThanOrEqual(0.8);
     expect(spec.zones).toHaveLength(3);
     expect(spec.zones.map((z) => z.kind)).toContain("bedroom");
     expect(spec.notes.some((n) => /scale estimated/.test(n))).toBe(true);

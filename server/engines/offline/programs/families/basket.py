@@ -34,7 +34,7 @@ def build(p):
         parts.append(band)
     for i in range(min(n_h, 2)):
         x = (r - t) * (-1 if i == 0 else 1)
-        parts.append(_torus("handle_%d" % (i + 1), handle_h * 0.8, 0.006, (x * 0.98, 0.0, body_h), weave,
+        parts.append(_torus("handle_%d" % (i + 1), handle_h - 0.006, 0.006, (x * 0.98, 0.0, body_h), weave,
                             rot=(math.pi / 2.0, 0.0, math.pi / 2.0), arc=math.pi, segments=12, ring=6))
     return _done(parts)
 
