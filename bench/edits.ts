@@ -65,6 +65,7 @@ async function run(): Promise<void> {
   const param: number[] = [];
   const paramTotal: number[] = [];
   const blender: Record<string, number[]> = {};
+  const overhead: number[] = [];
   for (let i = 0; i < N_PARAM; i++) {
     const built = nextBuilt("sofa-1");
     const t0 = performance.now();
@@ -75,6 +76,7 @@ async function run(): Promise<void> {
     paramTotal.push(t1 - t0);
     const timings = getStore().objects.get(id, "sofa-1")!.build.stats?.timings ?? {};
     for (const [k, v] of Object.entries(timings)) (blender[k] ??= []).push(v);
+    if (typeof timings.total === "number") overhead.push(param[param.length - 1] - timings.total);
   }
   const place: number[] = [];
   for (let i = 0; i < N_PLACE; i++) {
@@ -100,6 +102,7 @@ async function run(): Promise<void> {
   for (const [k, v] of Object.entries(blender)) stats(`  runner timing ${k}`, v, null);
   stats("param edit -> object.built", param, 150);
   stats("param edit -> response", paramTotal, null);
+  if (overhead.length) stats("  edit path minus runner total", overhead, null);
   stats("placement edit (instruction)", place, 20);
   stats("placement PATCH (gizmo)", patch, 20);
   stats("undo placement", undoPlace, null);

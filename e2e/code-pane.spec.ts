@@ -19,7 +19,7 @@ test("select -> Monaco + PARAMS; change width -> only that object's revision cha
   const target = before.objects.find((o) => o.category === "nightstand") ?? before.objects[0];
   await editor.selectObject(target.id);
   await expect(editor.monacoText()).toContainText("PARAMS", { timeout: 30_000 });
-  await expect(editor.monacoText()).toContainText("def build");
+  await expect(editor.monacoText()).toContainText("import bpy");
   await expect(page.getByTestId("program-rev")).toHaveText(`revision ${target.program?.rev}`);
   const width = page.getByTestId("param-width");
   await expect(width).toBeVisible();

@@ -7,7 +7,7 @@ import { chmodSync, chownSync, mkdirSync, rmSync } from "node:fs";
 import { copyFile, rm } from "node:fs/promises";
 import path from "node:path";
 import { encodeJob, type JobKind, type ResultMessage } from "./protocol";
-import { buildLaunch, type SandboxState, type WorkerLimits } from "./sandbox";
+import { allocateUidBase, buildLaunch, type SandboxState, type WorkerLimits } from "./sandbox";
 import { WorkerFailureError, WorkerProcess, type WorkerFailure } from "./worker-process";
 
 /** What a queued job produces once it is dispatched to a slot with a scratch dir. */
@@ -38,6 +38,8 @@ interface Slot {
   worker: WorkerProcess | null;
   starting: boolean;
   failures: number;
+  /** True from dispatch until the job's outputs are copied and the worker possibly recycled. */
+  reserved: boolean;
 }
 
 /** Settings of a pool. */
@@ -66,11 +68,12 @@ export class Pool {
   lastStartError: string | null = null;
   /** Current sandbox state (bubblewrap is dropped when sandboxed workers repeatedly fail to start). */
   sandbox: SandboxState;
+  private readonly uidBase = allocateUidBase();
 
   constructor(private readonly s: PoolSettings) {
     this.sandbox = s.sandbox;
     for (let i = 0; i < s.size; i++) {
-      this.slots.push({ index: i, generation: 0, scratch: "", worker: null, starting: false, failures: 0 });
+      this.slots.push({ index: i, generation: 0, scratch: "", worker: null, starting: false, failures: 0, reserved: false });
     }
   }
 
@@ -95,7 +98,7 @@ export class Pool {
   stats(): { size: number; busy: number; queued: number; alive: number; jobsDone: number; restarts: number } {
     return {
       size: this.slots.length,
-      busy: this.slots.filter((s) => s.worker?.busy).length,
+      busy: this.slots.filter((s) => s.reserved).length,
       queued: this.queue.length,
       alive: this.slots.filter((s) => s.worker?.alive && s.worker.ready).length,
       jobsDone: this.jobsDone,
@@ -136,7 +139,7 @@ export class Pool {
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(path.join(dir, "out"), { recursive: true });
     if (this.sandbox.dropUid) {
-      const uid = 61000 + slot.index;
+      const uid = this.uidBase + slot.index;
       chownSync(dir, uid, uid);
       chownSync(path.join(dir, "out"), uid, uid);
     }
@@ -158,6 +161,7 @@ export class Pool {
       sandbox: this.sandbox,
       limits: this.s.limits,
       keepReadable: [path.dirname(this.s.workerScript), path.dirname(this.s.blender)],
+      uidBase: this.uidBase,
     });
     const worker = new WorkerProcess(launch, (w) => this.onExit(slot, w));
     slot.worker = worker;
@@ -169,7 +173,7 @@ export class Pool {
       slot.failures++;
       this.lastStartError = (e as Error).message;
       if (slot.failures >= 3 && this.sandbox.enabled) {
-        this.sandbox = { ...this.sandbox, enabled: false, reason: `sandboxed Blender failed to start 3 times, running without bubblewrap: ${this.lastStartError.slice(0, 300)}` };
+        this.sandbox = { ...this.sandbox, enabled: false, dropUid: false, reason: `sandboxed Blender failed to start 3 times, running without bubblewrap: ${this.lastStartError.slice(0, 300)}` };
         slot.failures = 0;
       } else if (slot.failures >= 3) {
         for (const q of this.queue.splice(0)) {
@@ -201,9 +205,13 @@ export class Pool {
     for (const slot of this.slots) {
       if (!this.queue.length) return;
       const w = slot.worker;
-      if (!w || !w.alive || !w.ready || w.busy || slot.starting) continue;
+      if (!w || !w.alive || !w.ready || w.busy || slot.starting || slot.reserved) continue;
       const job = this.queue.shift()!;
-      void this.runOn(slot, w, job);
+      slot.reserved = true;
+      void this.runOn(slot, w, job).finally(() => {
+        slot.reserved = false;
+        this.dispatch();
+      });
     }
   }
 
@@ -216,7 +224,6 @@ export class Pool {
       prepared = job.prepare(slot.scratch, id);
     } catch (e) {
       job.reject(e as Error);
-      this.dispatch();
       return;
     }
     try {
@@ -244,6 +251,5 @@ export class Pool {
       this.recycle(slot);
       job.resolve({ kind: "failure", failure, queueMs, runMs: Date.now() - started });
     }
-    this.dispatch();
   }
 }

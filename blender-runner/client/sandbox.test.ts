@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { BASE_UID, buildLaunch, bwrapArgs, DEFAULT_LIMITS, prlimitArgs, type SandboxState } from "./sandbox";
+import { allocateUidBase, BASE_UID, buildLaunch, bwrapArgs, DEFAULT_LIMITS, prlimitArgs, type SandboxState } from "./sandbox";
 
 const on: SandboxState = { enabled: true, reason: null, bwrap: "/usr/bin/bwrap", prlimit: "/usr/bin/prlimit", dropUid: true };
 
 describe("sandbox launch", () => {
   it("wraps blender in prlimit and bwrap with argument arrays", () => {
-    const spec = buildLaunch({ blender: "/usr/bin/blender", blenderArgs: ["-b"], scratch: "/tmp/rc/w0-1", slot: 1, sandbox: on, limits: DEFAULT_LIMITS, keepReadable: [] });
+    const spec = buildLaunch({ blender: "/usr/bin/blender", blenderArgs: ["-b"], scratch: "/tmp/rc/w0-1", slot: 1, sandbox: on, limits: DEFAULT_LIMITS, keepReadable: [], uidBase: BASE_UID });
     expect(spec.command).toBe("/usr/bin/prlimit");
     const dash = spec.args.indexOf("--");
     expect(spec.args.slice(0, dash)).toEqual(prlimitArgs(DEFAULT_LIMITS, true));
@@ -13,6 +13,14 @@ describe("sandbox launch", () => {
     expect(spec.args.slice(-3)).toEqual(["--", "/usr/bin/blender", "-b"]);
     expect(spec.uid).toBe(BASE_UID + 1);
     expect(spec.env).toEqual({ HOME: "/tmp/rc/w0-1", TMPDIR: "/tmp/rc/w0-1", PATH: "/usr/local/bin:/usr/bin:/bin", LANG: "C.UTF-8" });
+  });
+
+  it("gives every pool its own block of uids", () => {
+    const a = allocateUidBase();
+    const b = allocateUidBase();
+    expect(a).not.toBe(b);
+    expect(Math.abs(a - b) % 16).toBe(0);
+    expect(Math.min(a, b)).toBeGreaterThanOrEqual(BASE_UID);
   });
 
   it("binds only the scratch dir writable, unshares everything and clears the environment", () => {

@@ -6,6 +6,7 @@
  */
 import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 
 /** Resource caps of a worker process. */
@@ -18,11 +19,28 @@ export interface WorkerLimits {
   processes: number;
 }
 
-/** Default caps. */
-export const DEFAULT_LIMITS: WorkerLimits = { addressSpaceBytes: 4 * 1024 ** 3, cpuSeconds: 3600, processes: 64 };
+/**
+ * Default caps. Blender 3.4 runs about 9 threads on 2 cores (one task thread per core), so the task cap
+ * grows with the core count.
+ */
+export const DEFAULT_LIMITS: WorkerLimits = {
+  addressSpaceBytes: 4 * 1024 ** 3,
+  cpuSeconds: 3600,
+  processes: 48 + 2 * os.cpus().length,
+};
 
-/** First uid used for worker slots when the server runs as root (slot i runs as BASE_UID + i). */
-export const BASE_UID = 61000;
+/** Lowest uid used for worker slots when the server runs as root. */
+export const BASE_UID = 200000;
+
+let uidBlocks = 0;
+
+/**
+ * A block of 16 uids for one pool, distinct per process and per pool, so that RLIMIT_NPROC (counted per
+ * uid) is never shared between pools running at the same time. Slot i runs as `base + i`.
+ */
+export function allocateUidBase(): number {
+  return BASE_UID + ((process.pid * 8 + uidBlocks++) % 65536) * 16;
+}
 
 /** How a worker is launched: program, arguments, uid/gid to switch to (root only), environment. */
 export interface LaunchSpec {
@@ -88,6 +106,7 @@ export function buildLaunch(input: {
   sandbox: SandboxState;
   limits: WorkerLimits;
   keepReadable: string[];
+  uidBase?: number;
 }): LaunchSpec {
   const { sandbox } = input;
   let cmd = input.blender;
@@ -102,8 +121,8 @@ export function buildLaunch(input: {
   }
   const spec: LaunchSpec = { command: cmd, args, env: workerEnv(input.scratch) };
   if (sandbox.dropUid) {
-    spec.uid = BASE_UID + input.slot;
-    spec.gid = BASE_UID + input.slot;
+    spec.uid = (input.uidBase ?? BASE_UID) + input.slot;
+    spec.gid = spec.uid;
   }
   return spec;
 }

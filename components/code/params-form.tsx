@@ -4,7 +4,7 @@
  * sliders with a number box for numbers, colour pickers, toggles, count steppers, selects. A change is
  * committed on release/Enter/blur and rebuilds only that object through PATCH .../objects/:oid {params}.
  */
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { paramControl, type ParamControl } from "@/lib/program/controls";
 import type { ParamValue } from "@/lib/program/params";
 
@@ -17,12 +17,16 @@ export interface ParamsFormProps {
 
 function NumberField({ c, value, busy, onCommit }: { c: Extract<ParamControl, { kind: "number" | "integer" }>; value: number; busy: boolean; onCommit: (v: number) => void }) {
   const [draft, setDraft] = useState(String(value));
+  // Enter, pointer release and the blur that follows can all fire for one change: commit it once.
+  const sent = useRef<number>(value);
   const commit = (raw: string) => {
     const v = c.kind === "integer" ? Math.round(Number(raw)) : Number(raw);
+    if (v === sent.current) return;
     if (!Number.isFinite(v) || v === value) {
       setDraft(String(value));
       return;
     }
+    sent.current = v;
     onCommit(v);
   };
   const min = Math.min(c.min, value);
@@ -98,7 +102,12 @@ function Field({ c, value, busy, onCommit }: { c: ParamControl; value: ParamValu
 
 function TextField({ label, name, value, busy, onCommit }: { label: string; name: string; value: string; busy: boolean; onCommit: (v: string) => void }) {
   const [draft, setDraft] = useState(value);
-  const commit = () => draft !== value && onCommit(draft);
+  const sent = useRef(value);
+  const commit = () => {
+    if (draft === value || draft === sent.current) return;
+    sent.current = draft;
+    onCommit(draft);
+  };
   return (
     <input
       type="text"

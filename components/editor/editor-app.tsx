@@ -87,10 +87,14 @@ function Editor() {
           <div className="min-h-0 flex-1">{review ? <StructureReview key={scene.updatedAt} scene={scene} /> : <ScenePreview />}</div>
           <EditBar />
         </main>
-        <PaneSplitter label="Resize code pane" onDelta={(d) => setRight((w) => Math.min(820, Math.max(300, w - d)))} />
-        <aside className="min-h-0 shrink-0 bg-white" style={{ width: right }}>
-          <CodePane />
-        </aside>
+        {!review && (
+          <>
+            <PaneSplitter label="Resize code pane" onDelta={(d) => setRight((w) => Math.min(820, Math.max(300, w - d)))} />
+            <aside className="min-h-0 shrink-0 bg-white" style={{ width: right }}>
+              <CodePane />
+            </aside>
+          </>
+        )}
       </div>
       <Notices />
     </div>

@@ -26,7 +26,7 @@ export function stageStates(scene: Scene | null, events: StageEvent[]): Record<S
     if (ev.type === "stage.started" && out[ev.stage] === "waiting") out[ev.stage] = "running";
     if (ev.type === "stage.completed" && out[ev.stage] !== "review") out[ev.stage] = "done";
   }
-  if (scene.status === "needs_review" && out.structure === "done") out.structure = "review";
+  if (scene.status === "needs_review") out.structure = "review";
   return out;
 }
 

@@ -10,23 +10,14 @@ import type { Material, Placement, Scene, SceneObject, Support } from "../scene/
 import { canonicalCategory, categoryInfo } from "../vocab";
 import { perform } from "./commands";
 import { conflictsFor } from "./conflicts";
-import { boundsOf, objectSize, roundPlacement, yawFacing, type Vec2 } from "./geometry";
+import { boundsOf, objectSize, roundPlacement, yawFacing } from "./geometry";
 import { parseInstruction, type Destination, type Intent } from "./parse";
 import type { Change, ParseContext } from "./parse-changes";
 import { paramsFor, dimsOf, paramKeyFor } from "./params-rules";
 import { CAPABILITIES, type EditOp, type EditPlan, type EditRefusal, type MoveSpec, type NewObject } from "./plan";
-import {
-  againstWall,
-  atCentre,
-  besideAnchor,
-  carried,
-  clampInside,
-  findFreeSpot,
-  inCorner,
-  ontoAnchor,
-  pickWall,
-} from "./placement";
-import { resolveAnchor, resolveReference, openingPoints, summarize } from "./resolve";
+import { againstWall, carried, clampInside, findFreeSpot, pickWall } from "./placement";
+import { resolveAnchor, resolveReference, summarize } from "./resolve";
+import { destinationOf, type Target } from "./destination";
 import type { RefSpec } from "./reference";
 import { newWindow, roomPatchFor } from "./room";
 
@@ -196,90 +187,8 @@ class PlanBuilder {
     return DONE;
   }
 
-  /** Computes where `o` goes for a destination. */
-  destination(o: SceneObject, dest: Destination, group: readonly string[]): Result<{ placement: Placement; support?: Support; move: MoveSpec; label: string }, EditRefusal> {
-    const room = this.work.room;
-    const here: Vec2 = [o.placement.x, o.placement.y];
-    const floorZ = (s: Support | undefined) => (s && s.startsWith("on:") ? undefined : s);
-    const toFloor = o.support.startsWith("on:") ? ({ support: "floor" as Support, z: 0 }) : null;
-    const needRoom = () => err(unsupported("The room shell is not built yet.", "no_room"));
-    switch (dest.type) {
-      case "offset":
-        return ok({ placement: { ...o.placement, x: o.placement.x + dest.dx, y: o.placement.y + dest.dy }, move: { type: "offset", dx: dest.dx, dy: dest.dy }, label: `move ${o.name} by (${dest.dx.toFixed(2)}, ${dest.dy.toFixed(2)}) m` });
-      case "center":
-        if (!room) return needRoom();
-        return ok({ placement: { ...atCentre(this.work, o), z: toFloor ? 0 : o.placement.z }, support: toFloor?.support, move: { type: "to_centre" }, label: `move ${o.name} to the centre of the room` });
-      case "corner": {
-        if (!room) return needRoom();
-        const p = inCorner(this.work, o, dest.side);
-        return ok({ placement: { ...p, z: toFloor ? 0 : p.z }, support: toFloor?.support, move: { type: "to_corner", corner: 0 }, label: `move ${o.name} into the ${dest.side ?? "nearest"} corner` });
-      }
-      case "wall": {
-        if (!room) return needRoom();
-        const w = pickWall(room.footprint, dest.side, here);
-        const p = againstWall(o, w, here);
-        return ok({ placement: { ...p, z: toFloor ? 0 : p.z }, support: floorZ(toFloor?.support), move: { type: "to_wall", wall: w.index }, label: `push ${o.name} against the ${w.side} wall` });
-      }
-      case "window":
-      case "door": {
-        if (!room) return needRoom();
-        let pts = openingPoints(this.work, dest.type);
-        if (dest.type === "window" && dest.side) {
-          const side = pickWall(room.footprint, dest.side, here);
-          const on = pts.filter((p) => p.wall === side.index);
-          if (on.length) pts = on;
-        }
-        if (!pts.length) return err(unsupported(`This room has no ${dest.type}. Add one first ("add a window on the north wall") or name a wall.`, `no_${dest.type}`));
-        pts.sort((a, b) => Math.hypot(a.point[0] - here[0], a.point[1] - here[1]) - Math.hypot(b.point[0] - here[0], b.point[1] - here[1]));
-        const target = pts[0];
-        const wall = pickWall(room.footprint, null, target.point);
-        const opening = room.openings.find((x) => x.id === target.id)!;
-        let along = target.point;
-        if (dest.type === "door") {
-          // Beside the door, never in front of it: shift along the wall by half the door plus half the object.
-          const dir: Vec2 = [(wall.b[0] - wall.a[0]) / wall.length, (wall.b[1] - wall.a[1]) / wall.length];
-          const shift = opening.width / 2 + objectSize(o).w / 2 + 0.15;
-          const sign = opening.offset + shift < wall.length - objectSize(o).w / 2 ? 1 : -1;
-          along = [along[0] + dir[0] * shift * sign, along[1] + dir[1] * shift * sign];
-        }
-        const p = againstWall(o, wall, along);
-        const move: MoveSpec = dest.type === "window" ? { type: "to_window", openingId: target.id } : { type: "to_door", openingId: target.id };
-        return ok({ placement: { ...p, z: toFloor ? 0 : p.z }, support: toFloor?.support, move, label: `move ${o.name} to the ${dest.type} (${target.id})` });
-      }
-      case "onto": {
-        const a = this.targets(dest.anchor);
-        if (!a.ok) return a;
-        const anchor = this.obj(a.value[0]);
-        if (anchor.id === o.id) return err(unsupported(`${o.name} cannot go on itself.`, "self"));
-        const r = ontoAnchor(this.work, o, anchor);
-        return ok({ placement: r.placement, support: r.support, move: { type: "onto", anchor: anchor.id }, label: `put ${o.name} on the ${anchor.name}` });
-      }
-      case "near": {
-        const a = this.targets(dest.anchor);
-        if (!a.ok) return a;
-        const anchor = this.obj(a.value[0]);
-        if (anchor.id === o.id || group.includes(anchor.id)) return err(unsupported(`${o.name} cannot be placed relative to itself.`, "self"));
-        let p: Placement;
-        if (dest.relation === "closer") {
-          const dx = anchor.placement.x - o.placement.x;
-          const dy = anchor.placement.y - o.placement.y;
-          const d = Math.hypot(dx, dy) || 1;
-          const sa = objectSize(anchor);
-          const so = objectSize(o);
-          const minGap = (Math.max(sa.w, sa.d) + Math.max(so.w, so.d)) / 2 + 0.05;
-          const step = Math.max(0, Math.min(d * 0.4, d - minGap));
-          p = { ...o.placement, x: o.placement.x + (dx / d) * step, y: o.placement.y + (dy / d) * step };
-        } else if (dest.relation === "near") {
-          const tries = (["right", "left", "front", "behind"] as const).map((rel) => clampInside(this.work, o, besideAnchor(o, anchor, rel)));
-          p = tries.find((q) => findFreeSpot(this.work, o, q, [], { checkOnly: true }).free) ?? tries[0];
-        } else {
-          p = besideAnchor(o, anchor, dest.relation);
-        }
-        const support = o.support.startsWith("on:") && o.support !== `on:${anchor.id}` ? ("floor" as Support) : undefined;
-        const word = dest.relation === "near" ? "next to" : dest.relation === "closer" ? "closer to" : dest.relation === "front" ? "in front of" : dest.relation === "behind" ? "behind" : dest.relation === "across" ? "across from" : `to the ${dest.relation} of`;
-        return ok({ placement: { ...p, z: support ? 0 : p.z }, support, move: { type: "near", anchor: anchor.id, relation: dest.relation }, label: `move ${o.name} ${word} the ${anchor.name}` });
-      }
-    }
+  destination(o: SceneObject, dest: Destination, group: readonly string[]): Result<Target, EditRefusal> {
+    return destinationOf(this, o, dest, group);
   }
 
   /** Records a placement for `o` (clamped, nudged off collisions when `resolve`), carrying what stands on it. */

@@ -1,7 +1,7 @@
 /** Matching scene objects to the categories named by the constraints, tolerant of synonyms and compound names. */
-import { canonicalCategory } from "../vocab";
+import { canonicalCategory, categoryInfo } from "../vocab";
 
-/** Match strength of an object category to a ground-truth category: 3 same canonical name, 2 one is a compound ending in the other, 0 none. */
+/** Match strength of an object category to a ground-truth category: 3 same canonical name, 2 one is a compound ending in the other, 1.5 same known program family (fiddle_leaf_fig ~ potted_plant), 0 none. */
 export function categoryMatch(objCategory: string, gtCategory: string): number {
   const a = canonicalCategory(objCategory);
   const b = canonicalCategory(gtCategory);
@@ -9,6 +9,9 @@ export function categoryMatch(objCategory: string, gtCategory: string): number {
   if (a.endsWith(`_${b}`) || b.endsWith(`_${a}`)) return 2;
   const strip = (s: string) => s.replace(/_/g, "");
   if (strip(a) === strip(b)) return 3;
+  const ia = categoryInfo(a);
+  const ib = categoryInfo(b);
+  if (ia.known && ib.known && ia.family === ib.family && ia.family !== "box") return 1.5;
   return 0;
 }
 

@@ -131,8 +131,8 @@ function placeCeiling(st: SolveState, item: Item): boolean {
   const z = Math.max(0, st.room.wallHeight - h);
   const c = centroid(st.room.footprint);
   const cands: Box[] = [];
-  for (const r of st.bySubject.get(item.id) ?? []) {
-    const a = st.boxes.get(r.anchor);
+  for (const r of [...(st.bySubject.get(item.id) ?? []), ...(st.byAnchor.get(item.id) ?? [])]) {
+    const a = st.boxes.get(r.anchor === item.id ? r.subject : r.anchor);
     if (a) cands.push({ x: a.x, y: a.y, z, yawDeg: a.yawDeg, w, d, h });
   }
   cands.push({ x: c[0], y: c[1], z, yawDeg: 0, w, d, h });

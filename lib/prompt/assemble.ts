@@ -123,6 +123,12 @@ export function assemble(toks: readonly Token[], mentions: Mention[]): Assembled
   });
   const negated = new Set(negations);
   const resolvePronoun = (mi: number, before: number): string[] => {
+    if (mentions[mi].category === "part") {
+      for (let j = mi - 1; j >= 0; j--) {
+        const p = mentions[j];
+        if ((p.kind === "new" || p.kind === "ref") && p.ids.length > 0 && FLAT_TOPS.has(categoryInfo(p.category).family) && !byId.get(p.ids[0])?.support?.startsWith("on:")) return p.ids.slice(0, 1);
+      }
+    }
     for (let j = Math.min(mi, before) - 1; j >= 0; j--) {
       const p = mentions[j];
       if ((p.kind === "new" || p.kind === "ref") && p.ids.length > 0) return mentions[mi].plural ? p.ids : p.ids.slice(0, 1);
@@ -241,6 +247,7 @@ export function assemble(toks: readonly Token[], mentions: Mention[]): Assembled
   let lastSentence = -1;
   let coSubjects: string[] = [];
   let withHolder: { holder: string[]; object: Mention } | null = null;
+  let holdChain: { holder: string[]; object: Mention } | null = null;
   for (let k = 0; k < mentions.length; k++) {
     const a = mentions[k];
     if (a.s !== lastSentence) {
@@ -270,14 +277,27 @@ export function assemble(toks: readonly Token[], mentions: Mention[]): Assembled
     const gapToks = toks.slice(a.end, b.start);
     if (gapToks.some((t) => isSentenceEnd(t))) continue;
     const words = gapToks.map((t) => t.w).filter((w) => !ARTICLES.has(w));
-    const gap = words.join(" ");
+    const gap = words.join(" ").replace(/\b(complemented|complementing|illuminated|lit|followed|designed|made|inspired|crafted|upholstered|covered|finished|accented|framed|warmed|brightened)\s+by\b/g, "$1");
     if (words.length > 9) continue;
     const aIds = a.kind === "pronoun" ? resolvePronoun(k, k) : a.ids;
     const bIds = b.kind === "pronoun" ? resolvePronoun(k + 1, k) : b.ids;
     if (/^(,|and|, and|or|as well as|plus|, plus|along with)$/.test(gap) && a.kind === "new" && b.kind === "new") {
+      if (holdChain && holdChain.object === a) {
+        for (const s of bIds) {
+          const info = categoryInfo(byId.get(s)!.category);
+          if (info.surface || !info.known) {
+            addRel("on_top", s, holdChain.holder[0]);
+            setSupport(s, `on:${holdChain.holder[0]}`);
+          }
+        }
+        holdChain = { holder: holdChain.holder, object: b };
+        continue;
+      }
       coSubjects.push(...aIds);
       continue;
     }
+    const prevHold: { holder: string[]; object: Mention } | null = holdChain;
+    holdChain = null;
     if (b.kind === "new" && /(,|\band|\bwhile|\bwhereas|\bplus|\bwhich|\bwhere)$/.test(gap) && gap.length > 1 && !/\b(with|holds?|holding|between)\b/.test(gap)) {
       coSubjects = [];
       continue;
@@ -310,9 +330,9 @@ export function assemble(toks: readonly Token[], mentions: Mention[]): Assembled
     }
     if (kind === "hold_rev") {
       const aWasAnchor = a.kind === "ref" && lastSubject.length > 0 && aIds.length > 0 && relations.some((r) => r.anchor === aIds[0] && lastSubject.includes(r.subject));
-      const holder = a.kind === "arch" || (aWasAnchor && !/^with$/.test(gap)) ? lastSubject : aIds;
+      const holder: string[] = prevHold && prevHold.object === a ? prevHold.holder : a.kind === "arch" || (aWasAnchor && !/^with$/.test(gap)) ? lastSubject : aIds;
       if (b.kind === "arch" || holder.length === 0) continue;
-      const aIds0 = holder;
+      const aIds0: string[] = holder;
       const aFam = categoryInfo(byId.get(aIds0[0])!.category).family;
       // "X with Y in front / beside it": Y relates to X spatially, it does not stand on X.
       const tail: string[] = [];
@@ -337,6 +357,7 @@ export function assemble(toks: readonly Token[], mentions: Mention[]): Assembled
       }
       lastSubject = [];
       withHolder = gap === "with" ? { holder: aIds0, object: b } : null;
+      holdChain = { holder: aIds0, object: b };
       continue;
     }
     let subj = aIds;
@@ -364,7 +385,7 @@ export function assemble(toks: readonly Token[], mentions: Mention[]): Assembled
     if (near) {
       for (let j = k - 1; j >= 0; j--) {
         const p = mentions[j];
-        if ((p.kind === "new" || p.kind === "ref") && p.ids.length > 0) {
+        if (p.kind === "new" && p.ids.length > 0) {
           for (const s of a.ids) addRel("near", s, p.ids[0]);
           break;
         }

@@ -81,12 +81,13 @@ function phraseWords(toks: readonly Token[], i: number): [string[], number] {
     const prevW = words[words.length - 1];
     const compound = (nxt !== undefined && !isPunct(toks[j + 1]) && knownCanonical([w, nxt]) !== null) || (prevW !== undefined && knownCanonical([prevW, w]) !== null);
     if (isStop(w) && !compound && !(words.length === 0 && (w === "light" || w === "side" || w === "back" || w === "top"))) break;
-    if (ROOM_NOUNS.has(w) && !compound) {
+    if (ROOM_NOUNS.has(w) && !compound && (!toks[j + 1] || isPunct(toks[j + 1]) || isStop(toks[j + 1].w) || w.endsWith("room"))) {
       words.push(w);
       j += 1;
       break;
     }
     if (w in NUMBER_WORDS && words.length > 0 && w !== "single") break;
+    if (words.length > 0 && /s$/.test(w) && nxt !== undefined && /^(a|an|the|its|their|his|her|into|onto|toward|towards)$/.test(nxt) && !KNOWN.has(singularize(w)) && knownCanonical([...words.slice(-1), w]) === null) break;
     if (/(ing|ed)$/.test(w) && w.length > 5 && words.length > 0) {
       const nx = toks[j + 1];
       if (!nx || isPunct(nx) || isStop(nx.w)) {
@@ -159,9 +160,11 @@ function trailingAttributes(toks: readonly Token[], i: number): [string[], numbe
 }
 
 const ROOM_NOUNS = new Set(["bedroom", "bathroom", "kitchen", "office", "playroom", "nursery", "basement", "den", "lounge", "library", "studio", "room", "space", "area", "suite", "retreat", "quarters", "corner", "nook"]);
-const CONTAINERS = new Set(["tub", "jar", "bottle", "bowl", "box", "basket", "bag", "can", "cup", "glass", "pot", "vase", "tray", "bucket", "crate", "bin", "carton", "pack", "plate", "mug", "bunch", "bouquet", "vial", "flask", "tin", "roll", "case", "rack"]);
+const CONTAINERS = new Set(["bar", "tube", "tin", "sack", "bag", "tub", "jar", "bottle", "bowl", "box", "basket", "bag", "can", "cup", "glass", "pot", "vase", "tray", "bucket", "crate", "bin", "carton", "pack", "plate", "mug", "bunch", "bouquet", "vial", "flask", "tin", "roll", "case", "rack"]);
 
-const PART_HEADS = new Set(["surface", "top", "tabletop", "edge", "ledge", "rim", "corner_", "shelf_"]);
+const PART_HEADS = new Set(["foot", "head", "base", "surface", "top", "tabletop", "edge", "ledge", "rim", "countertop", "cushion", "cushions", "lid", "seat", "shelves", "end", "side"]);
+
+const PLURALIA = new Set(["scissors", "headphones", "tongs", "pliers", "binoculars", "shears", "earphones", "earbuds", "tweezers", "goggles"]);
 
 const NEGATORS = new Set(["no", "without"]);
 const PRONOUNS = new Set(["it", "them", "its", "their"]);
@@ -174,6 +177,12 @@ export function findMentions(toks: readonly Token[]): Mention[] {
     const t = toks[i];
     if (isPunct(t)) {
       i += 1;
+      continue;
+    }
+    if ((t.w === "its" || t.w === "their") && toks[i + 1] && (PART_HEADS.has(toks[i + 1].w) || (toks[i + 2] && PART_HEADS.has(toks[i + 2].w) && !isStop(toks[i + 1].w)))) {
+      const end = PART_HEADS.has(toks[i + 1].w) ? i + 2 : i + 3;
+      out.push({ start: i, end, s: t.s, kind: "pronoun", category: "part", count: 0, modifiers: [], plural: false, text: toks.slice(i, end).map((x) => x.raw).join(" "), ids: [] });
+      i = end;
       continue;
     }
     if (PRONOUNS.has(t.w) && !(t.w === "its" || t.w === "their")) {
@@ -236,7 +245,8 @@ export function findMentions(toks: readonly Token[]): Mention[] {
     }
     if (groupCount !== null && q) q = [groupCount, q[1], false];
     let partRef = false;
-    if (!forced && words.length > 1 && PART_HEADS.has(words[words.length - 1]) && categoryOf(words.slice(0, -1))) {
+    const baseCat = !forced && words.length > 1 && PART_HEADS.has(words[words.length - 1]) ? categoryOf(words.slice(0, -1)) : null;
+    if (baseCat && !("arch" in baseCat && baseCat.arch) && KNOWN.has(baseCat.category)) {
       words.pop();
       partRef = true;
     }
@@ -253,12 +263,14 @@ export function findMentions(toks: readonly Token[]): Mention[] {
       i = end;
       continue;
     }
-    if (bare && !(plural && KNOWN.has(cat.category))) {
+    const sentenceStart = i === 0 || isPunct(toks[i - 1]) && /^[.;!?]$/.test(toks[i - 1].w);
+    if (bare && !((plural || sentenceStart) && KNOWN.has(cat.category))) {
       i = end;
       continue;
     }
     const [trail, end2] = trailingAttributes(toks, end);
     let count = q ? q[0] : 2;
+    if (PLURALIA.has(head) && !negated) count = q && q[0] > 1 && !(toks[i + 1]?.w === "pair" || toks[i].w === "pair") ? q[0] / (toks.slice(i, startWords + 2).some((x) => x.w === "pair") ? 2 : 1) : 1;
     const definite = q ? q[2] : false;
     if (!negated && !definite && count === 1 && plural && (t.w === "a" || t.w === "an")) count = 1;
     if (!negated && !definite && plural && count === 1 && t.w !== "a" && t.w !== "an") count = 2;

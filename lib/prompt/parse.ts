@@ -34,13 +34,13 @@ function resolveSupports(objects: DraftObject[], relations: readonly Relation[],
   for (let pass = 0; pass < 2; pass++) {
     for (const r of relations) {
       if (!["left", "right", "next_to", "near", "front", "behind", "between"].includes(r.type)) continue;
-      const o = byId.get(r.subject);
-      const a = byId.get(r.anchor);
-      if (!o || !a || o.support || !a.support?.startsWith("on:")) continue;
-      const info = categoryInfo(o.category);
-      if (info.known && !info.surface) continue;
-      o.support = a.support;
-      if (!info.known) o.targetSize = { w: Math.min(o.targetSize.w, 0.25), d: Math.min(o.targetSize.d, 0.2), h: Math.min(o.targetSize.h, 0.2) };
+      for (const [o, a] of [[byId.get(r.subject), byId.get(r.anchor)], [byId.get(r.anchor), byId.get(r.subject)]]) {
+        if (!o || !a || o.support || !a.support?.startsWith("on:") || a.support === `on:${o.id}`) continue;
+        const info = categoryInfo(o.category);
+        if (info.known && !info.surface) continue;
+        o.support = a.support;
+        if (!info.known) o.targetSize = { w: Math.min(o.targetSize.w, 0.25), d: Math.min(o.targetSize.d, 0.2), h: Math.min(o.targetSize.h, 0.2) };
+      }
     }
   }
   for (const o of objects) {

@@ -50,7 +50,7 @@ export const STYLE_WORDS = new Set([
 
 /** Adjectives that are neither colors, materials, sizes nor styles but still never part of a category. */
 export const OTHER_ADJECTIVES = new Set([
-  "beautiful", "lovely", "nice", "pretty", "cute", "charming", "stunning", "gorgeous", "quaint", "inviting", "comfortable",
+  "quirky", "sturdy", "shiny", "chunky", "funky", "lofty", "dusty", "rusty", "dainty", "frilly", "silky", "velvety", "earthy", "sandy", "bushy", "spiky", "curvy", "boxy", "bulky", "squishy", "sparkly", "trendy", "classy", "snazzy", "jazzy", "swanky", "homey", "rickety", "wobbly", "glittery", "feathery", "furry", "woolly", "lacy", "knotty", "cheerful", "timeless", "engaging", "robust", "sunlit", "beautiful", "lovely", "nice", "pretty", "cute", "charming", "stunning", "gorgeous", "quaint", "inviting", "comfortable",
   "comfy", "functional", "practical", "useful", "matching", "main", "extra", "additional", "spare", "favorite", "other",
   "same", "similar", "different", "various", "assorted", "own", "personal", "essential", "perfect", "fresh", "green_leafy",
   "leafy", "lush", "tall_leafy", "small_leafy", "blooming", "flowering", "dried", "artificial", "faux", "real", "live",
@@ -62,7 +62,7 @@ export const OTHER_ADJECTIVES = new Set([
 
 /** Finite verbs and participles that end a noun phrase. */
 export const VERBS = new Set([
-  "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "sits", "sit", "sitting", "seated", "stands",
+  "nestles", "nestle", "exudes", "exude", "spans", "span", "towers", "looms", "juts", "wraps", "lounges", "gleams", "shines", "sparkles", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "sits", "sit", "sitting", "seated", "stands",
   "stand", "standing", "rests", "rest", "resting", "lies", "lie", "lying", "lays", "laid", "hangs", "hang", "hanging",
   "hung", "mounted", "placed", "positioned", "located", "set", "tucked", "nestled", "arranged", "faces", "face",
   "facing", "holds", "hold", "holding", "supports", "support", "supporting", "displays", "display", "displaying",

@@ -256,10 +256,14 @@ describe("placement edits change placements only (no rebuild)", () => {
       expect(Math.hypot(hb.x - bed.x, hb.y - bed.y)).toBeCloseTo(Math.hypot(before.x - wasBed.x, before.y - wasBed.y), 3);
     }
   });
-  it("swap the dresser and the back nightstand", async () => {
-    const r = await expectEdit(bedroom.id, "swap the dresser and the back nightstand", ["dresser-1", "nightstand-2"]);
-    expect(r.now("dresser-1").placement.x).toBeCloseTo(r.was("nightstand-2").placement.x, 3);
-    expect(r.now("nightstand-2").placement.y).toBeCloseTo(r.was("dresser-1").placement.y, 3);
+  it("swap the dresser and the back (or right) nightstand", async () => {
+    const [a, b] = ["nightstand-1", "nightstand-2"].map((id) => obj(bedroom.id, id));
+    const byY = Math.abs(a.placement.y - b.placement.y) > 0.05;
+    const key = (o: SceneObject) => (byY ? o.placement.y : o.placement.x);
+    const target = key(a) > key(b) ? a.id : b.id;
+    const r = await expectEdit(bedroom.id, `swap the dresser and the ${byY ? "back" : "right"} nightstand`, ["dresser-1", target]);
+    expect(r.now("dresser-1").placement.x).toBeCloseTo(r.was(target).placement.x, 3);
+    expect(r.now(target).placement.y).toBeCloseTo(r.was("dresser-1").placement.y, 3);
   });
   it("move the bed to the center of the room", async () => {
     const onBed = getStore().getScene(bedroom.id).objects.filter((o) => o.support === "on:bed-1").map((o) => o.id);

@@ -59,7 +59,7 @@ export function groupItems(img: Rgb, blurred: Rgb, labels: Int32Array, regions: 
     parent[a.id] = b.id;
     const shared = b.nb.get(a.id) ?? 0;
     b.perimeter += a.perimeter - 2 * shared;
-    if (a.domArea > b.domArea) (b.domArea = a.domArea), (b.color = a.color);
+    if (a.domArea > b.domArea) { b.domArea = a.domArea; b.color = a.color; }
     b.area += a.area;
     b.box = { x0: Math.min(a.box.x0, b.box.x0), y0: Math.min(a.box.y0, b.box.y0), x1: Math.max(a.box.x1, b.box.x1), y1: Math.max(a.box.y1, b.box.y1) };
     b.nb.delete(a.id);
@@ -106,7 +106,7 @@ export function groupItems(img: Rgb, blurred: Rgb, labels: Int32Array, regions: 
       for (const [q, len] of a.nb) {
         const g = groups.get(q);
         if (!g) continue;
-        if (len > bestAnyLen) (bestAnyLen = len), (bestAny = g);
+        if (len > bestAnyLen) { bestAnyLen = len; bestAny = g; }
         if (!g.rug) objShare += len;
       }
       if (!bestAny) continue;

@@ -4,13 +4,16 @@
  * continue -> completed, with a built object for every footprint of the corrected structure.
  */
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import type { Scene } from "../../lib/scene/schema";
-import { sharedInputsDir, useTempDataDir } from "../../test/support/env";
+import { sharedInputsDir } from "../../test/support/env";
 import { EXAMPLE1_ITEMS, relabelCorrection } from "./testing/example1";
 
-const dataDir = useTempDataDir("roomcode-image-routes-");
+// Server modules read ROOMCODE_DATA_DIR once, so it is set before they are imported below.
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "roomcode-image-routes-"));
+process.env.ROOMCODE_DATA_DIR = dataDir;
 process.env.ROOMCODE_REVIEW_IMAGES = "offline";
 const { callRoute } = await import("../../test/support/routes");
 const pipeline = await import("../pipeline");

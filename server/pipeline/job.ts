@@ -90,6 +90,10 @@ export async function runJob(sceneId: string, signal: AbortSignal, opts: { resum
     const final = store.getScene(sceneId);
     const built = final.objects.filter((o) => o.build.status === "built").length;
     const failed = final.objects.filter((o) => o.build.status === "failed").length;
+    if (final.objects.length > 0 && built === 0) {
+      const first = final.objects.find((o) => o.build.error)?.build.error;
+      throw new Error(`pipeline: none of the ${final.objects.length} objects built${first ? ` (first error: ${first.type}: ${first.message})` : ""}`);
+    }
     store.transaction(() => {
       store.jobs.update(sceneId, { state: "completed", stage: null });
       store.scenes.update(sceneId, { status: "completed", stage: null });

@@ -33,10 +33,10 @@ export function backgroundMask(img: Rgb, tol = 70, step = 6): Mask {
   const stack: number[] = [];
   const ok = (i: number) => distTo(img, i, bg) < tol;
   const seed = (i: number) => {
-    if (!out[i] && ok(i)) (out[i] = 1), stack.push(i);
+    if (!out[i] && ok(i)) { out[i] = 1; stack.push(i); }
   };
-  for (let x = 0; x < w; x++) seed(x), seed((h - 1) * w + x);
-  for (let y = 0; y < h; y++) seed(y * w), seed(y * w + w - 1);
+  for (let x = 0; x < w; x++) { seed(x); seed((h - 1) * w + x); }
+  for (let y = 0; y < h; y++) { seed(y * w); seed(y * w + w - 1); }
   while (stack.length) {
     const p = stack.pop() as number;
     const x = p % w;
@@ -76,7 +76,7 @@ export function dominantColor(img: Rgb, where: ArrayLike<number>): { color: Colo
               if (rr < 0 || gg < 0 || bb < 0 || rr > 15 || gg > 15 || bb > 15) continue;
               s += hist[(rr << 8) | (gg << 4) | bb];
             }
-        if (s > bestCount) (bestCount = s), (best = (r << 8) | (g << 4) | b);
+        if (s > bestCount) { bestCount = s; best = (r << 8) | (g << 4) | b; }
       }
   if (best < 0) return null;
   const br = best >> 8;
@@ -91,7 +91,7 @@ export function dominantColor(img: Rgb, where: ArrayLike<number>): { color: Colo
     const r = img.data[i * 3];
     const g = img.data[i * 3 + 1];
     const b = img.data[i * 3 + 2];
-    if (Math.abs((r >> 4) - br) <= 1 && Math.abs((g >> 4) - bg) <= 1 && Math.abs((b >> 4) - bb) <= 1) (sr += r), (sg += g), (sb += b), n++;
+    if (Math.abs((r >> 4) - br) <= 1 && Math.abs((g >> 4) - bg) <= 1 && Math.abs((b >> 4) - bb) <= 1) { sr += r; sg += g; sb += b; n++; }
   }
   return { color: [Math.round(sr / n), Math.round(sg / n), Math.round(sb / n)], count: bestCount };
 }
@@ -112,7 +112,7 @@ export function floorMask(blurred: Rgb, background: Mask, tol = 42, minFrac = 0.
   const n = w * h;
   const building = new Uint8Array(n);
   let buildingArea = 0;
-  for (let i = 0; i < n; i++) if (!background[i]) (building[i] = 1), buildingArea++;
+  for (let i = 0; i < n; i++) if (!background[i]) { building[i] = 1; buildingArea++; }
   const floor = new Uint8Array(n);
   const colors: Color[] = [];
   const remaining = building.slice();
@@ -121,7 +121,7 @@ export function floorMask(blurred: Rgb, background: Mask, tol = 42, minFrac = 0.
     if (!mode) break;
     const cand = new Uint8Array(n);
     let area = 0;
-    for (let i = 0; i < n; i++) if (remaining[i] && distTo(blurred, i, mode.color) < tol) (cand[i] = 1), area++;
+    for (let i = 0; i < n; i++) if (remaining[i] && distTo(blurred, i, mode.color) < tol) { cand[i] = 1; area++; }
     const first = colors.length === 0;
     if (!first) {
       const a = hsv(colors[0]);

@@ -82,10 +82,10 @@ export function components(m: ArrayLike<number>, w: number, h: number): { labels
       if (x > c.x1) c.x1 = x;
       if (y < c.y0) c.y0 = y;
       if (y > c.y1) c.y1 = y;
-      if (x > 0 && m[p - 1] && !labels[p - 1]) (labels[p - 1] = label), (stack[top++] = p - 1);
-      if (x < w - 1 && m[p + 1] && !labels[p + 1]) (labels[p + 1] = label), (stack[top++] = p + 1);
-      if (y > 0 && m[p - w] && !labels[p - w]) (labels[p - w] = label), (stack[top++] = p - w);
-      if (y < h - 1 && m[p + w] && !labels[p + w]) (labels[p + w] = label), (stack[top++] = p + w);
+      if (x > 0 && m[p - 1] && !labels[p - 1]) { labels[p - 1] = label; stack[top++] = p - 1; }
+      if (x < w - 1 && m[p + 1] && !labels[p + 1]) { labels[p + 1] = label; stack[top++] = p + 1; }
+      if (y > 0 && m[p - w] && !labels[p - w]) { labels[p - w] = label; stack[top++] = p - w; }
+      if (y < h - 1 && m[p + w] && !labels[p + w]) { labels[p + w] = label; stack[top++] = p + w; }
     }
     c.cx /= c.area;
     c.cy /= c.area;
@@ -108,8 +108,8 @@ export function fillHoles(m: Mask, w: number, h: number): Mask {
   for (let i = 0; i < inv.length; i++) inv[i] = m[i] ? 0 : 1;
   const { labels, comps } = components(inv, w, h);
   const touches = new Uint8Array(comps.length + 1);
-  for (let x = 0; x < w; x++) (touches[labels[x]] = 1), (touches[labels[(h - 1) * w + x]] = 1);
-  for (let y = 0; y < h; y++) (touches[labels[y * w]] = 1), (touches[labels[y * w + w - 1]] = 1);
+  for (let x = 0; x < w; x++) { touches[labels[x]] = 1; touches[labels[(h - 1) * w + x]] = 1; }
+  for (let y = 0; y < h; y++) { touches[labels[y * w]] = 1; touches[labels[y * w + w - 1]] = 1; }
   const out = m.slice();
   for (let i = 0; i < out.length; i++) if (labels[i] && !touches[labels[i]]) out[i] = 1;
   return out;
