@@ -54,6 +54,13 @@ export default [
     },
   },
   {
+    files: ["lib/**", "server/**", "blender-runner/**", "test/**", "bench/**", "scripts/**", "e2e/**", "**/*.test.ts"],
+    rules: {
+      // React's hook rules do not apply outside components: `useTempDataDir()` and friends are plain functions.
+      "react-hooks/rules-of-hooks": "off",
+    },
+  },
+  {
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
     },

@@ -39,7 +39,7 @@ export interface Config {
 let cached: Config | null = null;
 
 /** Parse the environment into a Config; pass `env` to parse something other than process.env (tests). */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const parsed = Env.safeParse(env);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

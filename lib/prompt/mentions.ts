@@ -269,7 +269,7 @@ export function findMentions(toks: readonly Token[]): Mention[] {
       continue;
     }
     const [trail, end2] = trailingAttributes(toks, end);
-    let count = q ? q[0] : 2;
+    let count = q ? q[0] : plural ? 2 : 1;
     if (PLURALIA.has(head) && !negated) count = q && q[0] > 1 && !(toks[i + 1]?.w === "pair" || toks[i].w === "pair") ? q[0] / (toks.slice(i, startWords + 2).some((x) => x.w === "pair") ? 2 : 1) : 1;
     const definite = q ? q[2] : false;
     if (!negated && !definite && count === 1 && plural && (t.w === "a" || t.w === "an")) count = 1;

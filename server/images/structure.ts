@@ -155,7 +155,7 @@ export function specFromAnalysis(
   objects.forEach((o, i) => (o.attributes = { ...o.attributes, color: toHex(cands[i].color) }));
 
   const roomType = ROOM_WORDS.find(([re]) => prompt && re.test(prompt))?.[1] ?? (kinds.includes("bedroom") ? "bedroom" : kinds.includes("lounge") ? "living_room" : "room");
-  const wallThickness = round2(Math.max(0.08, Math.min(0.4, a.wallThickness * scale * mpp[0])));
+  const wallThickness = round2(Math.max(0.08, Math.min(0.3, a.wallThickness * scale * mpp[0])));
   notes.push(`interior ${room.w} x ${room.d} m, wall about ${wallThickness} m thick, ${footprints.length} footprints`);
   if (prompt) notes.push(`prompt: ${prompt}`);
   return {

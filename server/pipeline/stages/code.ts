@@ -46,7 +46,10 @@ export async function codeObject(ctx: PipelineContext, engine: Engine, scene: Sc
   if (!rev || rev.glbFile || rev.error || (obj.program && obj.program.rev !== rev.rev)) {
     obj = { ...obj, build: { ...obj.build, status: "coding" } };
     save(scene.id, obj);
-    const { source } = await engine.code(ctx, obj, scene);
+    // Model engines stream the program as it is written (throttled by the engine): the editor fills live.
+    const streamed = (textSoFar: string) =>
+      appendEvent(scene.id, "object.code", { stage: "code", objectId, data: { partial: true, source: textSoFar } });
+    const { source } = await engine.code(ctx, obj, scene, streamed);
     rev = addRevision(scene.id, objectId, source, "generated");
   }
   obj = { ...obj, program: plainRevision(rev), build: { ...obj.build, status: "building" } };
