@@ -9,8 +9,10 @@ const PROMPT = "A living room with a gray sofa against the back wall, a rectangu
 test("a prompt streams through all five stages and every object is shown", async ({ page }) => {
   const home = new HomePage(page);
   await home.goto();
-  await home.createFromPrompt(PROMPT);
   const editor = new EditorPage(page);
+  await expect(page.getByTestId("health")).toBeVisible();
+  await editor.screenshot("home");
+  await home.createFromPrompt(PROMPT);
   await expect(editor.root).toBeVisible();
   await editor.waitForStatus("completed");
   const total = await editor.waitForAllObjectsShown();
@@ -29,6 +31,10 @@ test("a prompt streams through all five stages and every object is shown", async
   expect(scene.room?.glbRev).not.toBeNull();
   await expect(page.getByTestId("preview").locator("canvas")).toBeVisible();
   await editor.screenshot("prompt-scene");
+  await page.getByTestId("toggle-topdown").click();
+  await expect(page.getByTestId("toggle-topdown")).toHaveAttribute("aria-pressed", "true");
+  await editor.selectObject(scene.objects[0].id);
+  await editor.screenshot("prompt-scene-top");
 
   // Timeline events arrive once each.
   const seqs = await editor.eventSeqs();

@@ -8,9 +8,12 @@ import traceback
 
 import bpy
 
-from . import compat, jobs, scene_state
+from . import assemble, compat, jobs, scene_state
 
 PROTOCOL_VERSION = 1
+
+JOBS = {"build_object": jobs.build_object, "build_room": jobs.build_object,
+        "assemble_scene": assemble.assemble_scene, "check": jobs.check}
 
 
 def _parse_args(argv):
@@ -114,7 +117,7 @@ def _handle(line, results_fd, main_pid):
         job_id = msg.get("id")
         if msg.get("v") != PROTOCOL_VERSION:
             raise ValueError("protocol version %r is not %d" % (msg.get("v"), PROTOCOL_VERSION))
-        fn = jobs.JOBS.get(msg.get("kind"))
+        fn = JOBS.get(msg.get("kind"))
         if fn is None:
             raise ValueError("unknown job kind %r" % msg.get("kind"))
         result, timings = fn(msg, {"pid": main_pid})

@@ -12,6 +12,10 @@ import type { Runner } from "../client/types";
 import { CUBE_PROGRAM } from "./programs";
 
 const SECRET = "sk-roomcode-test-secret-do-not-leak";
+/** prlimit caps (address space) are in place: the memory bombs are safe to run. */
+const HAS_PRLIMIT = (process.env.PATH ?? "/usr/bin:/bin").split(path.delimiter).some((d) => d && existsSync(path.join(d, "prlimit")));
+/** A per-worker RLIMIT_NPROC is in place (root drops each slot to its own uid): the fork bomb is safe to run. */
+const NPROC_CAPPED = HAS_PRLIMIT && process.getuid?.() === 0;
 let runner: Runner;
 let out: string;
 let n = 0;
@@ -101,7 +105,7 @@ describe("runtime containment", () => {
     expect(runner.health().pool.restarts).toBeGreaterThanOrEqual(1);
   });
 
-  it("turns a memory bomb into a MemoryError (address-space cap)", async () => {
+  it.runIf(HAS_PRLIMIT)("turns a memory bomb into a MemoryError (address-space cap)", async () => {
     const res = await build("blob = bytearray(16 * 1024 ** 3)\n");
     expect(res.ok).toBe(false);
     if (!res.ok) {
@@ -111,7 +115,7 @@ describe("runtime containment", () => {
     await expectHealthyAfter();
   });
 
-  it("turns a growing-list memory bomb into a structured error", async () => {
+  it.runIf(HAS_PRLIMIT)("turns a growing-list memory bomb into a structured error", async () => {
     const res = await build("chunks = []\nwhile True:\n    chunks.append(bytearray(64 * 1024 * 1024))\n");
     expect(res.ok).toBe(false);
     if (!res.ok) expect(["MemoryError", "WorkerCrashed"]).toContain(res.error.type);
@@ -151,12 +155,11 @@ describe("OS layer with the policy skipped (unrestricted jobs)", () => {
     if (!h.sandbox.enabled) expect(h.sandbox.reason).toBeTruthy();
   });
 
-  it("contains a fork bomb (process cap + pid namespace)", async () => {
+  it.runIf(NPROC_CAPPED)("contains a fork bomb (process cap + pid namespace)", async () => {
     const res = await build("import os\nwhile True:\n    os.fork()\n", { unrestricted: true, timeoutMs: 10_000 });
     expect(res.ok).toBe(false);
-    if (!res.ok) expect(["BlockingIOError", "Timeout", "WorkerCrashed"]).toContain(res.error.type);
     // As root each slot has its own uid, so RLIMIT_NPROC stops the bomb at once.
-    if (!res.ok && process.getuid?.() === 0 && runner.health().sandbox.enabled) expect(res.error.type).toBe("BlockingIOError");
+    if (!res.ok) expect(res.error.type).toBe("BlockingIOError");
     await expectHealthyAfter();
   });
 
@@ -168,15 +171,13 @@ describe("OS layer with the policy skipped (unrestricted jobs)", () => {
     await expectHealthyAfter();
   });
 
-  it("cannot write outside the scratch dir", async () => {
+  it("cannot write outside the scratch dir", async (ctx) => {
+    if (!runner.health().sandbox.enabled) ctx.skip();
     const target = path.join(process.cwd(), "roomcode-sandbox-escape.txt");
     const res = await build(`with open(${JSON.stringify(target)}, 'w') as f:\n    f.write('x')\n`, { unrestricted: true });
     expect(existsSync(target)).toBe(false);
-    const sandboxed = runner.health().sandbox.enabled;
-    if (sandboxed) {
-      expect(res.ok).toBe(false);
-      if (!res.ok) expect(["OSError", "PermissionError"]).toContain(res.error.type);
-    }
+    expect(res.ok).toBe(false);
+    if (!res.ok) expect(["OSError", "PermissionError"]).toContain(res.error.type);
     await expectHealthyAfter();
   });
 

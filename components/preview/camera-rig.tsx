@@ -17,8 +17,8 @@ function roomExtent(footprint: [number, number][] | undefined): number {
   return Math.max(Math.max(...xs) - Math.min(...xs), Math.max(...ys) - Math.min(...ys), 2);
 }
 
-/** The default three-quarter view for a room of extent `e` (m): high enough (about 50 degrees down) to see over the near walls. */
-const HOME_VIEW = (e: number): [number, number, number] => [e * 0.3, e * 1.25, e * 1.0];
+/** The default three-quarter view for a room of extent `e` (m): high enough (about 50 degrees down) to see over the near walls of small rooms too. */
+const HOME_VIEW = (e: number): [number, number, number] => [e * 0.3, e * 1.3 + 2.5, e * 1.0 + 1.5];
 
 /** Moves the camera only on the first room, on the top-down toggle and on a frame request. */
 export function CameraRig({ groups }: { groups: GroupRegistry }) {
@@ -52,7 +52,7 @@ export function CameraRig({ groups }: { groups: GroupRegistry }) {
     if (topDown) {
       controls.target.set(0, 0, 0);
       // A tiny offset keeps OrbitControls' up vector well defined when looking straight down.
-      camera.position.set(0, e * 1.6, 0.001);
+      camera.position.set(0, e * 1.6 + 2, 0.001);
     } else {
       controls.target.set(0, 0, 0);
       camera.position.set(...HOME_VIEW(e));

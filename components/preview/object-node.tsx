@@ -15,7 +15,13 @@ export type GroupRegistry = Map<string, Group>;
 function Outline({ box, color }: { box: Box3; color: string }) {
   const helper = useMemo(() => {
     const b = box.clone().expandByScalar(0.02);
-    return new Box3Helper(b, new Color(color));
+    const h = new Box3Helper(b, new Color(color));
+    // Drawn over walls and other objects so the selection stays visible from any view.
+    const m = h.material as { depthTest: boolean; transparent: boolean };
+    m.depthTest = false;
+    m.transparent = true;
+    h.renderOrder = 999;
+    return h;
   }, [box, color]);
   useEffect(() => () => helper.dispose(), [helper]);
   return <primitive object={helper} raycast={() => null} />;

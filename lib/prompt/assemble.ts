@@ -30,6 +30,7 @@ const PART_WORDS = new Set(["countertop", "counter_top", "tabletop", "table_top"
 const COUNTER_TOPS = new Set(["kitchen_counter", "vanity", "kitchen_island", "sink", "sideboard", "cabinet"]);
 const TABLE_TOPS = new Set(["dining_table", "coffee_table", "side_table", "console_table", "desk", "nightstand"]);
 const SPATIAL: ReadonlySet<GapKind> = new Set(["front", "behind", "left", "right", "next_to", "near", "facing", "around", "under", "above"]);
+const FURNITURE = new Set(["bed", "bunk_bed", "crib", "nightstand", "wardrobe", "dresser", "cabinet", "sideboard", "desk", "dining_table", "coffee_table", "side_table", "console_table", "chair", "office_chair", "armchair", "sofa", "stool", "bar_stool", "bench", "ottoman", "bean_bag", "tv_stand", "bookshelf", "floor_lamp", "rug", "fridge", "stove", "kitchen_counter", "kitchen_island", "toilet", "bathtub", "shower", "vanity", "washing_machine"]);
 const ARTICLES = new Set(["the", "a", "an", "its", "their", "his", "her"]);
 const PREPS = new Set(["to", "on", "in", "at", "near", "next", "beside", "by", "under", "above", "over", "below", "beneath", "behind", "between", "around", "across", "against", "along", "alongside", "atop", "inside", "within", "opposite", "facing", "toward", "towards", "adjacent", "close", "upon", "onto"]);
 const WALL_MOUNTABLE = new Set(["painting", "mirror", "clock", "shelf", "tv", "curtains", "towel", "table_lamp", "speaker", "box", "cabinet", "monitor", "basket", "potted_plant", "vase", "ceiling_light"]);
@@ -330,7 +331,7 @@ export function assemble(toks: readonly Token[], mentions: Mention[]): Assembled
     }
     if (kind === "hold_rev") {
       const aWasAnchor = a.kind === "ref" && lastSubject.length > 0 && aIds.length > 0 && relations.some((r) => r.anchor === aIds[0] && lastSubject.includes(r.subject));
-      const holder: string[] = prevHold && prevHold.object === a ? prevHold.holder : a.kind === "arch" || (aWasAnchor && !/^with$/.test(gap)) ? lastSubject : aIds;
+      const holder: string[] = /^(, )?(and|while|then) /.test(gap) && lastSubject.length > 0 ? lastSubject : prevHold && prevHold.object === a ? prevHold.holder : a.kind === "arch" || (aWasAnchor && !/^with$/.test(gap)) ? lastSubject : aIds;
       if (b.kind === "arch" || holder.length === 0) continue;
       const aIds0: string[] = holder;
       const aFam = categoryInfo(byId.get(aIds0[0])!.category).family;
@@ -349,7 +350,7 @@ export function assemble(toks: readonly Token[], mentions: Mention[]): Assembled
       for (const s of bIds) {
         const o = byId.get(s)!;
         const info = categoryInfo(o.category);
-        if (info.surface || (FLAT_TOPS.has(aFam) && !info.known && area(s) < area(aIds0[0]) * 0.6)) {
+        if (info.surface || (FLAT_TOPS.has(aFam) && (!info.known || !FURNITURE.has(info.family)) && area(s) < area(aIds0[0]) * 0.6)) {
           if (aFam === "rug") continue;
           addRel("on_top", s, aIds0[0]);
           setSupport(s, `on:${aIds0[0]}`);
@@ -365,7 +366,6 @@ export function assemble(toks: readonly Token[], mentions: Mention[]): Assembled
     withHolder = null;
     const prepStart = words.length > 0 && PREPS.has(words[0]);
     if ((a.kind === "arch" || (lastSubject.length > 0 && a.kind !== "new" && prepStart)) && lastSubject.length > 0) subj = lastSubject;
-    else if (lastSubject.length > 0 && prepStart && a.kind === "new" && a.ids.every((id) => relations.some((r) => r.anchor === id))) subj = lastSubject;
     if (a.kind === "arch" && subj === aIds) continue;
     if (subj !== aIds && subj.some((id) => byId.get(id)?.support?.startsWith("on:")) && kind === "on_top") subj = subj.filter((id) => !byId.get(id)?.support?.startsWith("on:"));
     const all = [...coSubjects.filter((s) => !relations.some((r) => r.subject === s)), ...subj];
