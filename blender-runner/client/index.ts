@@ -66,7 +66,10 @@ export function createRunner(opts: RunnerOptions = {}): Runner {
 
   const init: Promise<Pool | null> = (async () => {
     location = await locateBlender(opts.blenderPath ?? null);
-    if (!location.found || !location.path || closed) return null;
+    if (!location.found || !location.path || closed) {
+      sandbox = { ...sandbox, reason: "no workers: Blender is not available" };
+      return null;
+    }
     const workerScript = resolveWorkerScript(opts.workerScript);
     const root = mkdtempSync(path.join(opts.scratchRoot ?? os.tmpdir(), "roomcode-runner-"));
     chmodSync(root, 0o711);

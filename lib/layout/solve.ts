@@ -196,21 +196,8 @@ function attempt(spec: StructureSpec, footprint: Point2[], openings: Opening[]):
   st.clearZones = doorZones(st);
   const failed: string[] = [];
   const all = order([...items.values()], relations);
-  const depth = (i: Item) => {
-    let n = 0;
-    let cur = i.support;
-    while (cur.startsWith("on:") && n < 8) {
-      n += 1;
-      cur = items.get(cur.slice(3))?.support ?? "floor";
-    }
-    return n;
-  };
-  const phases: Item[][] = [
-    all.filter((i) => i.support === "floor"),
-    all.filter((i) => i.support === "wall"),
-    all.filter((i) => i.support === "ceiling"),
-    all.filter((i) => i.support.startsWith("on:")).sort((a, b) => depth(a) - depth(b)),
-  ];
+  // One pass in dependency order (anchors first); an object standing on another always follows its support.
+  const phases: Item[][] = [all];
   for (const phase of phases) {
     for (const item of phase) {
       let ok: boolean;

@@ -249,6 +249,7 @@ export function assemble(toks: readonly Token[], mentions: Mention[]): Assembled
   let coSubjects: string[] = [];
   let withHolder: { holder: string[]; object: Mention } | null = null;
   let holdChain: { holder: string[]; object: Mention } | null = null;
+  let frontedAnchor = -1;
   for (let k = 0; k < mentions.length; k++) {
     const a = mentions[k];
     if (a.s !== lastSentence) {
@@ -268,6 +269,7 @@ export function assemble(toks: readonly Token[], mentions: Mention[]): Assembled
           if (mentions[j].kind === "new") subjects.push(mentions[j]);
         }
         if (a.kind !== "new" || toks[a.end]?.w === ",") {
+          frontedAnchor = k;
           const chosen = (pk === "on_top" || pk === "inside") && a.kind !== "arch" ? subjects : subjects.slice(0, 1);
           for (const sm of chosen) apply(pk, sm.ids, a, anchorIds, pre);
         }
@@ -275,6 +277,7 @@ export function assemble(toks: readonly Token[], mentions: Mention[]): Assembled
     }
     const b = mentions[k + 1];
     if (!b || b.s !== a.s) continue;
+    if (frontedAnchor === k && b.kind === "new") continue;
     const gapToks = toks.slice(a.end, b.start);
     if (gapToks.some((t) => isSentenceEnd(t))) continue;
     const words = gapToks.map((t) => t.w).filter((w) => !ARTICLES.has(w));
