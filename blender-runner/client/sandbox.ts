@@ -74,6 +74,8 @@ const MASKED_DIRS = ["/root", "/home", "/run", "/var/tmp", "/mnt", "/media", "/s
 /** bwrap arguments up to (not including) the command: everything read-only but `scratch` and /tmp. */
 export function bwrapArgs(scratch: string, keepReadable: string[]): string[] {
   const args = ["--unshare-all", "--die-with-parent", "--cap-drop", "ALL", "--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc", "--tmpfs", "/tmp"];
+  // WARNING: the fresh /tmp hides a checkout that lives under /tmp (CI clones may): bring the worker back read-only.
+  for (const keep of keepReadable) if (keep.startsWith("/tmp/")) args.push("--ro-bind", keep, keep);
   for (const dir of MASKED_DIRS) {
     if (!existsSync(dir)) continue;
     if (scratch.startsWith(`${dir}/`)) continue;

@@ -30,7 +30,7 @@ const PART_WORDS = new Set(["countertop", "counter_top", "tabletop", "table_top"
 const COUNTER_TOPS = new Set(["kitchen_counter", "vanity", "kitchen_island", "sink", "sideboard", "cabinet"]);
 const TABLE_TOPS = new Set(["dining_table", "coffee_table", "side_table", "console_table", "desk", "nightstand"]);
 const SPATIAL: ReadonlySet<GapKind> = new Set(["front", "behind", "left", "right", "next_to", "near", "facing", "around", "under", "above"]);
-const FURNITURE = new Set(["bed", "bunk_bed", "crib", "nightstand", "wardrobe", "dresser", "cabinet", "sideboard", "desk", "dining_table", "coffee_table", "side_table", "console_table", "chair", "office_chair", "armchair", "sofa", "stool", "bar_stool", "bench", "ottoman", "bean_bag", "tv_stand", "bookshelf", "floor_lamp", "rug", "fridge", "stove", "kitchen_counter", "kitchen_island", "toilet", "bathtub", "shower", "vanity", "washing_machine"]);
+const FURNITURE = new Set(["bed", "bunk_bed", "crib", "nightstand", "wardrobe", "dresser", "cabinet", "sideboard", "desk", "dining_table", "coffee_table", "side_table", "console_table", "chair", "office_chair", "armchair", "sofa", "stool", "bar_stool", "bench", "ottoman", "bean_bag", "tv_stand", "bookshelf", "rug", "fridge", "stove", "kitchen_counter", "kitchen_island", "toilet", "bathtub", "shower", "vanity", "washing_machine"]);
 const ARTICLES = new Set(["the", "a", "an", "its", "their", "his", "her"]);
 const PREPS = new Set(["to", "on", "in", "at", "near", "next", "beside", "by", "under", "above", "over", "below", "beneath", "behind", "between", "around", "across", "against", "along", "alongside", "atop", "inside", "within", "opposite", "facing", "toward", "towards", "adjacent", "close", "upon", "onto"]);
 const WALL_MOUNTABLE = new Set(["painting", "mirror", "clock", "shelf", "tv", "curtains", "towel", "table_lamp", "speaker", "box", "cabinet", "monitor", "basket", "potted_plant", "vase", "ceiling_light"]);
@@ -115,6 +115,16 @@ export function assemble(toks: readonly Token[], mentions: Mention[]): Assembled
           break;
         }
       }
+      if (!found) {
+        const fam = categoryInfo(m.category).family;
+        for (let j = mi - 1; j >= 0 && fam !== "box"; j--) {
+          const p = mentions[j];
+          if ((p.kind === "new" || p.kind === "ref") && p.ids.length > 0 && categoryInfo(p.category).family === fam) {
+            found = p;
+            break;
+          }
+        }
+      }
       if (found) m.ids = m.plural ? found.ids : found.ids.slice(0, 1);
       else {
         m.ids = create({ ...m, count: m.plural ? Math.max(2, m.count) : Math.max(1, m.count) }, mi);
@@ -130,9 +140,14 @@ export function assemble(toks: readonly Token[], mentions: Mention[]): Assembled
         if ((p.kind === "new" || p.kind === "ref") && p.ids.length > 0 && FLAT_TOPS.has(categoryInfo(p.category).family) && !byId.get(p.ids[0])?.support?.startsWith("on:")) return p.ids.slice(0, 1);
       }
     }
-    for (let j = Math.min(mi, before) - 1; j >= 0; j--) {
-      const p = mentions[j];
-      if ((p.kind === "new" || p.kind === "ref") && p.ids.length > 0) return mentions[mi].plural ? p.ids : p.ids.slice(0, 1);
+    for (const skipHeld of [true, false]) {
+      for (let j = Math.min(mi, before) - 1; j >= 0; j--) {
+        const p = mentions[j];
+        if ((p.kind === "new" || p.kind === "ref") && p.ids.length > 0) {
+          if (skipHeld && byId.get(p.ids[0])?.support?.startsWith("on:")) continue;
+          return mentions[mi].plural ? p.ids : p.ids.slice(0, 1);
+        }
+      }
     }
     return [];
   };

@@ -66,6 +66,11 @@ function resolveSupports(objects: DraftObject[], relations: readonly Relation[],
       continue;
     }
     if (info.surface && !o.attributes.tags.some((t) => /^(floor|floor_standing|freestanding|standing)$/.test(t))) {
+      const prev = objects.filter((p) => p.mention < o.mention && p.support?.startsWith("on:")).pop();
+      if (prev && prev.mention >= o.mention - 2 && byId.get(prev.support!.slice(3))) {
+        o.support = prev.support;
+        continue;
+      }
       const before = objects.filter((p) => p.mention <= o.mention && p !== o);
       const pick = [...before].reverse().find((p) => FLAT_TOP_FAMILIES.includes(categoryInfo(p.category).family) && !p.support?.startsWith("on:")) ?? objects.find((p) => p !== o && FLAT_TOP_FAMILIES.includes(categoryInfo(p.category).family) && !p.support?.startsWith("on:"));
       if (pick && pick.targetSize.w * pick.targetSize.d >= o.targetSize.w * o.targetSize.d) {
@@ -92,7 +97,7 @@ function resolveSupports(objects: DraftObject[], relations: readonly Relation[],
   }
 }
 
-/** Fit the objects standing on each support: grow the support's top up to 1.3x, then shrink the items (down to 0.5x) until they cover at most 55% of it. */
+/** Fit the objects standing on each support: grow the support's top up to 1.4x, then shrink the items (down to 0.5x) until they cover at most 45% of it. */
 function fitSurfaces(objects: DraftObject[]): void {
   const byId = new Map(objects.map((o) => [o.id, o]));
   const groups = new Map<string, DraftObject[]>();
@@ -106,10 +111,10 @@ function fitSurfaces(objects: DraftObject[]): void {
   for (const [sid, items] of groups) {
     const sup = byId.get(sid);
     if (!sup) continue;
-    const need = items.reduce((a, o) => a + o.targetSize.w * o.targetSize.d, 0) / 0.55;
+    const need = items.reduce((a, o) => a + o.targetSize.w * o.targetSize.d, 0) / 0.45;
     let area = sup.targetSize.w * sup.targetSize.d;
     if (need > area && sup.support === "floor" && categoryInfo(sup.category).family !== "rug") {
-      const g = Math.min(1.3, Math.sqrt(need / area));
+      const g = Math.min(1.4, Math.sqrt(need / area));
       sup.targetSize = { ...sup.targetSize, w: r3(sup.targetSize.w * g), d: r3(sup.targetSize.d * g) };
       area = sup.targetSize.w * sup.targetSize.d;
     }
