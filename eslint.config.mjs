@@ -4,7 +4,7 @@ import nextTs from "eslint-config-next/typescript";
 
 const serverPatterns = ["**/server/**", "@/server/*", "@/server/**"];
 
-export default [
+const config = [
   ...nextVitals,
   ...nextTs,
   {
@@ -66,3 +66,4 @@ export default [
     },
   },
 ];
+export default config;

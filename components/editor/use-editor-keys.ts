@@ -54,7 +54,7 @@ export function useEditorKeys(store: EditorStore): void {
       } else if (mod && k === "y") {
         e.preventDefault();
         void runHistory(store, "redo");
-      } else if (!mod && (e.key === "Delete" || e.key === "Backspace") && store.getState().selectedId) {
+      } else if (!mod && e.key === "Delete" && store.getState().selectedId) {
         e.preventDefault();
         void removeSelected(store);
       } else if (!mod && k === "f" && store.getState().selectedId) {

@@ -44,7 +44,12 @@ export function parseConstraint(kind: Constraint["kind"], raw: string): Result<C
   if (!op || !Number.isFinite(n)) return err(`bad constraint: ${raw}`);
   if (kind === "count" && p.length >= 3) return ok({ kind, raw, op, n, category: p[2] });
   if (kind === "attr" && p.length >= 4) return ok({ kind, raw, op, n, category: p[2], attribute: p.slice(3).join("_") });
-  if (kind === "oo" && p.length >= 6) return ok({ kind, raw, op, n, relation: p[2], anchorIndex: Number(p[3]) || 0, anchorCategory: p[4], targetCategory: p[5] });
+  if (kind === "oo" && p.length >= 6) {
+    // Targets may be listed as instances ("chair:0,chair:1,chair:2"): the category, with N = the number listed.
+    const targets = p.slice(5).map((t) => t.replace(/:\d+$/, ""));
+    const listed = p.slice(5).filter((t) => /:\d+$/.test(t)).length;
+    return ok({ kind, raw, op, n: Math.max(n, listed), relation: p[2], anchorIndex: Number(p[3]) || 0, anchorCategory: p[4].replace(/:\d+$/, ""), targetCategory: targets[0] });
+  }
   if (kind === "oa" && p.length >= 5) return ok({ kind, raw, op, n, relation: p[2], category: p[3], element: p[4] });
   return err(`bad ${kind} constraint: ${raw}`);
 }

@@ -1,7 +1,7 @@
 /** Mentions -> objects (ids, attributes, sizes) and relations between them. */
 import type { Attributes, Relation, RelationType, Size3 } from "../scene/schema";
 import { categoryInfo } from "../vocab";
-import { addAttributeWords, colorOf, emptyAttributes } from "./attributes";
+import { addAttributeWords, colorOf, emptyAttributes, materialOf } from "./attributes";
 import type { Mention } from "./mentions";
 import { gapKind, type GapKind } from "./relation-words";
 import { isSentenceEnd, type Token } from "./tokens";
@@ -51,7 +51,7 @@ export function assemble(toks: readonly Token[], mentions: Mention[]): Assembled
   const create = (m: Mention, mi: number): string[] => {
     const ids: string[] = [];
     const colors = m.modifiers.filter((w) => colorOf(w));
-    const distribute = colors.length > 1 && colors.length === m.count;
+    const distribute = colors.length > 1 && colors.length === m.count && colors.every((c) => materialOf(c) === null);
     const shared = distribute ? m.modifiers.filter((w) => !colors.includes(w)) : m.modifiers;
     const prefix = m.category.split("_").slice(0, -1);
     for (let k = 0; k < m.count; k++) {
@@ -296,7 +296,7 @@ export function assemble(toks: readonly Token[], mentions: Mention[]): Assembled
     const gapToks = toks.slice(a.end, b.start);
     if (gapToks.some((t) => isSentenceEnd(t))) continue;
     const words = gapToks.map((t) => t.w).filter((w) => !ARTICLES.has(w));
-    const gap = words.join(" ").replace(/\b(complemented|complementing|illuminated|lit|followed|designed|made|inspired|crafted|upholstered|covered|finished|accented|framed|warmed|brightened)\s+by\b/g, "$1");
+    const gap = words.join(" ").replace(/\b(complemented|complementing|illuminated|lit|followed|designed|made|inspired|crafted|upholstered|covered|finished|accented|warmed|brightened)\s+by\b/g, "$1");
     if (words.length > 9) continue;
     const aIds = a.kind === "pronoun" ? resolvePronoun(k, k) : a.ids;
     const bIds = b.kind === "pronoun" ? resolvePronoun(k + 1, k) : b.ids;
@@ -349,7 +349,14 @@ export function assemble(toks: readonly Token[], mentions: Mention[]): Assembled
     }
     if (kind === "hold_rev") {
       const aWasAnchor = a.kind === "ref" && lastSubject.length > 0 && aIds.length > 0 && relations.some((r) => r.anchor === aIds[0] && lastSubject.includes(r.subject));
-      const holder: string[] = /^(, )?(and|while|then) /.test(gap) && lastSubject.length > 0 ? lastSubject : prevHold && prevHold.object === a ? prevHold.holder : a.kind === "arch" || (aWasAnchor && !/^with$/.test(gap)) ? lastSubject : aIds;
+      let prevObj: string[] = [];
+      for (let j = k - 1; j >= 0 && a.kind === "arch"; j--) {
+        if (mentions[j].kind !== "arch" && mentions[j].ids.length > 0) {
+          prevObj = mentions[j].ids.slice(0, 1);
+          break;
+        }
+      }
+      const holder: string[] = /^(, )?(and|while|then) /.test(gap) && lastSubject.length > 0 ? lastSubject : prevHold && prevHold.object === a ? prevHold.holder : a.kind === "arch" ? (lastSubject.length > 0 ? lastSubject : prevObj) : aWasAnchor && !/^with$/.test(gap) ? lastSubject : aIds;
       if (b.kind === "arch" || holder.length === 0) continue;
       const aIds0: string[] = holder;
       const aFam = categoryInfo(byId.get(aIds0[0])!.category).family;

@@ -263,8 +263,10 @@ export function findMentions(toks: readonly Token[]): Mention[] {
       i = end;
       continue;
     }
-    const sentenceStart = i === 0 || isPunct(toks[i - 1]) && /^[.;!?]$/.test(toks[i - 1].w);
-    if (bare && !((plural || sentenceStart) && KNOWN.has(cat.category))) {
+    const sentenceStart = i === 0 || (isPunct(toks[i - 1]) && /^[.;!?]$/.test(toks[i - 1].w));
+    const prevMention = out[out.length - 1];
+    const listItem = !!prevMention && prevMention.kind === "new" && (prevMention.end === i - 1 || prevMention.end === i - 2) && (toks[i - 1].w === "," || toks[i - 1].w === "and");
+    if (bare && !((plural || sentenceStart || listItem) && KNOWN.has(cat.category))) {
       i = end;
       continue;
     }

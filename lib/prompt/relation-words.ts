@@ -8,7 +8,7 @@ export type GapKind =
 /** Ordered patterns: the first that matches a gap wins (specific phrases before general ones). */
 export const GAP_PATTERNS: readonly [RegExp, GapKind][] = [
   [/\bbetween\b/, "between"],
-  [/\bflanked by\b/, "flank_rev"],
+  [/\bflanked by\b|\bframed by\b/, "flank_rev"],
   [/\b(flanking|flank|flanks)\b|\b(on|at|to)? ?(either|each|both|opposite) sides?( of)?\b/, "flank"],
   [/\b(to|on|at)( the| its| their)? left( hand)?( side)?( of)?\b|\bleft of\b|\bleft side of\b|\bleftmost\b/, "left"],
   [/\b(to|on|at)( the| its| their)? right( hand)?( side)?( of)?\b|\bright of\b|\bright side of\b|\brightmost\b/, "right"],

@@ -154,5 +154,7 @@ export const CATEGORY_ROWS: readonly EntryRow[] = [
   ["sink", "sink", 0.6, 0.5, 0.9], ["pedestal_sink", "sink", 0.55, 0.45, 0.85], ["vanity", "vanity", 0.9, 0.5, 0.85, "a"],
   ["bidet", "toilet", 0.4, 0.6, 0.4], ["urinal", "toilet", 0.4, 0.35, 0.6, "w"], ["soap_bar", "box", 0.09, 0.06, 0.03, "s"],
   ["scale", "box", 0.3, 0.3, 0.03], ["bathroom_scale", "box", 0.3, 0.3, 0.03], ["toilet_paper_holder", "box", 0.15, 0.1, 0.12, "w"],
-  ["toothbrush", "box", 0.02, 0.19, 0.02, "s"], ["shampoo_bottle", "bottle", 0.07, 0.05, 0.2, "sm"], ["lotion_bottle", "bottle", 0.07, 0.05, 0.18, "sm"],
+  ["toothbrush", "box", 0.02, 0.19, 0.02, "s"], ["pen_set", "box", 0.15, 0.08, 0.12, "s"], ["serving_tray", "tray", 0.5, 0.35, 0.05, "sm"],
+  ["tea_set", "mug", 0.35, 0.25, 0.15, "sm"], ["train_set", "box", 0.5, 0.35, 0.1, "s"], ["gaming_mouse", "box", 0.07, 0.12, 0.04, "s"],
+  ["salt_shaker", "bottle", 0.05, 0.05, 0.1, "sm"], ["pepper_mill", "bottle", 0.06, 0.06, 0.2, "sm"], ["salt_cellar", "bowl", 0.08, 0.08, 0.05, "sm"], ["shampoo_bottle", "bottle", 0.07, 0.05, 0.2, "sm"], ["lotion_bottle", "bottle", 0.07, 0.05, 0.18, "sm"],
 ];
