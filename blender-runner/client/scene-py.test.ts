@@ -31,3 +31,16 @@ describe("scene.py generation", () => {
     expect(buildScenePy({ roomSource: null, objects: [], lights: [] })).toContain("ROOM_SOURCE = None");
   });
 });
+
+describe("scene.py socket aliases", () => {
+  it("carry every Principled BSDF alias the worker's compatibility layer maps", async () => {
+    const { readFileSync } = await import("node:fs");
+    const path = await import("node:path");
+    const compat = readFileSync(path.resolve(__dirname, "../roomcode_worker/compat.py"), "utf8");
+    const table = /SOCKET_ALIASES = \{([\s\S]*?)\n\}/.exec(compat)?.[1] ?? "";
+    const pairs = [...table.matchAll(/"([^"]+)": "([^"]+)"/g)].filter((m) => m[1] !== m[2]);
+    expect(pairs.length).toBeGreaterThanOrEqual(12);
+    const py = buildScenePy({ roomSource: null, objects: [], lights: [] });
+    for (const [, from, to] of pairs) expect(py).toContain(`"${from}": "${to}"`);
+  });
+});

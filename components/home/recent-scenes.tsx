@@ -2,18 +2,9 @@
 /** Recent scenes from GET /api/scenes, with thumbnails, status and object counts. */
 import { useEffect, useState } from "react";
 import Link from "next/link";
+import type { SceneSummary } from "../../lib/api/scene-summary";
 import { api } from "../editor/api";
 
-interface SceneSummary {
-  id: string;
-  title: string;
-  status: string;
-  source: "prompt" | "image";
-  objectCount: number;
-  createdAt: string;
-  updatedAt: string;
-  thumbnailUrl: string | null;
-}
 
 /** The recent-scenes list. */
 export function RecentScenes() {

@@ -10,6 +10,9 @@
  */
 import type { Placement, SceneObject, Size3 } from "../scene/schema";
 import { normalizeYaw } from "../frames";
+import { signedArea, wallsOf as roomWalls } from "../geometry/room";
+
+export { signedArea };
 
 /** A 2D vector in meters (room frame). */
 export type Vec2 = [number, number];
@@ -24,30 +27,14 @@ export interface Wall {
   side: "north" | "south" | "east" | "west";
 }
 
-/** Signed area of a polygon (m^2); positive for counter-clockwise (shoelace formula). */
-export function signedArea(poly: readonly Vec2[]): number {
-  let s = 0;
-  for (let i = 0; i < poly.length; i++) {
-    const [x1, y1] = poly[i];
-    const [x2, y2] = poly[(i + 1) % poly.length];
-    s += x1 * y2 - x2 * y1;
-  }
-  return s / 2;
-}
-
-/** Walls of a footprint polygon (edge i -> i+1) with inward normals whatever the winding. */
+/** Walls of a footprint polygon (edge i -> i+1) with inward normals whatever the winding, plus their compass side. */
 export function wallsOf(footprint: readonly Vec2[]): Wall[] {
-  const ccw = signedArea(footprint) >= 0;
-  return footprint.map((a, i) => {
-    const b = footprint[(i + 1) % footprint.length];
-    const ex = b[0] - a[0];
-    const ey = b[1] - a[1];
-    const length = Math.hypot(ex, ey) || 1e-9;
-    const inward: Vec2 = ccw ? [-ey / length, ex / length] : [ey / length, -ex / length];
+  return roomWalls(footprint).map((w) => {
+    const inward: Vec2 = [w.normal[0], w.normal[1]];
     const out: Vec2 = [-inward[0], -inward[1]];
     const side: Wall["side"] =
       Math.abs(out[0]) >= Math.abs(out[1]) ? (out[0] > 0 ? "east" : "west") : out[1] > 0 ? "north" : "south";
-    return { index: i, a: [a[0], a[1]], b: [b[0], b[1]], length, inward, side };
+    return { index: w.index, a: [w.a[0], w.a[1]], b: [w.b[0], w.b[1]], length: w.length, inward, side };
   });
 }
 

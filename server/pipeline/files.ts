@@ -1,4 +1,5 @@
 import "server-only";
+import type { SceneSummary } from "../../lib/api/scene-summary";
 /**
  * Read access to stored artefacts for the routes: object/room GLBs by revision, program sources, thumbnails,
  * the `scene.py` export, and the scene list. Every miss is an AppError `not_found` naming what is missing.
@@ -75,16 +76,7 @@ export async function scenePy(sceneId: string): Promise<string> {
 }
 
 /** Scene list rows of `GET /api/scenes` (newest first) with the thumbnail URL when one exists. */
-export function listScenes(limit = 200): {
-  id: string;
-  title: string;
-  status: string;
-  source: "prompt" | "image";
-  objectCount: number;
-  createdAt: string;
-  updatedAt: string;
-  thumbnailUrl: string | null;
-}[] {
+export function listScenes(limit = 200): SceneSummary[] {
   const store = getStore();
   return store.scenes.list(limit).map(({ hasThumb: _h, ...s }) => ({
     ...s,
