@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 bash scripts/ensure-system.sh
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   echo "roomcode: installing npm dependencies"
-  npm ci --no-audit --no-fund
+  npm install --no-audit --no-fund
 fi
 echo "roomcode: building"
 npx next build

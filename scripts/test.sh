@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 
 bash scripts/ensure-system.sh --with-browser || exit 1
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  npm ci --no-audit --no-fund || exit 1
+  npm install --no-audit --no-fund || exit 1
 fi
 mkdir -p test-results
 rm -f test-results/vitest-*.json test-results/playwright.json
