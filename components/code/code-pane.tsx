@@ -41,6 +41,7 @@ export function CodePane() {
   const sceneId = useEditor((s) => s.sceneId);
   const obj = useEditor((s) => s.scene?.objects.find((o) => o.id === s.selectedId) ?? null);
   const busy = useEditor((s) => (obj ? s.pending.includes(obj.id) : false));
+  const streamed = useEditor((s) => (obj ? s.streaming[obj.id] : undefined));
   const support = useSaveSupport(sceneId, obj?.id ?? null);
   const [dirty, setDirty] = useState(false);
   const [saveMarkers, setSaveMarkers] = useState<{ doc: string; markers: CodeMarker[] } | null>(null);
@@ -132,6 +133,8 @@ export function CodePane() {
       <div className="min-h-0 flex-1">
         {obj.program ? (
           <MonacoCode value={source} docKey={docKey} readOnly={support !== "yes"} onSave={(t) => void save(t)} onDirty={setDirty} markers={markers} />
+        ) : streamed ? (
+          <MonacoCode value={streamed} docKey={`${obj.id}@streaming`} readOnly onSave={() => undefined} onDirty={() => undefined} markers={[]} />
         ) : (
           <p className="p-2 text-xs text-stone-500">The program for this object is being written.</p>
         )}

@@ -49,6 +49,16 @@ describe("editor store", () => {
     expect(store.getState().scene?.status).toBe("completed");
   });
 
+  it("keeps streamed program text per object until its revision is stored", () => {
+    const store = createEditorStore("s1", { scene: scene([]), lastSeq: 0 });
+    const code = (seq: number, data: Record<string, unknown>): StageEvent => ({ ...ev(seq, "object.code", "code"), objectId: "bed-1", data });
+    store.getState().applyEvent(code(1, { partial: true, source: "import bpy\n" }));
+    store.getState().applyEvent(code(2, { partial: true, source: "import bpy\nPARAMS = {" }));
+    expect(store.getState().streaming["bed-1"]).toBe("import bpy\nPARAMS = {");
+    store.getState().applyEvent(code(3, { rev: 1, origin: "generated", source: "import bpy\nPARAMS = {}\n" }));
+    expect(store.getState().streaming["bed-1"]).toBeUndefined();
+  });
+
   it("counts only objects whose current GLB revision is shown", () => {
     const store = createEditorStore("s1", { scene: scene([obj("bed-1", 1), obj("rug-1", 2), obj("lamp-1", null)]), lastSeq: 0 });
     store.getState().setLoaded("bed-1", 1);

@@ -24,6 +24,8 @@ export interface EditorState {
   /** Highest event seq applied; events with seq <= lastSeq are ignored. */
   lastSeq: number;
   events: StageEvent[];
+  /** Object id -> program text streamed so far by a model engine (until the revision is stored). */
+  streaming: Record<string, string>;
   connection: ConnectionState;
   selectedId: string | null;
   /** Object id -> GLB revision currently shown in the preview. */
@@ -67,6 +69,7 @@ export function createEditorStore(sceneId: string, initial?: { scene: Scene; las
     scene: initial?.scene ?? null,
     lastSeq: initial?.lastSeq ?? 0,
     events: [],
+    streaming: {},
     connection: "idle",
     selectedId: null,
     loaded: {},
@@ -94,6 +97,12 @@ export function createEditorStore(sceneId: string, initial?: { scene: Scene; las
       if (ev.seq <= get().lastSeq) return false;
       set((s) => {
         const next: Partial<EditorState> = { lastSeq: ev.seq, events: [...s.events, ev] };
+        if (ev.objectId && (ev.type === "object.code" || ev.type === "object.built" || ev.type === "object.failed")) {
+          const streaming = { ...s.streaming };
+          if (ev.type === "object.code" && ev.data.partial === true && typeof ev.data.source === "string") streaming[ev.objectId] = ev.data.source;
+          else delete streaming[ev.objectId];
+          next.streaming = streaming;
+        }
         if (s.scene && TERMINAL_EVENTS.includes(ev.type)) {
           const status = ev.type === "job.completed" ? "completed" : ev.type === "job.failed" ? "failed" : "needs_review";
           next.scene = { ...s.scene, status };
