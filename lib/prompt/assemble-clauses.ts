@@ -1,0 +1,173 @@
+/** Pass 2 of the assembler: relations from the words between consecutive mentions. */
+import type { RelationType } from "../scene/schema";
+import { categoryInfo } from "../vocab";
+import type { RelationBuilder } from "./assemble-relations";
+import { ARTICLES, FLAT_TOPS, FURNITURE, PREPS, SPATIAL } from "./assemble-words";
+import type { Mention } from "./mentions";
+import { gapKind } from "./relation-words";
+import { isSentenceEnd, type Token } from "./tokens";
+
+/** Relations from the words between consecutive mentions of a sentence (and fronted relations). */
+export function linkClauses(toks: readonly Token[], mentions: Mention[], rb: RelationBuilder): void {
+  const { byId, relations, resolvePronoun, addRel, setSupport, area, apply } = rb;
+  let lastSubject: string[] = [];
+  let lastSentence = -1;
+  let coSubjects: string[] = [];
+  let withHolder: { holder: string[]; object: Mention } | null = null;
+  let holdChain: { holder: string[]; object: Mention } | null = null;
+  let frontedAnchor = -1;
+  for (let k = 0; k < mentions.length; k++) {
+    const a = mentions[k];
+    if (a.s !== lastSentence) {
+      lastSentence = a.s;
+      lastSubject = [];
+      coSubjects = [];
+      // Fronted relation: "On the desk, a lamp ...", "In one corner, a counter ...".
+      const first = k;
+      let st = a.start;
+      while (st > 0 && toks[st - 1].s === a.s) st -= 1;
+      const pre = toks.slice(st, a.start).map((t) => t.w).filter((w) => !ARTICLES.has(w)).join(" ");
+      const pk = pre ? gapKind(pre) : null;
+      if (pk && pk !== "hold_rev" && (a.kind !== "new" || a.kind === "new")) {
+        const anchorIds = a.kind === "pronoun" ? resolvePronoun(k, k) : a.ids;
+        const subjects: Mention[] = [];
+        for (let j = first + 1; j < mentions.length && mentions[j].s === a.s; j++) {
+          if (mentions[j].kind === "new") subjects.push(mentions[j]);
+        }
+        if (a.kind !== "new" || toks[a.end]?.w === ",") {
+          frontedAnchor = k;
+          const chosen = (pk === "on_top" || pk === "inside") && a.kind !== "arch" ? subjects : subjects.slice(0, 1);
+          for (const sm of chosen) apply(pk, sm.ids, a, anchorIds, pre);
+        }
+      }
+    }
+    const b = mentions[k + 1];
+    if (!b || b.s !== a.s) continue;
+    if (frontedAnchor === k && b.kind === "new") continue;
+    const gapToks = toks.slice(a.end, b.start);
+    if (gapToks.some((t) => isSentenceEnd(t))) continue;
+    const words = gapToks.map((t) => t.w).filter((w) => !ARTICLES.has(w));
+    const gap = words.join(" ").replace(/\b(complemented|complementing|illuminated|lit|followed|designed|made|inspired|crafted|upholstered|covered|finished|accented|warmed|brightened)\s+by\b/g, "$1");
+    if (words.length > 9) continue;
+    const aIds = a.kind === "pronoun" ? resolvePronoun(k, k) : a.ids;
+    const bIds = b.kind === "pronoun" ? resolvePronoun(k + 1, k) : b.ids;
+    if (/^(,|and|, and|or|as well as|plus|, plus|along with)$/.test(gap) && a.kind === "new" && b.kind === "new") {
+      if (holdChain && holdChain.object === a) {
+        for (const s of bIds) {
+          const info = categoryInfo(byId.get(s)!.category);
+          if (info.surface || !info.known) {
+            addRel("on_top", s, holdChain.holder[0]);
+            setSupport(s, `on:${holdChain.holder[0]}`);
+          }
+        }
+        holdChain = { holder: holdChain.holder, object: b };
+        continue;
+      }
+      coSubjects.push(...aIds);
+      continue;
+    }
+    const prevHold: { holder: string[]; object: Mention } | null = holdChain;
+    holdChain = null;
+    if (b.kind === "new" && /(,|\band|\bwhile|\bwhereas|\bplus|\bwhich|\bwhere)$/.test(gap) && gap.length > 1 && !/\b(with|holds?|holding|between)\b/.test(gap)) {
+      coSubjects = [];
+      continue;
+    }
+    if (/\bnearby\b/.test(gap) && /\bnearby\b.*(,|\band\b)/.test(gap)) {
+      coSubjects = [];
+      continue;
+    }
+    const kind = gapKind(gap);
+    if (!kind) {
+      coSubjects = [];
+      continue;
+    }
+    if (kind === "flank" || kind === "flank_rev") {
+      const [subjIds, anchorIds] = kind === "flank" ? [[...coSubjects, ...aIds], bIds] : [bIds, aIds];
+      if (a.kind !== "arch" && b.kind !== "arch" && anchorIds.length > 0) {
+        subjIds.forEach((s, i) => {
+          addRel("next_to", s, anchorIds[0]);
+          if (subjIds.length === 2) addRel(i === 0 ? "left" : "right", s, anchorIds[0]);
+        });
+      }
+      lastSubject = kind === "flank" ? aIds : bIds;
+      coSubjects = [];
+      continue;
+    }
+    if (kind === "around_rev" || kind === "next_rev") {
+      if (a.kind !== "arch" && aIds.length > 0) for (const s of bIds) addRel(kind === "around_rev" ? "around" : "next_to", s, aIds[0]);
+      lastSubject = bIds;
+      continue;
+    }
+    if (kind === "hold_rev") {
+      const aWasAnchor = a.kind === "ref" && lastSubject.length > 0 && aIds.length > 0 && relations.some((r) => r.anchor === aIds[0] && lastSubject.includes(r.subject));
+      let prevObj: string[] = [];
+      for (let j = k - 1; j >= 0 && a.kind === "arch"; j--) {
+        if (mentions[j].kind !== "arch" && mentions[j].ids.length > 0) {
+          prevObj = mentions[j].ids.slice(0, 1);
+          break;
+        }
+      }
+      const holder: string[] = /^(, )?(and|while|then) /.test(gap) && lastSubject.length > 0 ? lastSubject : prevHold && prevHold.object === a ? prevHold.holder : a.kind === "arch" ? (lastSubject.length > 0 ? lastSubject : prevObj) : aWasAnchor && !/^with$/.test(gap) ? lastSubject : aIds;
+      if (b.kind === "arch" || holder.length === 0) continue;
+      const aIds0: string[] = holder;
+      const aFam = categoryInfo(byId.get(aIds0[0])!.category).family;
+      // "X with Y in front / beside it": Y relates to X spatially, it does not stand on X.
+      const tail: string[] = [];
+      for (let j = b.end; j < toks.length && tail.length < 5; j++) {
+        if (isSentenceEnd(toks[j]) || toks[j].w === "," || (mentions[k + 2] && j >= mentions[k + 2].start)) break;
+        tail.push(toks[j].w);
+      }
+      const tailKind = tail.length > 0 ? gapKind(tail.join(" ")) : null;
+      if (gap === "with" && tailKind && SPATIAL.has(tailKind) && !(mentions[k + 2] && mentions[k + 2].s === b.s && toks.slice(b.end, mentions[k + 2].start).every((t) => !isSentenceEnd(t) && t.w !== ","))) {
+        for (const s of bIds) addRel(tailKind as RelationType, s, aIds0[0]);
+        lastSubject = [];
+        continue;
+      }
+      for (const s of bIds) {
+        const o = byId.get(s)!;
+        const info = categoryInfo(o.category);
+        if (info.surface || (FLAT_TOPS.has(aFam) && (!info.known || !FURNITURE.has(info.family)) && area(s) < area(aIds0[0]) * 0.6)) {
+          if (aFam === "rug") continue;
+          addRel("on_top", s, aIds0[0]);
+          setSupport(s, `on:${aIds0[0]}`);
+        } else addRel(FLAT_TOPS.has(aFam) && /table|desk|island|counter/.test(aFam) ? "around" : "next_to", s, aIds0[0]);
+      }
+      lastSubject = [];
+      withHolder = gap === "with" ? { holder: aIds0, object: b } : null;
+      holdChain = { holder: aIds0, object: b };
+      continue;
+    }
+    let subj = aIds;
+    if (withHolder && withHolder.object === a) subj = withHolder.holder;
+    withHolder = null;
+    const prepStart = words.length > 0 && PREPS.has(words[0]);
+    if ((a.kind === "arch" || (lastSubject.length > 0 && a.kind !== "new" && prepStart)) && lastSubject.length > 0) subj = lastSubject;
+    if (a.kind === "arch" && subj === aIds) continue;
+    if (subj !== aIds && subj.some((id) => byId.get(id)?.support?.startsWith("on:")) && kind === "on_top") subj = subj.filter((id) => !byId.get(id)?.support?.startsWith("on:"));
+    const all = [...coSubjects.filter((s) => !relations.some((r) => r.subject === s)), ...subj];
+    if (apply(kind, all, b, bIds, gap, mentions[k + 2])) lastSubject = subj;
+    coSubjects = [];
+  }
+}
+
+/** "nearby" at the end of a clause: near the previously mentioned object. */
+export function linkNearby(toks: readonly Token[], mentions: Mention[], addRel: RelationBuilder["addRel"]): void {
+  for (let k = 1; k < mentions.length; k++) {
+    const a = mentions[k];
+    if (a.kind !== "new") continue;
+    let near = false;
+    for (let j = a.end; j < Math.min(a.end + 4, toks.length); j++) {
+      if (toks[j].w === "nearby") near = true;
+      if (/^[.,;!?]$/.test(toks[j].w)) break;
+    }
+    if (near) {
+      for (let j = k - 1; j >= 0; j--) {
+        const p = mentions[j];
+        if (p.kind === "new" && p.ids.length > 0) {
+          for (const s of a.ids) addRel("near", s, p.ids[0]);
+          break;
+        }
+      }
+    }
+  }
+}

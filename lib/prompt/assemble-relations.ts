@@ -1,0 +1,147 @@
+/** Relation and support recording of the assembler, shared by its clause passes. */
+import type { Relation, RelationType } from "../scene/schema";
+import { categoryInfo } from "../vocab";
+import type { DraftObject } from "./assemble-types";
+import { FLAT_TOPS, WALL_MOUNTABLE } from "./assemble-words";
+import type { Mention } from "./mentions";
+import type { GapKind } from "./relation-words";
+
+/** Records relations and supports between draft objects. */
+export interface RelationBuilder {
+  byId: Map<string, DraftObject>;
+  relations: Relation[];
+  resolvePronoun: (mi: number, before: number) => string[];
+  addRel: (type: RelationType, subject: string, anchor: string, anchor2?: string) => void;
+  setSupport: (id: string, s: string) => void;
+  area: (id: string) => number;
+  apply: (kind: GapKind, subj: string[], anchorM: Mention, anchorIds: string[], gap: string, next?: Mention) => boolean;
+}
+
+/** A RelationBuilder over the objects of pass 1; `apply` skips subjects whose category is negated. */
+export function relationBuilder(mentions: Mention[], byId: Map<string, DraftObject>, negated: ReadonlySet<string>): RelationBuilder {
+  const resolvePronoun = (mi: number, before: number): string[] => {
+    if (mentions[mi].category === "part") {
+      for (let j = mi - 1; j >= 0; j--) {
+        const p = mentions[j];
+        if ((p.kind === "new" || p.kind === "ref") && p.ids.length > 0 && FLAT_TOPS.has(categoryInfo(p.category).family) && !byId.get(p.ids[0])?.support?.startsWith("on:")) return p.ids.slice(0, 1);
+      }
+    }
+    for (const skipHeld of [true, false]) {
+      for (let j = Math.min(mi, before) - 1; j >= 0; j--) {
+        const p = mentions[j];
+        if ((p.kind === "new" || p.kind === "ref") && p.ids.length > 0) {
+          if (skipHeld && byId.get(p.ids[0])?.support?.startsWith("on:")) continue;
+          return mentions[mi].plural ? p.ids : p.ids.slice(0, 1);
+        }
+      }
+    }
+    return [];
+  };
+
+  const relations: Relation[] = [];
+  const seen = new Set<string>();
+  const addRel = (type: RelationType, subject: string, anchor: string, anchor2?: string) => {
+    if (subject === anchor) return;
+    const key = `${type}|${subject}|${anchor}|${anchor2 ?? ""}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    relations.push(anchor2 ? { type, subject, anchor, anchor2 } : { type, subject, anchor });
+  };
+  const setSupport = (id: string, s: string) => {
+    const o = byId.get(id);
+    if (o && (o.support === null || s.startsWith("on:"))) o.support = s;
+  };
+  const area = (id: string) => {
+    const o = byId.get(id)!;
+    return o.targetSize.w * o.targetSize.d;
+  };
+
+  /** Apply one relation kind between subject ids and an anchor mention. */
+  const apply = (kind: GapKind, subj: string[], anchorM: Mention, anchorIds: string[], gap: string, next?: Mention): boolean => {
+    if (anchorM.kind === "arch") {
+      const arch = anchorM.arch!;
+      for (const s of subj) {
+        const fam = categoryInfo(byId.get(s)!.category).family;
+        if (arch === "wall") {
+          if ((kind === "on_top" || kind === "hang" || kind === "inside" || kind === "above") && WALL_MOUNTABLE.has(fam)) setSupport(s, "wall");
+          addRel("against_wall", s, "wall");
+        } else if (arch === "corner") addRel("corner", s, "room");
+        else if (arch === "middle") {
+          if (next && next.kind !== "arch" && next.ids.length > 0 && /\bof\b/.test(gap + " of")) continue;
+          addRel("middle", s, "room");
+        } else if (arch === "room") {
+          if (kind === "center" || /\b(center|centre|middle|centered)\b/.test(gap)) addRel("middle", s, "room");
+          else if (kind === "across") addRel("across", s, "door");
+          else return false;
+        } else if (arch === "floor") {
+          if (kind === "center") addRel("middle", s, "room");
+          else if (kind === "on_top" || kind === "inside") setSupport(s, "floor");
+          else return false;
+        } else if (arch === "window") {
+          if (kind === "under" || kind === "against") addRel("under_window", s, "window");
+          else if (kind === "facing") addRel("facing", s, "window");
+          else if (kind === "across") addRel("across", s, "window");
+          else addRel("near_window", s, "window");
+        } else if (arch === "door") {
+          if (kind === "across") addRel("across", s, "door");
+          else if (kind === "facing") addRel("facing", s, "door");
+          else addRel("near_door", s, "door");
+        } else if (arch === "ceiling") {
+          setSupport(s, "ceiling");
+        }
+      }
+      return true;
+    }
+    if (anchorIds.length === 0) return false;
+    const anchor = anchorIds[0];
+    const anchorFam = categoryInfo(byId.get(anchor)!.category).family;
+    for (const s of subj) {
+      if (negated.has(byId.get(s)!.category)) continue;
+      switch (kind) {
+        case "between": {
+          const second = anchorIds[1] ?? (next && next.ids.length > 0 ? next.ids[0] : undefined);
+          if (second) addRel("between", s, anchor, second);
+          else addRel("near", s, anchor);
+          break;
+        }
+        case "left": case "right": case "front": case "behind": case "across": case "facing": case "around": case "above": case "under": case "near": case "next_to":
+          addRel(kind, s, anchor);
+          if (kind === "above") {
+            const fam = categoryInfo(byId.get(s)!.category).family;
+            if (categoryInfo(byId.get(s)!.category).support === "ceiling") setSupport(s, "ceiling");
+            else if (WALL_MOUNTABLE.has(fam) && fam !== "table_lamp") setSupport(s, "wall");
+          }
+          break;
+        case "hang":
+          addRel("above", s, anchor);
+          break;
+        case "against":
+          addRel("next_to", s, anchor);
+          break;
+        case "around_rev":
+        case "next_rev":
+          break;
+        case "center":
+        case "on_top":
+        case "inside":
+        case "hold_rev": {
+          if (anchorFam === "rug") {
+            addRel("on_top", s, anchor);
+            break;
+          }
+          if (area(s) > area(anchor) * 1.1 && categoryInfo(byId.get(s)!.category).family !== "rug") {
+            addRel("near", s, anchor);
+            break;
+          }
+          addRel("on_top", s, anchor);
+          setSupport(s, `on:${anchor}`);
+          break;
+        }
+        default:
+          break;
+      }
+    }
+    return true;
+  };
+  return { byId, relations, resolvePronoun, addRel, setSupport, area, apply };
+}
