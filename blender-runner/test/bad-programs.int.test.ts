@@ -173,7 +173,9 @@ describe("OS layer with the policy skipped (unrestricted jobs)", () => {
 
   it("cannot write outside the scratch dir", async (ctx) => {
     if (!runner.health().sandbox.enabled) ctx.skip();
-    const target = path.join(process.cwd(), "roomcode-sandbox-escape.txt");
+    // A path on the read-only system: the checkout itself may sit under /tmp, which the sandbox replaces
+    // with a throwaway tmpfs (a write there vanishes rather than failing).
+    const target = "/var/lib/roomcode-sandbox-escape.txt";
     const res = await build(`with open(${JSON.stringify(target)}, 'w') as f:\n    f.write('x')\n`, { unrestricted: true });
     expect(existsSync(target)).toBe(false);
     expect(res.ok).toBe(false);
