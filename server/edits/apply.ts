@@ -1,6 +1,7 @@
 import "server-only";
 /**
- * Instruction edits (DESIGN.md section 6): instruction -> EditPlan (offline router) -> `edit.plan` event ->
+ * Instruction edits (DESIGN.md section 6): instruction -> EditPlan (offline router; for `openai` scenes the model
+ * when the router refuses as `unsupported_edit`, see model-plan.ts) -> `edit.plan` event ->
  * per-op commands applied through the store -> `edit.applied`. Only objects named in the plan get new
  * revisions/GLBs; a failure rolls back the ops already applied and emits `edit.failed`.
  */
@@ -16,6 +17,7 @@ import { addObject, assertSceneIdle, buildObjectRevision } from "../pipeline";
 import { getStore, plainRevision } from "../store";
 import { recordChange, type HistoryItem } from "./history";
 import { ROOM_LOCK, withObjectLocks } from "./lock";
+import { assertBasis, planWithModel, wantsModel, type ModelPlan } from "./model-plan";
 import { persistAll, persistCommand } from "./persist";
 import { roomChangeCommand } from "./room";
 
@@ -29,7 +31,8 @@ function planLocks(plan: EditPlan): string[] {
 
 /**
  * Plans and applies an instruction. Throws AppError `ambiguous` / `unsupported_edit` (422) when no plan can be
- * made, `busy` when a job or another edit holds the objects, `policy` / `build_failed` when a rebuild fails
+ * made, `model_error` (502) when the model is asked and fails, `conflict` when a model-planned object changed
+ * meanwhile, `busy` when a job or another edit holds the objects, `policy` / `build_failed` when a rebuild fails
  * (nothing is changed then), `not_found` for an unknown scene.
  */
 export async function applyInstruction(
@@ -40,11 +43,19 @@ export async function applyInstruction(
   const scene = store.getScene(sceneId);
   assertSceneIdle(sceneId);
   const r = planEdit(scene, input.instruction, { selection: input.selection ?? [], now: new Date().toISOString() });
-  if (!r.ok) throw new AppError(r.error.code, r.error.message, r.error.details);
-  const plan = r.value;
+  let modelPlan: ModelPlan | null = null;
+  if (!r.ok) {
+    if (!wantsModel(scene, r.error)) throw new AppError(r.error.code, r.error.message, r.error.details);
+    modelPlan = await planWithModel(scene, input.instruction, { selection: input.selection ?? [] });
+    assertSceneIdle(sceneId);
+  }
+  const plan = r.ok ? r.value : modelPlan!.plan;
   return withObjectLocks(sceneId, planLocks(plan), async () => {
-    appendEvent(sceneId, "edit.plan", { data: { instruction: plan.instruction, ops: plan.ops, notes: plan.notes } });
-    const res = await runPlan(sceneId, plan, input.actor ?? DEFAULT_ACTOR, scene);
+    // A model plan took a while: run it on the scene as it is now, provided its objects did not change meanwhile.
+    const current = modelPlan ? store.getScene(sceneId) : scene;
+    if (modelPlan) assertBasis(current, modelPlan.basis);
+    appendEvent(sceneId, "edit.plan", { data: { instruction: plan.instruction, ops: plan.ops, notes: plan.notes, planner: modelPlan ? "model" : "rules", ...(modelPlan ? { model: modelPlan.model } : {}) } });
+    const res = await runPlan(sceneId, plan, input.actor ?? DEFAULT_ACTOR, current);
     return { plan: { ...plan, notes: res.notes }, scene: res.scene, entry: res.entry };
   });
 }
