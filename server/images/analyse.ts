@@ -10,6 +10,7 @@ import { backgroundMask, dominantColor, floorMask, maskBox } from "./pixels/floo
 import { boxBlur, distTo, hsv, hueDiff, type Rgb } from "./pixels/raster";
 import { regionAnisotropy, regionStats, segmentGraph, type RegionStats } from "./pixels/segment";
 import { findDoorGaps, findZones, measureWallThickness, ridges, trimBox } from "./walls";
+import { findWindowStrips } from "./windows";
 
 /** Inclusive pixel box. */
 export interface PxBox {
@@ -46,6 +47,8 @@ export interface Analysis {
   notes: string[];
   /** Door gaps on the interior box sides: side and span along it in working px. */
   doors: { side: "top" | "bottom" | "left" | "right"; from: number; to: number }[];
+  /** Window strips in the outer wall band: side and span along it in working px (same shape as doors). */
+  windows: { side: "top" | "bottom" | "left" | "right"; from: number; to: number }[];
 }
 
 /** Scale of the coarse graph segmentation (RGB distance units; larger = bigger segments), tuned on the shared renders. */
@@ -67,7 +70,7 @@ export function analyseImage(img: Rgb): Analysis {
   const blurred = boxBlur(img, 2);
   const background = backgroundMask(blurred);
   const fl = floorMask(blurred, background);
-  const empty: Analysis = { width: w, height: h, interior: null, zones: [], items: [], floorColor: null, wallColor: null, wallThickness: 0, floorFraction: 0, notes, doors: [] };
+  const empty: Analysis = { width: w, height: h, interior: null, zones: [], items: [], floorColor: null, wallColor: null, wallThickness: 0, floorFraction: 0, notes, doors: [], windows: [] };
   let buildingArea = 0;
   for (let i = 0; i < n; i++) buildingArea += fl.building[i];
   if (!fl.colors.length || buildingArea < 0.05 * n) return empty;
@@ -157,7 +160,8 @@ export function analyseImage(img: Rgb): Analysis {
   const items = [...groupItems(img, blurred, seg.labels, regions, kind, interior, wallMask)];
   items.push(...fineItems(img, blurred, interior, items));
   const doors = findDoorGaps(fl.floor, fl.building, interior, wallThickness, w, h);
-  return { width: w, height: h, interior, zones, items, floorColor: fl.colors[0], wallColor, wallThickness, floorFraction, notes, doors };
+  const windows = findWindowStrips(img, fl.floor, background, interior, wallThickness, doors);
+  return { width: w, height: h, interior, zones, items, floorColor: fl.colors[0], wallColor, wallThickness, floorFraction, notes, doors, windows };
 }
 
 /**

@@ -157,6 +157,10 @@ export function specFromAnalysis(
   const roomType = ROOM_WORDS.find(([re]) => prompt && re.test(prompt))?.[1] ?? (kinds.includes("bedroom") ? "bedroom" : kinds.includes("lounge") ? "living_room" : "room");
   const wallThickness = round2(Math.max(0.08, Math.min(0.3, a.wallThickness * scale * mpp[0])));
   notes.push(`interior ${room.w} x ${room.d} m, wall about ${wallThickness} m thick, ${footprints.length} footprints`);
+  const openings = openingsFrom(a, scale, frame, room);
+  const windows = openings.filter((o) => o.kind === "window");
+  if (windows.length)
+    notes.push(`${windows.length} window strip(s) in the outer walls (${windows.map((o) => `wall ${o.wall} at ${o.offset} m, ${o.width} m wide`).join("; ")}); height ${IMAGE_WINDOW.height} m and sill ${IMAGE_WINDOW.sill} m assumed`);
   if (prompt) notes.push(`prompt: ${prompt}`);
   return {
     roomType,
@@ -167,7 +171,7 @@ export function specFromAnalysis(
       [room.w / 2, room.d / 2],
       [-room.w / 2, room.d / 2],
     ],
-    openings: openingsFrom(a, scale, frame, room),
+    openings,
     objects,
     relations,
     negations: [],
@@ -183,15 +187,24 @@ function toHex(c: [number, number, number]): string {
   return "#" + c.map((v) => v.toString(16).padStart(2, "0")).join("");
 }
 
-/** Door gaps on the outer walls -> Opening (wall 0 south, 1 east, 2 north, 3 west; offsets from each edge's start, CCW). */
+/** Default window height and sill (m) when the image shows only the window's run along the wall. */
+export const IMAGE_WINDOW = { height: 1.2, sill: 0.9 };
+
+/** Door gaps and window strips on the outer walls -> Opening (wall 0 south, 1 east, 2 north, 3 west; offsets from each edge's start, CCW). */
 function openingsFrom(a: Analysis, scale: number, f: ImageFrame, room: { w: number; d: number }): Opening[] {
-  return a.doors.map((d, i) => {
+  const place = (d: Analysis["doors"][number]) => {
     const horiz = d.side === "top" || d.side === "bottom";
     const mid = ((d.from + d.to + 1) / 2) * scale;
     const width = round2((d.to - d.from + 1) * scale * (horiz ? f.metersPerPx[0] : f.metersPerPx[1]));
     const along = horiz ? (mid - f.originPx[0]) * f.metersPerPx[0] : -(mid - f.originPx[1]) * f.metersPerPx[1];
     const wall = d.side === "bottom" ? 0 : d.side === "right" ? 1 : d.side === "top" ? 2 : 3;
     const offset = wall === 0 ? along + room.w / 2 : wall === 1 ? along + room.d / 2 : wall === 2 ? room.w / 2 - along : room.d / 2 - along;
-    return { id: `door-${i + 1}`, kind: "door" as const, wall, offset: round2(Math.max(0, offset)), width: Math.max(0.5, width), height: 2.05, sill: 0 };
+    return { wall, offset: round2(Math.max(0, offset)), width };
+  };
+  const doors = a.doors.map((d, i) => {
+    const p = place(d);
+    return { id: `door-${i + 1}`, kind: "door" as const, ...p, width: Math.max(0.5, p.width), height: 2.05, sill: 0 };
   });
+  const windows = a.windows.map((d, i) => ({ id: `window-${i + 1}`, kind: "window" as const, ...place(d), ...IMAGE_WINDOW }));
+  return [...doors, ...windows];
 }

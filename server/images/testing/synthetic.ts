@@ -25,6 +25,9 @@ export interface SynthRoom {
   partitions?: [number, number, number, number][];
   /** Floor-colored boxes cut through walls (door gaps). */
   gaps?: [number, number, number, number][];
+  /** Window boxes across walls: glass inset by a 3 px frame of wall color on each side. */
+  windows?: [number, number, number, number][];
+  glassColor?: [number, number, number];
 }
 
 /** Deterministic pseudo-random generator (mulberry32). */
@@ -61,6 +64,12 @@ export function drawRoom(r: SynthRoom, seed = 1): Buffer {
   fill(ix, iy, iw, ih, r.floorColor, 8);
   for (const p of r.partitions ?? []) fill(p[0], p[1], p[2], p[3], r.wallColor);
   for (const g of r.gaps ?? []) fill(g[0], g[1], g[2], g[3], r.floorColor, 8);
+  const frame = 3;
+  for (const g of r.windows ?? []) {
+    const horiz = g[2] >= g[3];
+    if (horiz) fill(g[0], g[1] + frame, g[2], g[3] - 2 * frame, r.glassColor ?? [196, 222, 240]);
+    else fill(g[0] + frame, g[1], g[2] - 2 * frame, g[3], r.glassColor ?? [196, 222, 240]);
+  }
   for (const it of r.items) fill(it.box[0], it.box[1], it.box[2], it.box[3], it.color, 2);
   return buf;
 }
@@ -131,5 +140,17 @@ export function twoRoomFixture(): SynthRoom {
       { name: "sofa", box: [120, 64, 220, 90], color: [60, 110, 70] },
       { name: "bed", box: [560, 64, 160, 210], color: [235, 235, 250] },
     ],
+  };
+}
+
+/** The bedroom with a 1.2 m window strip in the north wall, a 1.0 m one in the west wall and a 1.0 m door gap in the south wall (10 mm per px). */
+export function windowRoomFixture(): SynthRoom {
+  return {
+    ...bedroomFixture(),
+    windows: [
+      [180, 64, 120, 16],
+      [84, 200, 16, 100],
+    ],
+    gaps: [[420, 440, 100, 16]],
   };
 }
