@@ -160,7 +160,7 @@ export function analyseImage(img: Rgb): Analysis {
   const items = [...groupItems(img, blurred, seg.labels, regions, kind, interior, wallMask)];
   items.push(...fineItems(img, blurred, interior, items));
   const doors = findDoorGaps(fl.floor, fl.building, interior, wallThickness, w, h);
-  const windows = findWindowStrips(img, fl.floor, background, interior, wallThickness, doors);
+  const windows = findWindowStrips(img, fl.floor, background, interior, wallThickness, wallColor, doors);
   return { width: w, height: h, interior, zones, items, floorColor: fl.colors[0], wallColor, wallThickness, floorFraction, notes, doors, windows };
 }
 

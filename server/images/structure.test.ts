@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { StructureSpec } from "../../lib/scene/schema";
 import { structureFromImage } from "./structure";
-import { bedroomFixture, drawRoom, personPhoto, rawToPng, twoRoomFixture, type SynthRoom } from "./testing/synthetic";
+import { bedroomFixture, drawRoom, personPhoto, rawToPng, twoRoomFixture, windowRoomFixture, type SynthRoom } from "./testing/synthetic";
 
 type Box = { x: number; y: number; w: number; h: number };
 const iou = (a: Box, b: Box) => {
@@ -79,6 +79,49 @@ describe("structureFromImage on synthetic rooms", { timeout: 60_000 }, () => {
     const sofa = spec.footprints.find((f) => iou(f.boxPx, { x: 120, y: 64, w: 220, h: 90 }) > 0.7);
     expect(sofa?.category).toBe("sofa");
     expect(sofa?.zone).toBe(lounge?.id);
+  });
+
+  it("finds light window strips in a dark wall band as windows, and the south door gap still as a door", async () => {
+    const room = windowRoomFixture();
+    const p = await write("windows.png", room);
+    const spec = await structureFromImage({ path: p, widthPx: room.width, heightPx: room.height, roomDims: { w: 6, d: 3.6 }, prompt: null });
+    expect(StructureSpec.safeParse(spec).success).toBe(true);
+    const windows = spec.openings.filter((o) => o.kind === "window");
+    expect(windows).toHaveLength(2);
+    // North wall (2) runs east to west: strip x 180-300 px -> centre 700 - 240 = 460 px from the NE corner, 1.2 m wide.
+    const north = windows.find((o) => o.wall === 2);
+    expect(Math.abs((north?.offset ?? 0) - 4.6)).toBeLessThanOrEqual(0.15);
+    expect(Math.abs((north?.width ?? 0) - 1.2)).toBeLessThanOrEqual(0.2 * 1.2);
+    expect(north).toMatchObject({ height: 1.2, sill: 0.9 });
+    // West wall (3) runs north to south: strip y 200-300 px -> centre 250 - 80 = 170 px from the NW corner, 1.0 m wide.
+    const west = windows.find((o) => o.wall === 3);
+    expect(Math.abs((west?.offset ?? 0) - 1.7)).toBeLessThanOrEqual(0.15);
+    expect(Math.abs((west?.width ?? 0) - 1.0)).toBeLessThanOrEqual(0.2 * 1.0);
+    const doors = spec.openings.filter((o) => o.kind === "door");
+    expect(doors).toHaveLength(1);
+    // Gap x 420-520 px -> centre 370 px from the SW corner.
+    expect(doors[0].wall).toBe(0);
+    expect(Math.abs(doors[0].offset - 3.7)).toBeLessThanOrEqual(0.15);
+    expect(spec.notes.some((n) => /2 window strip/.test(n))).toBe(true);
+  });
+
+  it("finds a bluish window strip in a white wall band, and no windows where the walls are plain", async () => {
+    const room: SynthRoom = { ...twoRoomFixture(), windows: [[820, 150, 14, 120]] };
+    const p = await write("two-rooms-window.png", room);
+    const spec = await structureFromImage({ path: p, widthPx: room.width, heightPx: room.height, roomDims: { w: 7.4, d: 4 }, prompt: null });
+    const windows = spec.openings.filter((o) => o.kind === "window");
+    expect(windows).toHaveLength(1);
+    // East wall (1) runs south to north: strip y 150-270 px -> centre 460 - 210 = 250 px from the SE corner, 1.2 m wide.
+    expect(windows[0].wall).toBe(1);
+    expect(Math.abs(windows[0].offset - 2.5)).toBeLessThanOrEqual(0.15);
+    expect(Math.abs(windows[0].width - 1.2)).toBeLessThanOrEqual(0.2 * 1.2);
+    expect(spec.openings.filter((o) => o.kind === "door").map((o) => o.wall)).toEqual([0]);
+
+    for (const [name, plain] of [["plain-bedroom.png", bedroomFixture()], ["plain-two-rooms.png", twoRoomFixture()]] as const) {
+      const q = await write(name, plain);
+      const s = await structureFromImage({ path: q, widthPx: plain.width, heightPx: plain.height, roomDims: null, prompt: null });
+      expect(s.openings.filter((o) => o.kind === "window"), name).toEqual([]);
+    }
   });
 
   it("returns zero objects and a 'no room found' note for a photo of a person", async () => {
