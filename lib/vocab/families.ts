@@ -1,4 +1,4 @@
-/** Program families shared by the vocabulary and the object program library (WIRING.md). */
+/** Program families shared by the vocabulary and the object program library (one parametric program per family). */
 export const FAMILIES = [
   "bed", "bunk_bed", "crib", "nightstand", "wardrobe", "dresser", "cabinet", "sideboard", "desk", "dining_table",
   "coffee_table", "side_table", "console_table", "chair", "office_chair", "armchair", "sofa", "stool", "bar_stool",

@@ -1,5 +1,5 @@
 /**
- * The category vocabulary (WIRING.md): category -> program family, default size (m), support, route and
+ * The category vocabulary: category -> program family, default size (m), support, route and
  * whether the object usually stands on another one.
  */
 import type { Route, Size3 } from "../scene/schema";
