@@ -10,7 +10,8 @@
  */
 import type { Placement, SceneObject, Size3 } from "../scene/schema";
 import { normalizeYaw } from "../frames";
-import { signedArea, wallsOf as roomWalls } from "../geometry/room";
+import { yawFacing as boxYawFacing } from "../geometry/box";
+import { centroid, signedArea, wallsOf as roomWalls } from "../geometry/room";
 
 export { signedArea };
 
@@ -47,20 +48,8 @@ export function boundsOf(poly: readonly Vec2[]): { minX: number; maxX: number; m
 
 /** Area centroid of a polygon (m); the vertex mean for degenerate polygons. */
 export function centroidOf(poly: readonly Vec2[]): Vec2 {
-  const a = signedArea(poly);
-  if (Math.abs(a) < 1e-9) {
-    return [poly.reduce((s, p) => s + p[0], 0) / poly.length, poly.reduce((s, p) => s + p[1], 0) / poly.length];
-  }
-  let cx = 0;
-  let cy = 0;
-  for (let i = 0; i < poly.length; i++) {
-    const [x1, y1] = poly[i];
-    const [x2, y2] = poly[(i + 1) % poly.length];
-    const f = x1 * y2 - x2 * y1;
-    cx += (x1 + x2) * f;
-    cy += (y1 + y2) * f;
-  }
-  return [cx / (6 * a), cy / (6 * a)];
+  const [x, y] = centroid(poly);
+  return [x, y];
 }
 
 /** Distance (m) from point p to segment a-b and the parameter t in [0, 1] of the closest point. */
@@ -97,7 +86,7 @@ export function objectSize(obj: Pick<SceneObject, "targetSize" | "build">): Size
 
 /** Yaw (deg) that makes an object's front (local -Y) point along direction (dx, dy): theta = atan2(dx, -dy). */
 export function yawFacing(dx: number, dy: number): number {
-  return normalizeYaw((Math.atan2(dx, -dy) * 180) / Math.PI);
+  return normalizeYaw(boxYawFacing(dx, dy));
 }
 
 /** Rotate a vector (m) by yaw degrees counter-clockwise. */

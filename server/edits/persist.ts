@@ -23,7 +23,7 @@ export function persistCommand(store: Store, scene: Scene, cmd: Command): { scen
       }
       case "add-object": {
         store.objects.put(sceneId, cmd.args.object);
-        reorder(store, sceneId, r.scene.objects.map((o) => o.id));
+        store.objects.setOrder(sceneId, r.scene.objects.map((o) => o.id));
         break;
       }
       case "remove-object":
@@ -37,12 +37,6 @@ export function persistCommand(store: Store, scene: Scene, cmd: Command): { scen
     }
   });
   return r;
-}
-
-/** Rewrites the `ord` column so that the stored object order equals `ids` (restores an undone removal at its index). */
-function reorder(store: Store, sceneId: string, ids: readonly string[]): void {
-  const stmt = store.db.prepare(`UPDATE objects SET ord = ? WHERE scene_id = ? AND id = ?`);
-  ids.forEach((id, i) => stmt.run(i + 1, sceneId, id));
 }
 
 /** Applies several commands in order; returns the final scene and the inverses in undo order. */

@@ -110,6 +110,12 @@ export class ObjectsRepo {
     return (this.db.prepare(`SELECT * FROM objects WHERE scene_id = ? ORDER BY ord`).all(sceneId) as Row[]).map((r) => this.toObject(r));
   }
 
+  /** Set the stored order of a scene's objects to `ids` (1-based `ord`); ids not listed keep theirs. */
+  setOrder(sceneId: string, ids: readonly string[]): void {
+    const stmt = this.db.prepare(`UPDATE objects SET ord = ? WHERE scene_id = ? AND id = ?`);
+    ids.forEach((id, i) => stmt.run(i + 1, sceneId, id));
+  }
+
   /** Number of objects of a scene. */
   count(sceneId: string): number {
     return (this.db.prepare(`SELECT COUNT(*) AS n FROM objects WHERE scene_id = ?`).get(sceneId) as { n: number }).n;
