@@ -18,14 +18,14 @@ function pct(values: number[], p: number): number {
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? NaN;
 }
 
-async function build(r: Runner): Promise<{ wall: number; execExport: number; cpuExecExport: number; worker: number }> {
+async function build(r: Runner): Promise<{ wall: number; execExport: number; cpuExecExport: number; worker: number; phases: Record<string, number> }> {
   const t = performance.now();
   const res = await r.buildObject({ objectId: "desk-1", source: TEN_PART_PROGRAM, outGlb: path.join(out, `b${++n}.glb`) });
   const wall = performance.now() - t;
   if (!res.ok) throw new Error(`bench: build failed: ${res.error.type}: ${res.error.message}`);
   const tm = res.timings;
   const execExport = (tm.compile ?? 0) + (tm.exec ?? 0) + (tm.post ?? 0) + (tm.export ?? 0);
-  return { wall, execExport, cpuExecExport: tm.cpuExecExport ?? NaN, worker: tm.total ?? NaN };
+  return { wall, execExport, cpuExecExport: tm.cpuExecExport ?? NaN, worker: tm.total ?? NaN, phases: tm };
 }
 
 async function throughput(workers: number, jobs: number): Promise<{ seconds: number; perSecond: number; rss: (number | null)[] }> {
@@ -66,6 +66,10 @@ async function main(): Promise<void> {
   const warmCpu = warm.map((w) => w.cpuExecExport);
   console.log(`warm exec+export (worker wall): p50 ${pct(warmExec, 50).toFixed(1)} ms, p90 ${pct(warmExec, 90).toFixed(1)} ms   [target p50 <= 30 ms]`);
   console.log(`warm exec+export (worker CPU time): p50 ${pct(warmCpu, 50).toFixed(1)} ms, p90 ${pct(warmCpu, 90).toFixed(1)} ms`);
+  const phases = ["reset", "compile", "exec", "post", "stats", "export"]
+    .map((k) => `${k} ${pct(warm.map((w) => w.phases[k] ?? 0), 50).toFixed(1)}`)
+    .join(", ");
+  console.log(`warm phases (worker wall p50, ms): ${phases}`);
   console.log(`cold/warm ratio (round trip p50): ${(coldP50 / pct(warmWall, 50)).toFixed(1)}x   [target >= 30x]`);
 
   const one = await throughput(1, 40);

@@ -10,6 +10,13 @@ import { encodeJob, type JobKind, type ResultMessage } from "./protocol";
 import { allocateUidBase, buildLaunch, type SandboxState, type WorkerLimits } from "./sandbox";
 import { WorkerFailureError, WorkerProcess, type WorkerFailure } from "./worker-process";
 
+/**
+ * Blender threads per worker (`-t`). The pool supplies the parallelism, one worker per core; Blender's
+ * default of one thread per core would put N workers x N threads on N cores, and the depsgraph of a
+ * single object gains nothing from threads (bench:runner: lower worker CPU time per job with 1).
+ */
+export const WORKER_THREADS = 1;
+
 /** What a queued job produces once it is dispatched to a slot with a scratch dir. */
 export interface PreparedJob {
   body: Record<string, unknown>;
@@ -155,7 +162,7 @@ export class Pool {
     slot.scratch = this.prepareScratch(slot);
     const launch = buildLaunch({
       blender: this.s.blender,
-      blenderArgs: ["-b", "--factory-startup", "-noaudio", "--python", this.s.workerScript, "--", "--jobs-fd", "3", "--results-fd", "4", "--scratch", slot.scratch],
+      blenderArgs: ["-b", "--factory-startup", "-noaudio", "-t", String(WORKER_THREADS), "--python", this.s.workerScript, "--", "--jobs-fd", "3", "--results-fd", "4", "--scratch", slot.scratch],
       scratch: slot.scratch,
       slot: slot.index,
       sandbox: this.sandbox,

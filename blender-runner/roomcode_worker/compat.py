@@ -78,9 +78,12 @@ def install_operator_patch(guard):
         g = _state["guard"]
         if g is not None:
             g(idname)
-        if op_call is not None and not args and idname.startswith("MESH_OT_primitive_"):
-            # Adding a primitive reads no evaluated state, so the view-layer update bpy.ops runs
-            # before every call (about a third of a 10-part build) is skipped; the one after is kept.
+        if (op_call is not None and not args and idname.startswith("mesh.primitive_")
+                and bpy.context.mode == "OBJECT"):
+            # Adding a primitive in object mode reads no evaluated state (only the 3D cursor and the
+            # active collection), so the view-layer update bpy.ops runs before every call is skipped;
+            # the one after is kept, so the new object's matrix_world is valid when the call returns.
+            # In edit mode the primitive is placed with the edit object's evaluated matrix: no skip.
             ret = op_call(idname, None, kw)
             if "FINISHED" in ret:
                 bpy.context.view_layer.update()

@@ -69,8 +69,20 @@ def _stray_processes(main_pid):
     return count
 
 
+def _quiet_exporter():
+    """Keep the glTF exporter's warnings and errors but drop its per-primitive INFO lines (Blender 3.x
+    prints about 25 per object; 4.2+ logs through ``export_settings['log']`` and has no such global)."""
+    try:
+        from io_scene_gltf2.io.com import gltf2_io_debug
+    except ImportError:
+        return
+    if hasattr(gltf2_io_debug, "g_current_output_level"):
+        gltf2_io_debug.g_current_output_level = "WARNING"
+
+
 def _warm_up(scratch):
     """Import the glTF exporter once so the first real job does not pay for it."""
+    _quiet_exporter()
     scene_state.reset_session()
     if scratch:
         bpy.ops.mesh.primitive_cube_add()

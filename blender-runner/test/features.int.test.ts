@@ -128,6 +128,33 @@ def build(p):
     if (res.ok) expect(res.value.stats.size).toMatchObject({ w: expect.closeTo(2, 4), d: expect.closeTo(1, 4), h: expect.closeTo(0.5, 4) });
   });
 
+  it("bpy.ops primitives see what the program set just before, in object and in edit mode", async () => {
+    // The worker skips bpy.ops' view-layer update before an object-mode primitive add (it reads no
+    // evaluated state); in edit mode the new geometry is placed with the edit object's matrix, which
+    // must reflect the location set just before the call (x = 5, not the stale 2).
+    const src = [
+      "bpy.ops.mesh.primitive_cube_add(size=1, location=(0, 0, 0))",
+      "a = bpy.context.object",
+      "a.location = (2.0, 0.0, 0.0)",
+      "a.scale = (1.0, 1.0, 2.0)",
+      "bpy.ops.mesh.primitive_cube_add(size=1, location=(0.0, 3.0, 0.0))",
+      "b = bpy.context.object",
+      "print('a', [round(v, 4) for v in a.matrix_world.translation], 'b', [round(v, 4) for v in b.matrix_world.translation])",
+      "bpy.context.view_layer.objects.active = a",
+      "bpy.ops.object.mode_set(mode='EDIT')",
+      "a.location = (5.0, 0.0, 0.0)",
+      "bpy.ops.mesh.primitive_cube_add(size=1, location=(5.0, 0.0, 4.0))",
+      "bpy.ops.object.mode_set(mode='OBJECT')",
+    ].join("\n");
+    const res = await runner.buildObject({ objectId: "prims-1", source: src, outGlb: path.join(out, "prims.glb"), wholeScript: true });
+    expect(res.ok, JSON.stringify(res)).toBe(true);
+    expect(res.prints).toContain("a [2.0, 0.0, 0.0] b [0.0, 3.0, 0.0]");
+    if (res.ok) {
+      expect(res.value.stats.bbox.min).toEqual([-0.5, -0.5, -1]);
+      expect(res.value.stats.bbox.max).toEqual([5.5, 3.5, 4.5]);
+    }
+  });
+
   it("check returns the literal PARAMS and never runs the program", async () => {
     const res = await runner.check(TEN_PART_PROGRAM);
     expect(res.ok).toBe(true);
