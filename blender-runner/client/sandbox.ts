@@ -139,7 +139,10 @@ function run(cmd: string, args: string[], uid?: number): Promise<{ code: number 
   });
 }
 
-/** Probe the sandbox for real: run `bwrap ... true` the way workers will be launched. Never throws. */
+/**
+ * Probe the sandbox for real: run `bwrap ... true` the way workers will be launched. Never throws.
+ * `reason` says why it is off, or, when on, which layer is weaker than it could be (no prlimit; not root).
+ */
 export async function probeSandbox(mode: "auto" | "off", scratch: string): Promise<SandboxState> {
   const prlimit = which("prlimit");
   const dropUid = typeof process.getuid === "function" && process.getuid() === 0;
@@ -153,6 +156,9 @@ export async function probeSandbox(mode: "auto" | "off", scratch: string): Promi
   if (probe.code !== 0) {
     return { enabled: false, reason: `bwrap does not work on this machine: ${probe.out.slice(0, 300) || `exit ${probe.code}`}`, bwrap: null, prlimit, dropUid };
   }
-  const missing = prlimit ? null : "prlimit not found: no CPU/memory/process caps";
-  return { enabled: true, reason: missing, bwrap, prlimit, dropUid };
+  const notes = [
+    prlimit ? null : "prlimit not found: no CPU/memory/process caps",
+    dropUid ? null : "not running as root: workers share this user's process cap, so a fork bomb is stopped by the pid namespace and the job timeout rather than a per-worker cap",
+  ].filter((n): n is string => n !== null);
+  return { enabled: true, reason: notes.length ? notes.join("; ") : null, bwrap, prlimit, dropUid };
 }

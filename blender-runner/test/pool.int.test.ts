@@ -1,12 +1,14 @@
 /**
  * Pool behaviour against real Blender: two workers share a queue, jobs never interleave, workers are
- * recycled after `recycleAfter` jobs and respawned, and health() reports the pool.
+ * recycled after `recycleAfter` jobs and respawned, health() reports the pool, and the sandbox state says
+ * when the per-worker process cap is missing.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it, vi } from "vitest";
 import { createRunner } from "../client";
+import { probeSandbox } from "../client/sandbox";
 import type { Runner } from "../client/types";
 import { CUBE_PROGRAM } from "./programs";
 
@@ -45,4 +47,28 @@ it("runs queued jobs on two workers, recycles after N jobs and respawns", async 
   expect(h.pool.restarts).toBeGreaterThanOrEqual(3);
   expect(await runner.ready!(120_000)).toBe(true);
   expect(runner.health().pool.alive).toBe(2);
+});
+
+it("says in the sandbox state when the per-worker process cap is missing (not root) and when it is not", async () => {
+  const scratch = mkdtempSync(path.join(os.tmpdir(), "roomcode-probe-"));
+  try {
+    const real = await probeSandbox("auto", scratch);
+    if (!real.enabled) {
+      expect(real.reason).toMatch(/bwrap|bubblewrap/);
+      return;
+    }
+    if (process.getuid?.() === 0) expect(real.reason ?? "").not.toMatch(/not running as root/);
+    else expect(real.reason).toMatch(/not running as root/);
+    const spy = vi.spyOn(process, "getuid").mockReturnValue(1000);
+    try {
+      const asUser = await probeSandbox("auto", scratch);
+      expect(asUser.enabled).toBe(true);
+      expect(asUser.dropUid).toBe(false);
+      expect(asUser.reason).toMatch(/not running as root: workers share this user's process cap/);
+    } finally {
+      spy.mockRestore();
+    }
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
 });

@@ -40,7 +40,7 @@ export function HealthPanel({ health }: { health: HealthView }) {
           {health.pool.alive}/{health.pool.size} ready, {health.pool.busy} busy, {health.pool.queued} queued
         </Row>
         <Row label="Sandbox" testId="health-sandbox">
-          {health.sandbox.enabled ? "on (bubblewrap)" : `off: ${health.sandbox.reason ?? "unavailable"}`}
+          {health.sandbox.enabled ? `on (bubblewrap)${health.sandbox.reason ? `; ${health.sandbox.reason}` : ""}` : `off: ${health.sandbox.reason ?? "unavailable"}`}
         </Row>
         <Row label="Engine" testId="health-engine">
           {health.engine.name === "offline" ? "offline (no network needed)" : `${health.engine.name}: ${health.engine.model} at ${health.engine.baseURL}`}
