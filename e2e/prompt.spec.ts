@@ -29,10 +29,20 @@ test("a prompt streams through all five stages and every object is shown", async
   }
   // The room shell GLB is served and the canvas is on screen.
   expect(scene.room?.glbRev).not.toBeNull();
-  await expect(page.getByTestId("preview").locator("canvas")).toBeVisible();
+  const preview = page.getByTestId("preview");
+  await expect(preview.locator("canvas")).toBeVisible();
+  // The walls between the home view and the room are cut away; turning that off shows them all again.
+  await expect(preview).toHaveAttribute("data-walls-hidden", /\bwall_\d+\b/);
   await editor.screenshot("prompt-scene");
+  await page.getByTestId("toggle-cutaway").click();
+  await expect(page.getByTestId("toggle-cutaway")).toHaveAttribute("aria-pressed", "false");
+  await expect(preview).toHaveAttribute("data-walls-hidden", "");
+  await editor.screenshot("prompt-scene-walls");
+  await page.getByTestId("toggle-cutaway").click();
+  await expect(preview).toHaveAttribute("data-walls-hidden", /\bwall_\d+\b/);
   await page.getByTestId("toggle-topdown").click();
   await expect(page.getByTestId("toggle-topdown")).toHaveAttribute("aria-pressed", "true");
+  await expect(preview).not.toHaveAttribute("data-walls-hidden", /wall_/);
   await editor.selectObject(scene.objects[0].id);
   await editor.screenshot("prompt-scene-top");
 

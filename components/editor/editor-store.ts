@@ -35,6 +35,10 @@ export interface EditorState {
   pending: string[];
   notices: Notice[];
   topDown: boolean;
+  /** Hide the walls (and ceiling) that stand between the camera and the room. */
+  cutaway: boolean;
+  /** Names of the room-shell parts the cutaway hides at the current camera position. */
+  wallsHidden: string[];
   gizmoMode: "translate" | "rotate";
   /** Increments to ask the preview to frame the selection. */
   frameRequest: number;
@@ -52,6 +56,8 @@ export interface EditorState {
   notify: (kind: Notice["kind"], text: string, detail?: string) => void;
   dismiss: (id: number) => void;
   toggleTopDown: () => void;
+  toggleCutaway: () => void;
+  setWallsHidden: (names: string[]) => void;
   setGizmoMode: (m: "translate" | "rotate") => void;
   requestFrame: () => void;
   requestResubscribe: () => void;
@@ -77,6 +83,8 @@ export function createEditorStore(sceneId: string, initial?: { scene: Scene; las
     pending: [],
     notices: [],
     topDown: false,
+    cutaway: true,
+    wallsHidden: [],
     gizmoMode: "translate",
     frameRequest: 0,
     resubscribe: 0,
@@ -125,6 +133,8 @@ export function createEditorStore(sceneId: string, initial?: { scene: Scene; las
     },
     dismiss: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
     toggleTopDown: () => set((s) => ({ topDown: !s.topDown })),
+    toggleCutaway: () => set((s) => ({ cutaway: !s.cutaway })),
+    setWallsHidden: (names) => set((s) => (s.wallsHidden.join(" ") === names.join(" ") ? s : { wallsHidden: names })),
     setGizmoMode: (gizmoMode) => set({ gizmoMode }),
     requestFrame: () => set((s) => ({ frameRequest: s.frameRequest + 1 })),
     requestResubscribe: () => set((s) => ({ resubscribe: s.resubscribe + 1 })),

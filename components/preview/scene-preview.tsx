@@ -1,7 +1,7 @@
 "use client";
 /**
- * The 3D preview (react-three-fiber + drei): room shell, every built object GLB by its placement, orbit
- * controls, grid, a top-down toggle, a transform gizmo, and soft hemisphere/directional lighting that
+ * The 3D preview (react-three-fiber + drei): room shell with a wall cutaway, every built object GLB by its
+ * placement, orbit controls, grid, a top-down toggle, a transform gizmo, and soft hemisphere/directional lighting that
  * needs no network (no environment maps, no decoders from a CDN). Renders on demand to spare the CPU.
  */
 import { useMemo } from "react";
@@ -27,6 +27,7 @@ function Objects({ groups }: { groups: GroupRegistry }) {
 function Toolbar() {
   const store = useEditorStore();
   const topDown = useEditor((s) => s.topDown);
+  const cutaway = useEditor((s) => s.cutaway);
   const mode = useEditor((s) => s.gizmoMode);
   const hasSel = useEditor((s) => s.selectedId !== null);
   const btn = "rounded border border-stone-300 bg-white/90 px-2 py-0.5 text-xs shadow-sm hover:bg-white aria-pressed:bg-sky-100";
@@ -34,6 +35,16 @@ function Toolbar() {
     <div className="absolute left-2 top-2 flex gap-1" role="toolbar" aria-label="Preview tools">
       <button type="button" className={btn} aria-pressed={topDown} data-testid="toggle-topdown" onClick={() => store.getState().toggleTopDown()}>
         Top view
+      </button>
+      <button
+        type="button"
+        className={btn}
+        aria-pressed={cutaway}
+        data-testid="toggle-cutaway"
+        title="Hide the walls between the camera and the room"
+        onClick={() => store.getState().toggleCutaway()}
+      >
+        Cut away walls
       </button>
       <button type="button" className={btn} aria-pressed={mode === "translate"} onClick={() => store.getState().setGizmoMode("translate")}>
         Move
@@ -51,8 +62,9 @@ function Toolbar() {
 /** The preview pane. */
 export default function ScenePreview() {
   const groups = useMemo<GroupRegistry>(() => new Map(), []);
+  const wallsHidden = useEditor((s) => s.wallsHidden);
   return (
-    <div className="relative h-full w-full bg-gradient-to-b from-stone-200 to-stone-100" data-testid="preview">
+    <div className="relative h-full w-full bg-gradient-to-b from-stone-200 to-stone-100" data-testid="preview" data-walls-hidden={wallsHidden.join(" ")}>
       <Canvas
         frameloop="demand"
         dpr={[1, 1.5]}
