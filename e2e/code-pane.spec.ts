@@ -1,21 +1,13 @@
 /** Selecting an object shows its program in Monaco and its PARAMS as controls; a numeric PARAM change rebuilds only that object. */
 import { expect, test } from "@playwright/test";
-import type { Scene } from "../lib/scene";
 import { EditorPage } from "./pages/editor-page";
 
 // SceneEval dev set, description 100 (3dlg-hcvc/SceneEval, MIT; ../shared/inputs/SOURCES.md).
 const PROMPT = "A bedroom with a queen-sized bed and a nightstand on the right side of the bed, plus a wardrobe in the corner of the room.";
 
-test("select -> Monaco + PARAMS; change width -> only that object's revision changes", async ({ page, request }) => {
-  const res = await request.post("/api/scenes", { data: { prompt: PROMPT } });
-  expect(res.status()).toBe(202);
-  const { scene: created } = (await res.json()) as { scene: Scene };
+test("select -> Monaco + PARAMS; change width -> only that object's revision changes", async ({ page }) => {
   const editor = new EditorPage(page);
-  await editor.goto(created.id);
-  await editor.waitForStatus("completed");
-  await editor.waitForAllObjectsShown();
-
-  const before = await editor.fetchScene();
+  const before = await editor.createBuilt(PROMPT);
   const target = before.objects.find((o) => o.category === "nightstand") ?? before.objects[0];
   await editor.selectObject(target.id);
   await expect(editor.monacoText()).toContainText("PARAMS", { timeout: 30_000 });

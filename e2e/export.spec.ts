@@ -4,19 +4,15 @@ import fs from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { validateGlb } from "../blender-runner/client/glb";
-import type { Scene } from "../lib/scene";
 import { EditorPage } from "./pages/editor-page";
 
 // SceneEval dev set, description 125 (3dlg-hcvc/SceneEval, MIT; ../shared/inputs/SOURCES.md).
 const PROMPT = "A dining room with a rectangular wood dining table, two wooden chairs at the short sides of the table, and a large potted plant beside the table";
 
-test("export .glb (valid glTF) and .blend (Blender opens it with every object)", async ({ page, request }, info) => {
-  const res = await request.post("/api/scenes", { data: { prompt: PROMPT } });
-  const { scene } = (await res.json()) as { scene: Scene };
+test("export .glb (valid glTF) and .blend (Blender opens it with every object)", async ({ page }, info) => {
   const editor = new EditorPage(page);
-  await editor.goto(scene.id);
-  await editor.waitForStatus("completed");
-  const total = await editor.waitForAllObjectsShown();
+  const scene = await editor.createBuilt(PROMPT);
+  const total = scene.objects.length;
   const dir = info.outputPath("downloads");
 
   const glb = await editor.exportFile("glb", dir);

@@ -1,21 +1,13 @@
 /** Editor keyboard shortcuts: Delete removes the selected object, Ctrl+Z brings it back unchanged, Shift+Ctrl+Z removes it again, Esc deselects. */
 import { expect, test } from "@playwright/test";
-import type { Scene } from "../lib/scene";
 import { EditorPage } from "./pages/editor-page";
 
 // SceneEval dev set, description 111 (3dlg-hcvc/SceneEval, MIT; ../shared/inputs/SOURCES.md).
 const PROMPT = "A living room with a gray sofa against the back wall, a rectangular coffee table directly in front of the sofa, and a wooden armchair to the left of the sofa.";
 
-test("Delete removes the selection, Ctrl+Z restores it, Shift+Ctrl+Z removes it again, Esc deselects", async ({ page, request }) => {
-  const res = await request.post("/api/scenes", { data: { prompt: PROMPT } });
-  expect(res.status()).toBe(202);
-  const { scene: created } = (await res.json()) as { scene: Scene };
+test("Delete removes the selection, Ctrl+Z restores it, Shift+Ctrl+Z removes it again, Esc deselects", async ({ page }) => {
   const editor = new EditorPage(page);
-  await editor.goto(created.id);
-  await editor.waitForStatus("completed");
-  await editor.waitForAllObjectsShown();
-
-  const before = await editor.fetchScene();
+  const before = await editor.createBuilt(PROMPT);
   const target = before.objects.find((o) => o.category === "armchair") ?? before.objects[before.objects.length - 1];
   const item = page.getByTestId(`object-item-${target.id}`);
   await editor.selectObject(target.id);

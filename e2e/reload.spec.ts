@@ -1,6 +1,5 @@
 /** Reloading mid-generation resumes the timeline from the snapshot's lastSeq: nothing lost, nothing twice. */
 import { expect, test } from "@playwright/test";
-import type { Scene } from "../lib/scene";
 import { EditorPage } from "./pages/editor-page";
 
 // SceneEval dev set, description 107 (3dlg-hcvc/SceneEval, MIT; ../shared/inputs/SOURCES.md).
@@ -8,10 +7,8 @@ const PROMPT =
   "A modern bedroom featuring a charcoal grey king bed with a velvet headboard against the back wall, two nightstands flanking the bed, and a sleek dark wood dresser against the left wall";
 
 test("reload mid-generation: no duplicates, the stream resumes to completion", async ({ page, request }) => {
-  const res = await request.post("/api/scenes", { data: { prompt: PROMPT } });
-  const { scene } = (await res.json()) as { scene: Scene };
   const editor = new EditorPage(page);
-  await editor.goto(scene.id);
+  const scene = await editor.create(PROMPT);
   await expect.poll(async () => Number(await editor.root.getAttribute("data-last-seq")), { timeout: 60_000 }).toBeGreaterThan(0);
   const statusBefore = await editor.root.getAttribute("data-scene-status");
 

@@ -15,6 +15,23 @@ export class EditorPage {
     this.root = page.getByTestId("editor");
   }
 
+  /** Create a scene from `prompt` through POST /api/scenes (202) and open its editor; returns the created scene. */
+  async create(prompt: string): Promise<Scene> {
+    const res = await this.page.request.post("/api/scenes", { data: { prompt } });
+    expect(res.status()).toBe(202);
+    const { scene } = (await res.json()) as { scene: Scene };
+    await this.goto(scene.id);
+    return scene;
+  }
+
+  /** Create a scene from `prompt`, open it and wait until it is completed and every object is shown; returns the scene then. */
+  async createBuilt(prompt: string): Promise<Scene> {
+    await this.create(prompt);
+    await this.waitForStatus("completed");
+    await this.waitForAllObjectsShown();
+    return this.fetchScene();
+  }
+
   /** Open a scene's editor. */
   async goto(id: string): Promise<void> {
     await this.page.goto(`/scenes/${encodeURIComponent(id)}`);
