@@ -21,7 +21,12 @@ export type AppErrorCode =
   | "policy"
   | "build_failed"
   | "blender_missing"
+  | "runner_unavailable"
   | "model_error"
+  | "unauthorized"
+  | "forbidden"
+  | "misdirected"
+  | "disk_full"
   | "internal";
 
 /** HTTP status for each error code. */
@@ -42,7 +47,12 @@ export const APP_ERROR_STATUS: Record<AppErrorCode, number> = {
   policy: 422,
   build_failed: 422,
   blender_missing: 503,
+  runner_unavailable: 503,
   model_error: 502,
+  unauthorized: 401,
+  forbidden: 403,
+  misdirected: 421,
+  disk_full: 507,
   internal: 500,
 };
 
@@ -69,9 +79,28 @@ export class AppError extends Error {
   }
 }
 
-/** Type guard for AppError. */
+/**
+ * Type guard for AppError by shape (`name === "AppError"` and a known `code`), not `instanceof`: Next bundles
+ * may hold several copies of this module, and an error thrown by one copy must still be recognised by another.
+ */
 export function isAppError(e: unknown): e is AppError {
-  return e instanceof AppError;
+  if (typeof e !== "object" || e === null) return false;
+  const { name, code } = e as { name?: unknown; code?: unknown };
+  return name === "AppError" && typeof code === "string" && Object.hasOwn(APP_ERROR_STATUS, code);
+}
+
+/**
+ * The AppError `disk_full` (507) for a full-disk failure: a Node error with code `ENOSPC` or `EDQUOT`, or SQLite's
+ * `SQLITE_FULL`, also when wrapped as another error's `cause`; null for anything else.
+ */
+export function diskFullError(e: unknown): AppError | null {
+  for (let cur: unknown = e, depth = 0; typeof cur === "object" && cur !== null && depth < 5; cur = (cur as { cause?: unknown }).cause, depth++) {
+    const code = (cur as { code?: unknown }).code;
+    if (code === "ENOSPC" || code === "EDQUOT" || code === "SQLITE_FULL") {
+      return new AppError("disk_full", "The server's disk is full; free some space and try again.", { cause: code, reason: cur instanceof Error ? cur.message.slice(0, 300) : null });
+    }
+  }
+  return null;
 }
 
 /** Result of an operation that can fail in an expected way. */
