@@ -4,6 +4,8 @@
 # Runs every layer even when one fails, then prints one summary line and exits non-zero on any failure.
 set -uo pipefail
 cd "$(dirname "$0")/.."
+# onnxruntime-node's install script would download extra GPU binaries; its package already has the CPU ones.
+export ONNXRUNTIME_NODE_INSTALL=skip
 
 bash scripts/ensure-system.sh --with-browser || exit 1
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
