@@ -203,7 +203,7 @@ export function createRunner(opts: RunnerOptions = {}): Runner {
       const blender = location
         ? { found: location.found, path: location.path, version: location.version, ...(location.reason ? { reason: location.reason } : {}) }
         : { found: true, path: null, version: null };
-      const poolStats = pool?.stats() ?? { size, busy: 0, queued: 0, alive: 0, jobsDone: 0, restarts: 0 };
+      const poolStats = pool?.stats() ?? { size, busy: 0, queued: 0, alive: 0, jobsDone: 0, restarts: 0, startError: null };
       const sb = pool?.sandbox ?? sandbox;
       return { blender, pool: poolStats, sandbox: { enabled: sb.enabled, reason: sb.reason } };
     },

@@ -73,6 +73,8 @@ export class Pool {
   restarts = 0;
   /** Last start error, for diagnostics. */
   lastStartError: string | null = null;
+  /** Last start error not yet followed by a worker's ready handshake (null once a worker has answered). */
+  startError: string | null = null;
   /** Current sandbox state (bubblewrap is dropped when sandboxed workers repeatedly fail to start). */
   sandbox: SandboxState;
   private readonly uidBase = allocateUidBase();
@@ -102,7 +104,7 @@ export class Pool {
   }
 
   /** Counters for health(). */
-  stats(): { size: number; busy: number; queued: number; alive: number; jobsDone: number; restarts: number } {
+  stats(): { size: number; busy: number; queued: number; alive: number; jobsDone: number; restarts: number; startError: string | null } {
     return {
       size: this.slots.length,
       busy: this.slots.filter((s) => s.reserved).length,
@@ -110,6 +112,7 @@ export class Pool {
       alive: this.slots.filter((s) => s.worker?.alive && s.worker.ready).length,
       jobsDone: this.jobsDone,
       restarts: this.restarts,
+      startError: this.startError,
     };
   }
 
@@ -175,10 +178,12 @@ export class Pool {
     try {
       const ready = await worker.start();
       slot.failures = 0;
+      this.startError = null;
       this.s.onReady?.(ready.blender);
     } catch (e) {
       slot.failures++;
       this.lastStartError = (e as Error).message;
+      this.startError = this.lastStartError;
       if (slot.failures >= 3 && this.sandbox.enabled) {
         this.sandbox = { ...this.sandbox, enabled: false, dropUid: false, reason: `sandboxed Blender failed to start 3 times, running without bubblewrap: ${this.lastStartError.slice(0, 300)}` };
         slot.failures = 0;

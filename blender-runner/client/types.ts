@@ -75,7 +75,8 @@ export interface CheckOutput {
 /** State of the pool and sandbox for /api/health. */
 export interface RunnerHealth {
   blender: { found: boolean; path: string | null; version: string | null; reason?: string };
-  pool: { size: number; busy: number; queued: number; alive: number; jobsDone: number; restarts: number };
+  /** `alive` counts workers that answered their ready handshake; `startError` is the last failed start not yet followed by one. */
+  pool: { size: number; busy: number; queued: number; alive: number; jobsDone: number; restarts: number; startError: string | null };
   sandbox: { enabled: boolean; reason: string | null };
 }
 

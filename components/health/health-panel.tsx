@@ -1,7 +1,7 @@
-/** Health panel: Blender, pool, sandbox and engine state in plain words (server-rendered data passed in). */
+/** Health panel: Blender, pool, sandbox, engine and disk state in plain words (server-rendered data passed in). */
 import type { ReactNode } from "react";
 
-/** Health data as returned by GET /api/health. */
+/** Health data as returned by GET /api/health (disk sizes in bytes, null when unknown). */
 export interface HealthView {
   ok: boolean;
   reason: string | null;
@@ -10,6 +10,7 @@ export interface HealthView {
   sandbox: { enabled: boolean; reason: string | null };
   engine: { name: string; model: string | null; baseURL: string | null };
   dataDir: string;
+  disk: { freeBytes: number | null; totalBytes: number | null; ok: boolean };
 }
 
 function Row({ label, children, testId }: { label: string; children: ReactNode; testId: string }) {
@@ -23,21 +24,34 @@ function Row({ label, children, testId }: { label: string; children: ReactNode; 
   );
 }
 
-/** Shows the health state; a missing Blender gets the install command. */
+function gigabytes(bytes: number): string {
+  return `${(bytes / 1024 ** 3).toFixed(1)} GB`;
+}
+
+function workers(h: HealthView): string {
+  const { alive, size, busy, queued } = h.pool;
+  if (!h.blender.found) return "none (Blender is missing)";
+  if (alive === 0) return `0 of ${size} running: none has started${queued ? `, ${queued} waiting` : ""}`;
+  return `${alive} of ${size} ready, ${busy} busy, ${queued} queued`;
+}
+
+/** Shows the health state; when the machine cannot build objects it says so first, with the fix. */
 export function HealthPanel({ health }: { health: HealthView }) {
   return (
     <section aria-label="System health" data-testid="health" data-ok={health.ok} className="rounded-lg border border-stone-200 bg-white p-4">
       {!health.ok && (
-        <p role="alert" className="mb-3 rounded bg-red-50 p-2 text-sm text-red-800">
-          {health.reason}
-        </p>
+        <div role="alert" data-testid="health-problem" className="mb-3 rounded bg-red-50 p-2 text-sm text-red-800">
+          <p className="font-medium">This machine cannot build rooms yet.</p>
+          <p className="mt-1">{health.reason}</p>
+          <p className="mt-1 text-red-700">Fix it, then reload this page (restart the server if it stays like this).</p>
+        </div>
       )}
       <dl>
         <Row label="Blender" testId="health-blender">
           {health.blender.found ? `${health.blender.version} (${health.blender.path})` : "not found"}
         </Row>
         <Row label="Workers" testId="health-pool">
-          {health.pool.alive}/{health.pool.size} ready, {health.pool.busy} busy, {health.pool.queued} queued
+          {workers(health)}
         </Row>
         <Row label="Sandbox" testId="health-sandbox">
           {health.sandbox.enabled ? `on (bubblewrap)${health.sandbox.reason ? `; ${health.sandbox.reason}` : ""}` : `off: ${health.sandbox.reason ?? "unavailable"}`}
@@ -47,6 +61,12 @@ export function HealthPanel({ health }: { health: HealthView }) {
         </Row>
         <Row label="Data" testId="health-datadir">
           {health.dataDir}
+          {health.disk.freeBytes !== null && (
+            <span className={health.disk.ok ? "text-stone-500" : "font-medium text-red-700"}>
+              {" "}
+              ({gigabytes(health.disk.freeBytes)} free{health.disk.ok ? "" : ": nearly full"})
+            </span>
+          )}
         </Row>
       </dl>
     </section>

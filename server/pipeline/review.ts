@@ -7,15 +7,18 @@ import { AppError } from "../../lib/errors";
 import type { Scene } from "../../lib/scene/schema";
 import type { StructurePatch } from "../../lib/structure-patch";
 import { config } from "../config";
+import { assertRunnerAvailable } from "../health";
 import { getStore } from "../store";
 import { createScene, setReviewedStructure } from "./scenes";
 import type { EngineName } from "../../lib/scene/schema";
 
 /**
  * Create an image scene from a multipart form (`image`, `prompt?`, `roomWidth?`, `roomDepth?`).
- * Throws AppError `unsupported_media`, `payload_too_large`, `image_invalid`, `validation` (from ingest).
+ * Throws AppError `unsupported_media`, `payload_too_large`, `image_invalid`, `validation` (from ingest), and
+ * `blender_missing` / `runner_unavailable` (503) before the image is ingested when no Blender worker can run.
  */
 export async function createSceneFromUpload(form: FormData, opts: { engine?: EngineName } = {}): Promise<Scene> {
+  await assertRunnerAvailable();
   const { ingestImageUpload } = await import("../images/ingest");
   const image = await ingestImageUpload(form, config().dataDir);
   return createScene({ image }, opts);

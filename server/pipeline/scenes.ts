@@ -10,6 +10,7 @@ import { AppError } from "../../lib/errors";
 import { StructureSpec, type EngineName, type Scene, type SceneSource, type SceneStatus, TERMINAL_EVENTS } from "../../lib/scene/schema";
 import { config } from "../config";
 import { getEngine } from "../engines";
+import { assertRunnerAvailable } from "../health";
 import { subscribeEvents } from "../events/bus";
 import { getStore } from "../store";
 import { failJob, runJob } from "./job";
@@ -44,11 +45,14 @@ export function validatePrompt(prompt: string): string {
 
 /**
  * Create a scene and start its job in the background; returns the stored scene at once (status `running`).
- * Throws AppError `empty_prompt`, `prompt_too_long`, `validation` (unknown engine).
+ * Throws AppError `empty_prompt`, `prompt_too_long`, `validation` (unknown engine), and `blender_missing` /
+ * `runner_unavailable` (503) when no Blender worker can run, before anything is stored.
  */
 export async function createScene(input: CreateSceneInput, opts: { engine?: EngineName } = {}): Promise<Scene> {
   const engineName = opts.engine ?? config().engine;
   getEngine(engineName);
+  if ("prompt" in input) validatePrompt(input.prompt);
+  await assertRunnerAvailable();
   const store = getStore();
   const id = randomUUID();
   let source: SceneSource;
