@@ -21,6 +21,8 @@ export function getRunner(): Runner {
       jobTimeoutMs: c.jobTimeoutMs,
       recycleAfter: c.recycleAfter,
       sandbox: c.sandbox,
+      // The data dir (every scene's files) and the checkout stay invisible to workers wherever they live.
+      hide: [c.dataDir, process.cwd()],
     });
   }
   return g[KEY]!;

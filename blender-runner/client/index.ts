@@ -7,7 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import type { BuildError } from "../../lib/scene/schema";
 import { locateBlender, type BlenderLocation } from "./locate";
-import { Pool, type JobOutcome, type PreparedJob } from "./pool";
+import { Pool, TRUSTED_SCOPE, type JobOutcome, type PreparedJob } from "./pool";
 import { AssemblePayload, BuildObjectPayload, CheckPayload, type JobKind } from "./protocol";
 import { DEFAULT_LIMITS, probeSandbox, type SandboxState } from "./sandbox";
 import type {
@@ -23,6 +23,9 @@ import type {
 } from "./types";
 
 export type * from "./types";
+
+/** Scope of jobs whose caller names none (tools, benchmarks): they share workers with each other only. */
+export const DEFAULT_SCOPE = "default";
 
 /** Find `blender-runner/worker.py` (from the working directory, then beside this file). */
 export function resolveWorkerScript(explicit?: string): string {
@@ -58,6 +61,8 @@ function outcomeError(outcome: Extract<JobOutcome, { kind: "failure" }>, timeout
 export function createRunner(opts: RunnerOptions = {}): Runner {
   const size = Math.max(1, opts.workers ?? 2);
   const jobTimeoutMs = opts.jobTimeoutMs ?? 20_000;
+  const skipPolicy = opts.policy === "skip";
+  if (skipPolicy && !opts.allowUnrestricted) throw new Error("runner: policy 'skip' needs allowUnrestricted");
   let location: BlenderLocation | null = null;
   let sandbox: SandboxState = { enabled: false, reason: "starting", bwrap: null, prlimit: null, dropUid: false };
   let workerVersion: string | null = null;
@@ -74,7 +79,10 @@ export function createRunner(opts: RunnerOptions = {}): Runner {
     const root = mkdtempSync(path.join(opts.scratchRoot ?? os.tmpdir(), "roomcode-runner-"));
     chmodSync(root, 0o711);
     sandbox = await probeSandbox(opts.sandbox ?? "auto", root);
+    if (opts.dedicatedUids === false) sandbox = { ...sandbox, dropUid: false };
     if (closed) return null;
+    // Containment is the OS sandbox: without it no worker starts unless the operator chose ROOMCODE_SANDBOX=off.
+    if (!sandbox.enabled && sandbox.required !== false) return null;
     const p = new Pool({
       blender: location.path,
       workerScript,
@@ -83,6 +91,8 @@ export function createRunner(opts: RunnerOptions = {}): Runner {
       root,
       sandbox,
       limits: { ...DEFAULT_LIMITS, ...opts.limits },
+      hide: opts.hide ?? [process.cwd()],
+      ...(opts.idleRefreshMs !== undefined ? { idleRefreshMs: opts.idleRefreshMs } : {}),
       onReady: (v) => {
         workerVersion = v;
       },
@@ -100,13 +110,17 @@ export function createRunner(opts: RunnerOptions = {}): Runner {
     prepare: (scratch: string, jobId: string) => PreparedJob,
     timeoutMs: number,
     parse: (raw: unknown) => T,
+    scope: string | null,
   ): Promise<RunnerResult<T>> {
     const p = await init;
     if (!p) {
+      if (location?.found && sandbox.required !== false && !sandbox.enabled) {
+        return { ok: false, error: failure("SandboxUnavailable", `runner: ${sandbox.reason ?? "the sandbox is not available"}`), prints: "", timings: {} };
+      }
       const reason = location?.reason ?? "runner: Blender is not available";
       return { ok: false, error: failure("BlenderMissing", reason), prints: "", timings: {} };
     }
-    const outcome = await p.submit(kind, prepare, timeoutMs);
+    const outcome = await p.submit(kind, prepare, timeoutMs, scope);
     const nodeTimings = { queueMs: outcome.queueMs, runMs: outcome.runMs };
     if (outcome.kind === "failure") {
       return { ok: false, error: outcomeError(outcome, timeoutMs), prints: "", timings: nodeTimings };
@@ -138,7 +152,7 @@ export function createRunner(opts: RunnerOptions = {}): Runner {
             overrides: job.overrides ?? {},
             outGlb: tmp,
             wholeScript: job.wholeScript ?? false,
-            unrestricted: job.unrestricted ?? false,
+            unrestricted: (job.unrestricted ?? false) || skipPolicy,
           },
           outputs: [{ from: tmp, to: job.outGlb }],
         };
@@ -148,6 +162,7 @@ export function createRunner(opts: RunnerOptions = {}): Runner {
         const v = BuildObjectPayload.parse(raw);
         return { glbPath: job.outGlb, stats: v.stats };
       },
+      job.scope ?? DEFAULT_SCOPE,
     );
   }
 
@@ -194,10 +209,13 @@ export function createRunner(opts: RunnerOptions = {}): Runner {
             failed: v.failed,
           };
         },
+        job.scope ?? DEFAULT_SCOPE,
       );
     },
     check(source: string): Promise<RunnerResult<CheckOutput>> {
-      return submit("check", () => ({ body: { source }, outputs: [] }), jobTimeoutMs, (raw) => CheckPayload.parse(raw));
+      if (skipPolicy) return Promise.resolve({ ok: true, value: { params: null }, prints: "", timings: {} });
+      // A policy check parses the program and runs none of it: any worker may take it.
+      return submit("check", () => ({ body: { source }, outputs: [] }), jobTimeoutMs, (raw) => CheckPayload.parse(raw), TRUSTED_SCOPE);
     },
     health(): RunnerHealth {
       const blender = location
@@ -205,7 +223,7 @@ export function createRunner(opts: RunnerOptions = {}): Runner {
         : { found: true, path: null, version: null };
       const poolStats = pool?.stats() ?? { size, busy: 0, queued: 0, alive: 0, jobsDone: 0, restarts: 0, startError: null };
       const sb = pool?.sandbox ?? sandbox;
-      return { blender, pool: poolStats, sandbox: { enabled: sb.enabled, reason: sb.reason } };
+      return { blender, pool: poolStats, sandbox: { enabled: sb.enabled, reason: sb.reason, seccomp: sb.enabled && !!sb.seccomp, dedicatedUids: sb.dropUid } };
     },
     blenderVersion: () => workerVersion,
     async close(): Promise<void> {

@@ -2,10 +2,16 @@
  * The warm pool: N worker slots behind a FIFO queue. One job at a time per worker; a worker is
  * recycled after `recycleAfter` jobs, after a timeout, a crash, a memory error or a job that left
  * processes behind, and respawned at once.
+ *
+ * Workers are bound to a scope (the scene id): a worker runs untrusted programs of one scope only, so no
+ * Python state a program leaves behind (a monkeypatched module, a hook) can reach another scene's build.
+ * A fresh worker takes the first scope it is given; a worker bound to another scope is restarted first,
+ * and an idle bound worker is restarted fresh after `idleRefreshMs` so that the next scene finds one warm.
  */
-import { chmodSync, chownSync, mkdirSync, rmSync } from "node:fs";
-import { copyFile, rm } from "node:fs/promises";
+import { chmodSync, chownSync, mkdirSync, realpathSync, rmSync } from "node:fs";
+import { rm } from "node:fs/promises";
 import path from "node:path";
+import { collectOutput } from "./outputs";
 import { encodeJob, type JobKind, type ResultMessage } from "./protocol";
 import { allocateUidBase, buildLaunch, type SandboxState, type WorkerLimits } from "./sandbox";
 import { WorkerFailureError, WorkerProcess, type WorkerFailure } from "./worker-process";
@@ -17,10 +23,16 @@ import { WorkerFailureError, WorkerProcess, type WorkerFailure } from "./worker-
  */
 export const WORKER_THREADS = 1;
 
+/** A job that has waited this long (ms) may take a worker bound to a scope that still has queued jobs. */
+const STARVATION_MS = 5_000;
+
+/** Scope of jobs that run no program (policy checks): any worker may take them without binding. */
+export const TRUSTED_SCOPE = null;
+
 /** What a queued job produces once it is dispatched to a slot with a scratch dir. */
 export interface PreparedJob {
   body: Record<string, unknown>;
-  /** Files to copy from the scratch dir to the host after a successful job. */
+  /** Files (`<scratch>/out/<name>`) to move to host paths after a successful job, each checked (outputs.ts). */
   outputs: { from: string; to: string }[];
 }
 
@@ -31,6 +43,8 @@ export type JobOutcome =
 
 interface Queued {
   kind: JobKind;
+  /** Scene id (or another isolation key) of the programs this job runs; null for jobs that run none. */
+  scope: string | null;
   prepare: (scratch: string, jobId: string) => PreparedJob;
   timeoutMs: number;
   enqueued: number;
@@ -47,6 +61,9 @@ interface Slot {
   failures: number;
   /** True from dispatch until the job's outputs are copied and the worker possibly recycled. */
   reserved: boolean;
+  /** Scope whose programs this worker has run (null while fresh). */
+  scope: string | null;
+  idleTimer: NodeJS.Timeout | null;
 }
 
 /** Settings of a pool. */
@@ -58,6 +75,10 @@ export interface PoolSettings {
   root: string;
   sandbox: SandboxState;
   limits: WorkerLimits;
+  /** Host dirs hidden from workers even when a bound system tree holds them (data dir, checkout). */
+  hide?: string[];
+  /** Restart an idle worker bound to a scope after this many ms (default 15000; 0 disables). */
+  idleRefreshMs?: number;
   onReady?: (version: string) => void;
 }
 
@@ -82,7 +103,7 @@ export class Pool {
   constructor(private readonly s: PoolSettings) {
     this.sandbox = s.sandbox;
     for (let i = 0; i < s.size; i++) {
-      this.slots.push({ index: i, generation: 0, scratch: "", worker: null, starting: false, failures: 0, reserved: false });
+      this.slots.push({ index: i, generation: 0, scratch: "", worker: null, starting: false, failures: 0, reserved: false, scope: null, idleTimer: null });
     }
   }
 
@@ -94,11 +115,11 @@ export class Pool {
     for (const slot of this.slots) void this.spawn(slot);
   }
 
-  /** Queue a job; resolves with its outcome (never rejects unless the pool is closed). */
-  submit(kind: JobKind, prepare: Queued["prepare"], timeoutMs: number): Promise<JobOutcome> {
+  /** Queue a job of `scope` (see the file comment); resolves with its outcome (never rejects unless the pool is closed). */
+  submit(kind: JobKind, prepare: Queued["prepare"], timeoutMs: number, scope: string | null): Promise<JobOutcome> {
     if (this.closed) return Promise.reject(new Error("runner: pool is closed"));
     return new Promise<JobOutcome>((resolve, reject) => {
-      this.queue.push({ kind, prepare, timeoutMs, enqueued: Date.now(), resolve, reject });
+      this.queue.push({ kind, scope, prepare, timeoutMs, enqueued: Date.now(), resolve, reject });
       this.dispatch();
     });
   }
@@ -136,6 +157,7 @@ export class Pool {
     this.closed = true;
     for (const q of this.queue.splice(0)) q.reject(new Error("runner: pool closed"));
     for (const slot of this.slots) {
+      if (slot.idleTimer) clearTimeout(slot.idleTimer);
       slot.worker?.kill();
       slot.worker = null;
     }
@@ -144,12 +166,31 @@ export class Pool {
     this.cleanup();
   }
 
+  /**
+   * What a sandboxed worker may read besides /usr: the worker script and its package, and Blender when it lives
+   * elsewhere (BLENDER_PATH to a tarball install or a wrapper script: the executable and its real folder).
+   */
+  private keepReadable(): string[] {
+    const script = this.s.workerScript;
+    const keep = [script, path.join(path.dirname(script), "roomcode_worker"), this.s.blender];
+    try {
+      keep.push(path.dirname(realpathSync(this.s.blender)));
+    } catch {
+      /* a missing Blender fails at spawn with its own message */
+    }
+    return [...new Set(keep)];
+  }
+
+  private workerUid(slot: Slot): number | null {
+    return this.sandbox.dropUid ? this.uidBase + slot.index : null;
+  }
+
   private prepareScratch(slot: Slot): string {
     const dir = path.join(this.s.root, `w${slot.index}-${slot.generation}`);
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(path.join(dir, "out"), { recursive: true });
-    if (this.sandbox.dropUid) {
-      const uid = this.uidBase + slot.index;
+    const uid = this.workerUid(slot);
+    if (uid !== null) {
       chownSync(dir, uid, uid);
       chownSync(path.join(dir, "out"), uid, uid);
     }
@@ -162,6 +203,7 @@ export class Pool {
     slot.starting = true;
     if (slot.scratch) rmSync(slot.scratch, { recursive: true, force: true });
     slot.generation++;
+    slot.scope = null;
     slot.scratch = this.prepareScratch(slot);
     const launch = buildLaunch({
       blender: this.s.blender,
@@ -170,7 +212,8 @@ export class Pool {
       slot: slot.index,
       sandbox: this.sandbox,
       limits: this.s.limits,
-      keepReadable: [path.dirname(this.s.workerScript), path.dirname(this.s.blender)],
+      keepReadable: this.keepReadable(),
+      hide: this.s.hide ?? [],
       uidBase: this.uidBase,
     });
     const worker = new WorkerProcess(launch, (w) => this.onExit(slot, w));
@@ -184,10 +227,8 @@ export class Pool {
       slot.failures++;
       this.lastStartError = (e as Error).message;
       this.startError = this.lastStartError;
-      if (slot.failures >= 3 && this.sandbox.enabled) {
-        this.sandbox = { ...this.sandbox, enabled: false, dropUid: false, reason: `sandboxed Blender failed to start 3 times, running without bubblewrap: ${this.lastStartError.slice(0, 300)}` };
-        slot.failures = 0;
-      } else if (slot.failures >= 3) {
+      // WARNING: never fall back to an unsandboxed worker here: a start failure is reported, not worked around.
+      if (slot.failures >= 3) {
         for (const q of this.queue.splice(0)) {
           q.resolve({ kind: "failure", failure: { kind: "crash", code: null, signal: null, log: this.lastStartError }, queueMs: Date.now() - q.enqueued, runMs: 0 });
         }
@@ -213,18 +254,64 @@ export class Pool {
     w.kill();
   }
 
+  /** A slot can take a job now: a live, ready, idle worker that is not being restarted. */
+  private idle(slot: Slot): boolean {
+    const w = slot.worker;
+    return !!w && w.alive && !!w.ready && !w.busy && !slot.starting && !slot.reserved;
+  }
+
+  /**
+   * Give queued jobs to idle workers, oldest first: a worker bound to the job's scope, else a fresh one; when
+   * neither is idle, restart an idle worker bound to a scope that no queued job wants (the job waits for it).
+   */
   private dispatch(): void {
-    for (const slot of this.slots) {
-      if (!this.queue.length) return;
-      const w = slot.worker;
-      if (!w || !w.alive || !w.ready || w.busy || slot.starting || slot.reserved) continue;
-      const job = this.queue.shift()!;
+    if (this.closed) return;
+    for (let i = 0; i < this.queue.length; ) {
+      const job = this.queue[i];
+      const idle = this.slots.filter((s) => this.idle(s));
+      const slot =
+        (job.scope === TRUSTED_SCOPE ? idle[0] : undefined) ??
+        idle.find((s) => s.scope === job.scope && job.scope !== null) ??
+        idle.find((s) => s.scope === null);
+      if (!slot) {
+        if (job.scope !== TRUSTED_SCOPE) this.rebindOne(idle, Date.now() - job.enqueued > STARVATION_MS);
+        i++;
+        continue;
+      }
+      this.queue.splice(i, 1);
+      if (slot.idleTimer) clearTimeout(slot.idleTimer);
+      slot.idleTimer = null;
       slot.reserved = true;
-      void this.runOn(slot, w, job).finally(() => {
+      if (job.scope !== TRUSTED_SCOPE) slot.scope = job.scope;
+      void this.runOn(slot, slot.worker!, job).finally(() => {
         slot.reserved = false;
+        this.armIdleRefresh(slot);
         this.dispatch();
       });
     }
+  }
+
+  /**
+   * Restart one idle bound worker whose scope no queued job wants, so that it comes back fresh; once a job has
+   * waited `STARVATION_MS`, any idle bound worker will do (a busy scene cannot keep every worker to itself).
+   */
+  private rebindOne(idle: Slot[], starving: boolean): void {
+    const wanted = new Set(this.queue.map((q) => q.scope));
+    const victim = idle.find((s) => s.scope !== null && !wanted.has(s.scope)) ?? (starving ? idle.find((s) => s.scope !== null) : undefined);
+    if (victim) this.recycle(victim);
+  }
+
+  /** After a job, an idle worker bound to a scope is restarted fresh once it has idled `idleRefreshMs`. */
+  private armIdleRefresh(slot: Slot): void {
+    const ms = this.s.idleRefreshMs ?? 15_000;
+    if (ms <= 0 || slot.scope === null || this.closed) return;
+    if (slot.idleTimer) clearTimeout(slot.idleTimer);
+    const w = slot.worker;
+    slot.idleTimer = setTimeout(() => {
+      slot.idleTimer = null;
+      if (slot.worker === w && this.idle(slot) && slot.scope !== null) this.recycle(slot);
+    }, ms);
+    slot.idleTimer.unref();
   }
 
   private async runOn(slot: Slot, w: WorkerProcess, job: Queued): Promise<void> {
@@ -243,18 +330,18 @@ export class Pool {
       this.jobsDone++;
       if (message.ok) {
         try {
-          for (const o of prepared.outputs) {
-            await copyFile(o.from, o.to);
-            await rm(o.from, { force: true });
-          }
+          for (const o of prepared.outputs) await collectOutput(path.dirname(o.from), path.basename(o.from), o.to, this.workerUid(slot));
         } catch (e) {
           message.ok = false;
-          message.error = { type: "OutputError", message: `runner: could not copy the output: ${(e as Error).message}`, line: null, traceback: "" };
+          const why = (e as Error).message;
+          message.error = { type: "OutputError", message: why.startsWith("runner:") ? why : `runner: could not store the output: ${why}`, line: null, traceback: "" };
+          for (const o of prepared.outputs) await rm(o.from, { force: true });
         }
       } else {
         for (const o of prepared.outputs) await rm(o.from, { force: true });
       }
-      const memoryTrouble = !message.ok && ["MemoryError", "RecursionError", "WorkerError"].includes(message.error?.type ?? "");
+      // A refused output means the worker itself was tampered with: it is not given another job.
+      const memoryTrouble = !message.ok && ["MemoryError", "RecursionError", "WorkerError", "OutputError"].includes(message.error?.type ?? "");
       if (message.stray > 0 || memoryTrouble || w.jobsDone >= this.s.recycleAfter) this.recycle(slot);
       job.resolve({ kind: "result", message, queueMs, runMs: Date.now() - started });
     } catch (e) {

@@ -24,12 +24,43 @@ describe("sandbox launch", () => {
   });
 
   it("binds only the scratch dir writable, unshares everything and clears the environment", () => {
-    const args = bwrapArgs("/tmp/rc/w0-1", []);
+    const args = bwrapArgs("/tmp/rc/w0-1", { keepReadable: [] });
     expect(args).toEqual(expect.arrayContaining(["--unshare-all", "--die-with-parent", "--clearenv"]));
     const bind = args.indexOf("--bind");
     expect(args.slice(bind, bind + 3)).toEqual(["--bind", "/tmp/rc/w0-1", "/tmp/rc/w0-1"]);
     expect(args.filter((a) => a === "--bind")).toHaveLength(1);
     expect(args.join(" ")).not.toContain("OPENAI");
+  });
+
+  it("shows /usr and the kept paths only: no /etc/passwd, no home, no checkout beyond the worker", () => {
+    const worker = "/srv/roomcode/blender-runner/roomcode_worker";
+    const args = bwrapArgs("/tmp/rc/w0-1", { keepReadable: [worker, "/usr/bin/blender"], hide: ["/srv/roomcode", "/usr/local/roomcode-data"], seccompFd: 5 });
+    const roBinds = args.flatMap((a, i) => (a === "--ro-bind" || a === "--ro-bind-try" ? [args[i + 1]] : []));
+    expect(roBinds).toContain("/usr");
+    expect(roBinds).toContain(worker);
+    expect(roBinds).not.toContain("/");
+    expect(roBinds).not.toContain("/etc");
+    expect(roBinds.filter((p) => p.startsWith("/etc/"))).toEqual(["/etc/ld.so.cache", "/etc/alternatives"]);
+    expect(roBinds).not.toContain("/usr/bin/blender");
+    // A data dir inside /usr is masked; the checkout is not bound at all, so it needs no mask.
+    const tmpfs = args.flatMap((a, i) => (a === "--tmpfs" ? [args[i + 1]] : []));
+    expect(tmpfs).toContain("/usr/local/roomcode-data");
+    expect(tmpfs).not.toContain("/srv/roomcode");
+    expect(args.slice(-2)).toEqual(["--seccomp", "5"]);
+  });
+
+  it("masks a checkout under /usr but binds the worker package again on top", () => {
+    const worker = "/usr/src/roomcode/blender-runner/roomcode_worker";
+    const args = bwrapArgs("/tmp/rc/w0-1", { keepReadable: [worker], hide: ["/usr/src/roomcode"] });
+    const mask = args.indexOf("/usr/src/roomcode");
+    expect(args[mask - 1]).toBe("--tmpfs");
+    expect(args.lastIndexOf(worker)).toBeGreaterThan(mask);
+  });
+
+  it("passes the seccomp program as fd 5 when the sandbox has one", () => {
+    const spec = buildLaunch({ blender: "/usr/bin/blender", blenderArgs: ["-b"], scratch: "/tmp/rc/w0-1", slot: 0, sandbox: { ...on, seccomp: "/tmp/rc/seccomp.bpf" }, limits: DEFAULT_LIMITS, keepReadable: [] });
+    expect(spec.inheritFiles).toEqual(["/tmp/rc/seccomp.bpf"]);
+    expect(spec.args).toEqual(expect.arrayContaining(["--seccomp", "5"]));
   });
 
   it("runs blender directly without bwrap, still capped and with a clean environment", () => {

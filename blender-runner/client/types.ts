@@ -16,6 +16,11 @@ export interface BuildObjectJob {
   overrides?: Record<string, unknown>;
   /** Absolute host path of the GLB to write (its folder must exist). */
   outGlb: string;
+  /**
+   * Isolation scope, normally the scene id: workers run programs of one scope only (no Python state crosses
+   * scopes). Default "default", shared by every job that names none.
+   */
+  scope?: string;
   /** When true, a script without build() is executed as a whole (human-written corpus scripts). */
   wholeScript?: boolean;
   timeoutMs?: number;
@@ -44,6 +49,8 @@ export interface AssembleObject {
 
 /** Input of `assemble_scene`: room program + objects + lights -> GLB and/or .blend. */
 export interface AssembleSceneJob {
+  /** Isolation scope (the scene id), as in BuildObjectJob. */
+  scope?: string;
   roomSource: string | null;
   roomOverrides?: Record<string, unknown>;
   objects: AssembleObject[];
@@ -77,7 +84,7 @@ export interface RunnerHealth {
   blender: { found: boolean; path: string | null; version: string | null; reason?: string };
   /** `alive` counts workers that answered their ready handshake; `startError` is the last failed start not yet followed by one. */
   pool: { size: number; busy: number; queued: number; alive: number; jobsDone: number; restarts: number; startError: string | null };
-  sandbox: { enabled: boolean; reason: string | null };
+  sandbox: { enabled: boolean; reason: string | null; seccomp: boolean; dedicatedUids: boolean };
 }
 
 /** The runner: a warm pool of Blender workers behind a queue. Methods reject only on misuse or shutdown; job failures are `ok: false`. */
@@ -114,6 +121,20 @@ export interface RunnerOptions {
   workerScript?: string;
   /** Resource caps per worker (defaults in sandbox.ts: 4 GiB address space, 3600 s CPU, 64 tasks). */
   limits?: Partial<{ addressSpaceBytes: number; cpuSeconds: number; processes: number }>;
+  /** Host dirs hidden from sandboxed workers even inside a bound system tree (default: the working directory). */
+  hide?: string[];
+  /** Restart an idle worker bound to a scope after this many ms so the next scope finds a fresh one (default 15000; 0: never). */
+  idleRefreshMs?: number;
+  /**
+   * Run each worker slot under its own uid when the server is root (default true). False runs workers as the
+   * server's user, as a non-root server must (tests of the caps that hold without root).
+   */
+  dedicatedUids?: boolean;
+  /**
+   * "skip" runs every object program as if its author had found a way past the static policy and the
+   * restricted builtins (needs allowUnrestricted): tests prove the OS sandbox alone contains it. Default "enforce".
+   */
+  policy?: "enforce" | "skip";
   /** Allow `unrestricted` jobs (tests of the OS sandbox layer; never in the server). */
   allowUnrestricted?: boolean;
 }

@@ -3,7 +3,7 @@
  * to fd 3, results read from fd 4, Blender's stdout/stderr drained into a small ring buffer.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { readFileSync, readdirSync } from "node:fs";
+import { closeSync, openSync, readFileSync, readdirSync } from "node:fs";
 import type { Readable, Writable } from "node:stream";
 import { parseWorkerMessage, splitLines, type ReadyMessage, type ResultMessage } from "./protocol";
 import type { LaunchSpec } from "./sandbox";
@@ -48,14 +48,20 @@ export class WorkerProcess {
 
   /** Spawn and wait for the ready message (rejects after `timeoutMs` or when the process exits first). */
   start(timeoutMs = 60_000): Promise<ReadyMessage> {
-    const { command, args, env, uid, gid } = this.launch;
-    const child = spawn(command, args, {
-      stdio: ["ignore", "pipe", "pipe", "pipe", "pipe"],
-      detached: true,
-      env: env as NodeJS.ProcessEnv,
-      ...(uid !== undefined ? { uid } : {}),
-      ...(gid !== undefined ? { gid } : {}),
-    });
+    const { command, args, env, uid, gid, inheritFiles = [] } = this.launch;
+    const extra = inheritFiles.map((f) => openSync(f, "r"));
+    let child: ChildProcess;
+    try {
+      child = spawn(command, args, {
+        stdio: ["ignore", "pipe", "pipe", "pipe", "pipe", ...extra],
+        detached: true,
+        env: env as NodeJS.ProcessEnv,
+        ...(uid !== undefined ? { uid } : {}),
+        ...(gid !== undefined ? { gid } : {}),
+      });
+    } finally {
+      for (const fd of extra) closeSync(fd);
+    }
     this.child = child;
     const keep = (chunk: Buffer) => {
       this.log = (this.log + chunk.toString("utf8")).slice(-LOG_TAIL);

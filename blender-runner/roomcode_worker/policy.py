@@ -13,6 +13,24 @@ ALLOWED_IMPORTS = frozenset({
 })
 """Top-level modules a program may import (the program contract plus harmless pure helpers)."""
 
+HELPER_EXPORTS = {
+    "colorsys": ("rgb_to_yiq", "yiq_to_rgb", "rgb_to_hls", "hls_to_rgb", "rgb_to_hsv", "hsv_to_rgb"),
+    "itertools": ("accumulate", "chain", "combinations", "combinations_with_replacement", "compress", "count",
+                  "cycle", "dropwhile", "filterfalse", "groupby", "islice", "pairwise", "permutations", "product",
+                  "repeat", "starmap", "takewhile", "tee", "zip_longest"),
+    "functools": ("cache", "cached_property", "cmp_to_key", "lru_cache", "partial", "reduce", "total_ordering",
+                  "wraps"),
+    "collections": ("ChainMap", "Counter", "OrderedDict", "defaultdict", "deque", "namedtuple"),
+    "collections.abc": ("Callable", "Iterable", "Iterator", "Mapping", "MutableMapping", "MutableSequence",
+                        "Sequence", "Set"),
+    "typing": ("Any", "Callable", "Dict", "FrozenSet", "Iterable", "Iterator", "List", "Mapping", "NamedTuple",
+               "Optional", "Sequence", "Set", "Tuple", "Union"),
+    "copy": ("copy", "deepcopy"),
+}
+"""What a program sees of each helper module: plain functions and types only. The modules themselves reach
+further (``typing.operator``, ``typing.sys``, ``typing.get_type_hints`` evaluates strings), so a program gets a
+fresh module object holding just these names."""
+
 DENIED_NAMES = frozenset({
     "eval", "exec", "compile", "open", "__import__", "globals", "locals", "vars",
     "breakpoint", "input", "memoryview", "help", "exit", "quit", "__builtins__",
@@ -25,6 +43,7 @@ DENIED_ATTRS = frozenset({
     "pathlib", "posix", "marshal", "pickle", "handlers", "timers", "msgbus", "driver_namespace",
     "execfile", "as_module", "libraries", "preferences", "user_resource", "script_path_user",
     "register_class", "unregister_class", "register_module", "load_scripts", "keyconfigs",
+    "modules_from_path", "refresh_script_paths", "script_paths", "load", "reload", "filepath",
     "driver_add", "save_render", "save_as", "filepath_raw", "addon_utils",
     "f_globals", "f_locals", "f_back", "gi_frame", "cr_frame", "tb_frame",
 })

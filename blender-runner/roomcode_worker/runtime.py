@@ -1,9 +1,11 @@
 """Restricted execution of an object program: safe builtins, guarded imports, captured prints,
 and errors mapped to ``{type, message, line, traceback}`` in the program's own lines."""
 import builtins
+import importlib
 import linecache
 import sys
 import traceback
+import types
 
 from . import compat, policy
 
@@ -64,9 +66,38 @@ class CappedWriter:
         return out
 
 
+_VIEWS = {}
+
+
+def _helper_view(name):
+    """A fresh module object holding only ``policy.HELPER_EXPORTS[name]`` (and its listed submodules)."""
+    view = _VIEWS.get(name)
+    if view is None:
+        real = importlib.import_module(name)
+        view = types.ModuleType(name)
+        for attr in policy.HELPER_EXPORTS[name]:
+            if hasattr(real, attr):
+                setattr(view, attr, getattr(real, attr))
+        for sub in policy.HELPER_EXPORTS:
+            if sub.startswith(name + ".") and "." not in sub[len(name) + 1:]:
+                setattr(view, sub[len(name) + 1:], _helper_view(sub))
+        _VIEWS[name] = view
+    return view
+
+
 def _guarded_import(name, globals_=None, locals_=None, fromlist=(), level=0):
     if level or name.split(".")[0] not in policy.ALLOWED_IMPORTS:
         raise ImportError("import of '%s' is not allowed" % name)
+    top = name.split(".")[0]
+    if top in policy.HELPER_EXPORTS:
+        if name not in policy.HELPER_EXPORTS:
+            raise ImportError("import of '%s' is not allowed" % name)
+        view = _helper_view(name if fromlist else top)
+        for attr in fromlist or ():
+            if not hasattr(view, attr):
+                raise ImportError("'%s' of '%s' is not available to object programs (available: %s)"
+                                  % (attr, name, ", ".join(policy.HELPER_EXPORTS[name])))
+        return view
     return builtins.__import__(name, globals_, locals_, fromlist, level)
 
 

@@ -64,7 +64,7 @@ it("says in the sandbox state when the per-worker process cap is missing (not ro
       const asUser = await probeSandbox("auto", scratch);
       expect(asUser.enabled).toBe(true);
       expect(asUser.dropUid).toBe(false);
-      expect(asUser.reason).toMatch(/not running as root: workers share this user's process cap/);
+      expect(asUser.reason).toMatch(/not running as root: workers run as this user, and seccomp denies them any new process/);
     } finally {
       spy.mockRestore();
     }

@@ -55,7 +55,7 @@ async function main(): Promise<void> {
         if (room) row.metrics = evaluateScene(p, evalObjectsFromScene(scene), room);
         row.objects = summarizeObjects(objectFigures(scene.objects));
         const png = path.join(args.out, "thumbs", `${p.id}.png`);
-        const res = await getRunner().assembleScene({ ...pipeline.assembleInput(scene), outTopPng: png, topPngSizePx: 384 });
+        const res = await getRunner().assembleScene({ ...pipeline.assembleInput(scene), scope: scene.id, outTopPng: png, topPngSizePx: 384 });
         if (res.ok && fs.existsSync(png)) row.thumbnail = path.relative(args.out, png);
         if (scene.error) row.error = scene.error;
       } catch (e) {

@@ -51,7 +51,7 @@ export async function exportScene(sceneId: string, kind: "glb" | "blend"): Promi
   if (!p) {
     p = (async () => {
       const tmp = `${file}.tmp-${process.pid}-${Date.now()}.${kind}`;
-      const res = await getRunner().assembleScene({ ...assembleInput(scene), ...(kind === "glb" ? { outGlb: tmp } : { outBlend: tmp }) });
+      const res = await getRunner().assembleScene({ ...assembleInput(scene), scope: sceneId, ...(kind === "glb" ? { outGlb: tmp } : { outBlend: tmp }) });
       if (!res.ok || !fs.existsSync(tmp)) {
         fs.rmSync(tmp, { force: true });
         throw new AppError("build_failed", `pipeline: assembling the scene failed: ${res.ok ? "no file written" : res.error.message}`, res.ok ? {} : { type: res.error.type, traceback: res.error.traceback });

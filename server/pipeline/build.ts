@@ -35,8 +35,8 @@ export async function buildRevision(sceneId: string, rev: StoredRevision): Promi
   const outGlb = store.files.ensureParent(isRoom ? store.files.roomGlb(sceneId, rev.rev) : store.files.objectGlb(sceneId, rev.objectId, rev.rev));
   const runner = getRunner();
   const res = isRoom
-    ? await runner.buildRoom({ objectId: "room", source: rev.source, outGlb })
-    : await runner.buildObject({ objectId: rev.objectId, source: rev.source, outGlb });
+    ? await runner.buildRoom({ objectId: "room", source: rev.source, outGlb, scope: sceneId })
+    : await runner.buildObject({ objectId: rev.objectId, source: rev.source, outGlb, scope: sceneId });
   const glbFile = path.relative(store.files.sceneDir(sceneId), outGlb);
   store.transaction(() =>
     store.revisions.setBuild(sceneId, rev.objectId, rev.rev, res.ok ? { glbFile, stats: res.value.stats, error: null } : { glbFile: null, stats: null, error: res.error }),

@@ -16,7 +16,7 @@ export async function renderThumbnail(sceneId: string): Promise<string | null> {
   const out = store.files.thumb(sceneId);
   const tmp = `${out}.tmp-${process.pid}.png`;
   store.files.ensureParent(out);
-  const res = await getRunner().assembleScene({ ...assembleInput(scene), outTopPng: tmp, topPngSizePx: THUMB_PX });
+  const res = await getRunner().assembleScene({ ...assembleInput(scene), scope: sceneId, outTopPng: tmp, topPngSizePx: THUMB_PX });
   if (!res.ok || !fs.existsSync(tmp)) {
     fs.rmSync(tmp, { force: true });
     return null;
