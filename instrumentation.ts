@@ -1,9 +1,16 @@
 /**
- * Next.js instrumentation: on server start (Node runtime only), resume pipeline jobs that a previous process
- * left running, so that no scene stays stuck after a restart.
+ * Next.js instrumentation: on server start (Node runtime only), refuse to serve when the server listens on a
+ * non-loopback address without authentication (exit 1), then resume pipeline jobs that a previous process left
+ * running, so that no scene stays stuck after a restart.
  */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { exposureProblem } = await import("./server/auth/exposure");
+  const problem = exposureProblem();
+  if (problem) {
+    console.error(`roomcode: ${problem}`);
+    process.exit(1);
+  }
   const { resumeJobs } = await import("./server/pipeline");
   try {
     const resumed = resumeJobs();

@@ -18,4 +18,4 @@ npx next build
 echo "roomcode: checking that Blender builds and exports an object"
 npx tsx --conditions react-server scripts/smoke.ts
 echo "roomcode: serving at http://localhost:${PORT:-3000} (engine: ${ROOMCODE_ENGINE:-offline unless OPENAI_API_KEY/OPENAI_BASE_URL is set})"
-exec npx next start -p "${PORT:-3000}"
+exec node scripts/serve.mjs

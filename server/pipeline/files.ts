@@ -75,10 +75,10 @@ export async function scenePy(sceneId: string): Promise<string> {
   return buildScenePy(assembleInput(scene));
 }
 
-/** Scene list rows of `GET /api/scenes` (newest first) with the thumbnail URL when one exists. */
-export function listScenes(limit = 200): SceneSummary[] {
+/** Scene list rows of `GET /api/scenes` (newest first; only `owner`'s scenes when given) with the thumbnail URL when one exists. */
+export function listScenes(limit = 200, owner?: string): SceneSummary[] {
   const store = getStore();
-  return store.scenes.list(limit).map(({ hasThumb: _h, ...s }) => ({
+  return store.scenes.list(limit, owner).map(({ hasThumb: _h, ...s }) => ({
     ...s,
     thumbnailUrl: store.hasThumb(s.id) ? `/api/scenes/${encodeURIComponent(s.id)}/thumb.png?v=${encodeURIComponent(s.updatedAt)}` : null,
   }));

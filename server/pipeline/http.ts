@@ -1,24 +1,61 @@
 import "server-only";
 /**
- * Route plumbing shared by the `app/api/**` handlers: AppError -> `{error:{code,message,details}}` with its HTTP
- * status, JSON body reading, zod parsing into AppError `validation`, and file responses.
+ * Route plumbing shared by the `app/api/**` handlers: the request guard (Host, CSRF, authentication, scene
+ * ownership) before every handler, AppError -> `{error:{code,message,details}}` with its HTTP status, JSON body
+ * reading with a streamed size limit, zod parsing into AppError `validation`, and file responses.
  */
 import fs from "node:fs";
 import type { z } from "zod";
-import { AppError, isAppError } from "../../lib/errors";
+import { AppError, APP_ERROR_STATUS, diskFullError, isAppError } from "../../lib/errors";
+import { guardRequest } from "../auth/guard";
+import { setRequestUser } from "../auth/identity";
+import { getStore } from "../store";
+import { MAX_JSON_BYTES, readJsonLimited } from "./request-body";
 
-/** The JSON error response of an error (AppError keeps its code/status; anything else is a logged 500 `internal`). */
+/**
+ * The JSON error response of an error: an AppError (recognised by shape) keeps its code and status, a full disk
+ * (ENOSPC, SQLITE_FULL) becomes 507 `disk_full`, anything else is a logged 500 `internal`.
+ */
 export function errorResponse(e: unknown): Response {
-  if (isAppError(e)) return Response.json(e.toJSON(), { status: e.status, headers: { "Cache-Control": "no-store" } });
+  const known = isAppError(e) ? e : diskFullError(e);
+  if (known) {
+    const body = { error: { code: known.code, message: known.message, ...(known.details ? { details: known.details } : {}) } };
+    return Response.json(body, { status: APP_ERROR_STATUS[known.code], headers: { "Cache-Control": "no-store" } });
+  }
   console.error("route: unexpected error:", e);
   const wrapped = new AppError("internal", "Something went wrong on the server.", { reason: e instanceof Error ? e.message : String(e) });
   return Response.json(wrapped.toJSON(), { status: 500, headers: { "Cache-Control": "no-store" } });
 }
 
-/** Wrap a route handler so that thrown errors become typed JSON error responses. */
-export function handle<A extends unknown[]>(fn: (...args: A) => Promise<Response>): (...args: A) => Promise<Response> {
+/** Options of `handle`: `anonymous` routes (sign-in) run without an authenticated user. */
+export interface HandleOptions {
+  anonymous?: boolean;
+}
+
+type RouteCtx = { params?: Promise<Record<string, string | string[] | undefined>> };
+
+/** Throws AppError `not_found` unless the scene `id` exists and belongs to `userId` (other users' scenes look absent). */
+function assertSceneVisible(id: string, userId: string): void {
+  const owner = getStore().scenes.ownerOf(id);
+  if (owner === null || owner !== userId) throw new AppError("not_found", `Scene ${JSON.stringify(id.slice(0, 80))} does not exist.`, { sceneId: id.slice(0, 80) });
+}
+
+/**
+ * Wrap a route handler: run the request guard (`server/auth/guard.ts`: Host allowlist, Origin and body type of
+ * state-changing requests, authentication), check that a `[id]` scene of `/api/scenes/:id/**` or `/scenes/:id/**`
+ * exists and is the caller's, then call `fn`; thrown errors become typed JSON error responses.
+ */
+export function handle<A extends unknown[]>(fn: (...args: A) => Promise<Response>, opts: HandleOptions = {}): (...args: A) => Promise<Response> {
   return async (...args: A) => {
     try {
+      const req = args[0] as Request;
+      const { userId } = await guardRequest(req, opts);
+      if (userId !== null) {
+        setRequestUser(req, userId);
+        const params = await (args[1] as RouteCtx | undefined)?.params;
+        const id = params?.id;
+        if (typeof id === "string" && /^\/(api\/)?scenes\//.test(new URL(req.url).pathname)) assertSceneVisible(id, userId);
+      }
       return await fn(...args);
     } catch (e) {
       return errorResponse(e);
@@ -26,15 +63,9 @@ export function handle<A extends unknown[]>(fn: (...args: A) => Promise<Response
   };
 }
 
-/** Read a request's JSON body; throws AppError `bad_request` when it is not JSON. */
-export async function readJson(req: Request): Promise<unknown> {
-  const text = await req.text();
-  if (!text.trim()) return {};
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new AppError("bad_request", "The request body is not valid JSON.");
-  }
+/** Read a request's JSON body (at most `limit` bytes, default 2 MiB, cut off as it streams in); throws AppError `payload_too_large`, `bad_request`. */
+export async function readJson(req: Request, limit = MAX_JSON_BYTES): Promise<unknown> {
+  return readJsonLimited(req, limit);
 }
 
 /** Parse `value` with a zod schema; throws AppError `validation` listing the issues (path and message). */

@@ -23,5 +23,6 @@ export { renderThumbnail } from "./thumbnail";
 export { needsReview } from "./job";
 export { modelUrl } from "./stages/code";
 export { createSceneFromUpload, patchStructure, structureOverlayPng } from "./review";
-export { errorResponse, handle, readJson, parseWith, fileResponse, IMMUTABLE } from "./http";
+export { errorResponse, handle, readJson, parseWith, fileResponse, IMMUTABLE, type HandleOptions } from "./http";
+export { readMultipartForm, readBodyLimited, MAX_JSON_BYTES, MAX_MULTIPART_BYTES } from "./request-body";
 export { objectGlbFile, objectProgram, roomGlbFile, thumbFile, scenePy, listScenes, downloadName, type RevisionFile } from "./files";

@@ -17,7 +17,7 @@ import type { EngineName } from "../../lib/scene/schema";
  * Throws AppError `unsupported_media`, `payload_too_large`, `image_invalid`, `validation` (from ingest), and
  * `blender_missing` / `runner_unavailable` (503) before the image is ingested when no Blender worker can run.
  */
-export async function createSceneFromUpload(form: FormData, opts: { engine?: EngineName } = {}): Promise<Scene> {
+export async function createSceneFromUpload(form: FormData, opts: { engine?: EngineName; owner?: string } = {}): Promise<Scene> {
   await assertRunnerAvailable();
   const { ingestImageUpload } = await import("../images/ingest");
   const image = await ingestImageUpload(form, config().dataDir);

@@ -44,11 +44,12 @@ export function validatePrompt(prompt: string): string {
 }
 
 /**
- * Create a scene and start its job in the background; returns the stored scene at once (status `running`).
+ * Create a scene owned by `opts.owner` (a user id; default the shared-token user) and start its job in the
+ * background; returns the stored scene at once (status `running`).
  * Throws AppError `empty_prompt`, `prompt_too_long`, `validation` (unknown engine), and `blender_missing` /
  * `runner_unavailable` (503) when no Blender worker can run, before anything is stored.
  */
-export async function createScene(input: CreateSceneInput, opts: { engine?: EngineName } = {}): Promise<Scene> {
+export async function createScene(input: CreateSceneInput, opts: { engine?: EngineName; owner?: string } = {}): Promise<Scene> {
   const engineName = opts.engine ?? config().engine;
   getEngine(engineName);
   if ("prompt" in input) validatePrompt(input.prompt);
@@ -78,7 +79,7 @@ export async function createScene(input: CreateSceneInput, opts: { engine?: Engi
     title = titleFromImage(img.prompt);
   }
   store.transaction(() => {
-    store.scenes.insert({ id, title, source, engine: engineName, status: "queued" });
+    store.scenes.insert({ id, title, source, engine: engineName, status: "queued", owner: opts.owner });
     store.jobs.put(id, "create", "running");
   });
   void startJob(id, "create", (signal) => runJob(id, signal));

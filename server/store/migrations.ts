@@ -120,4 +120,12 @@ CREATE TABLE jobs (
 CREATE INDEX jobs_state ON jobs(state);
 `,
   },
+  {
+    version: 2,
+    name: "scene-owner",
+    sql: `
+ALTER TABLE scenes ADD COLUMN owner TEXT NOT NULL DEFAULT 'designer';
+CREATE INDEX scenes_owner ON scenes(owner, created_at);
+`,
+  },
 ];

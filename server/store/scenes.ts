@@ -62,12 +62,18 @@ export class ScenesRepo {
     private readonly revisions: RevisionsRepo,
   ) {}
 
-  /** Insert a new scene row (objects are stored with ObjectsRepo). */
-  insert(s: { id: string; title: string; source: SceneSource; engine: Scene["engine"]; status: SceneStatus }): void {
+  /** Insert a new scene row (objects are stored with ObjectsRepo); `owner` is a user id (default `designer`, the shared-token user). */
+  insert(s: { id: string; title: string; source: SceneSource; engine: Scene["engine"]; status: SceneStatus; owner?: string }): void {
     const now = nowIso();
     this.db
-      .prepare(`INSERT INTO scenes (id, title, source_json, engine, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)`)
-      .run(s.id, s.title, JSON.stringify(SceneSource.parse(s.source)), s.engine, s.status, now, now);
+      .prepare(`INSERT INTO scenes (id, title, source_json, engine, status, owner, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
+      .run(s.id, s.title, JSON.stringify(SceneSource.parse(s.source)), s.engine, s.status, s.owner ?? "designer", now, now);
+  }
+
+  /** The user id owning a scene, or null when the scene does not exist. */
+  ownerOf(id: string): string | null {
+    const r = this.db.prepare(`SELECT owner FROM scenes WHERE id = ?`).get(id) as { owner: string } | undefined;
+    return r ? r.owner : null;
   }
 
   /** Update scene fields; always bumps `updated_at`. */
@@ -119,14 +125,14 @@ export class ScenesRepo {
     });
   }
 
-  /** Scene summaries, newest first. */
-  list(limit = 200): SceneSummary[] {
+  /** Scene summaries, newest first; only `owner`'s scenes when given. */
+  list(limit = 200, owner?: string): SceneSummary[] {
     const rows = this.db
       .prepare(
         `SELECT s.id, s.title, s.status, s.source_json, s.created_at, s.updated_at, (SELECT COUNT(*) FROM objects o WHERE o.scene_id = s.id) AS n
-         FROM scenes s ORDER BY s.created_at DESC, s.rowid DESC LIMIT ?`,
+         FROM scenes s WHERE (@owner IS NULL OR s.owner = @owner) ORDER BY s.created_at DESC, s.rowid DESC LIMIT @limit`,
       )
-      .all(limit) as { id: string; title: string; status: string; source_json: string; created_at: string; updated_at: string; n: number }[];
+      .all({ owner: owner ?? null, limit }) as { id: string; title: string; status: string; source_json: string; created_at: string; updated_at: string; n: number }[];
     return rows.map((r) => ({
       id: r.id,
       title: r.title,

@@ -33,7 +33,7 @@ describe("store", () => {
   it("migrates once and records the version", () => {
     expect(migrate(store.db)).toEqual([]);
     const rows = store.db.prepare("SELECT version FROM schema_migrations").all() as { version: number }[];
-    expect(rows.map((r) => r.version)).toEqual([1]);
+    expect(rows.map((r) => r.version)).toEqual([1, 2]);
     expect(store.db.pragma("journal_mode", { simple: true })).toBe("wal");
     expect(store.db.pragma("foreign_keys", { simple: true })).toBe(1);
   });

@@ -49,6 +49,32 @@ function routes(): RouteFile[] {
   return cache;
 }
 
+/** HTTP methods a route module may export. */
+export const ROUTE_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"] as const;
+
+/** One `app/api/**\/route.ts` file: its absolute path, its URL pattern (`/api/scenes/[id]/...`) and exported methods. */
+export interface RouteInfo {
+  file: string;
+  pattern: string;
+  methods: string[];
+}
+
+/** Every API route file with the methods it exports (imports each module). */
+export async function listRoutes(): Promise<RouteInfo[]> {
+  const out: RouteInfo[] = [];
+  for (const r of routes()) {
+    const mod = (await import(r.file)) as Record<string, unknown>;
+    const pattern = "/" + r.segments.map((s) => (s.kind === "static" ? s.name : s.kind === "param" ? `[${s.name}]` : `[...${s.name}]`)).join("/");
+    out.push({ file: r.file, pattern, methods: ROUTE_METHODS.filter((m) => typeof mod[m] === "function") });
+  }
+  return out;
+}
+
+/** A URL for a route pattern with every `[param]` replaced by `values[param]` (or `fallback`), URL-encoded. */
+export function fillPattern(pattern: string, values: Record<string, string>, fallback = "x"): string {
+  return pattern.replace(/\[(?:\.\.\.)?([^\]]+)\]/g, (_m, name: string) => encodeURIComponent(values[name] ?? fallback));
+}
+
 function match(route: RouteFile, parts: string[]): Record<string, string | string[]> | null {
   const params: Record<string, string | string[]> = {};
   let i = 0;

@@ -6,7 +6,10 @@ import { handle, parseWith, readJson } from "@/server/pipeline";
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-const Body = z.object({ source: z.string(), actor: z.string().min(1).max(80).optional() });
+/** Longest program source accepted (characters): 512 Ki. */
+const MAX_SOURCE_CHARS = 512 * 1024;
+
+const Body = z.object({ source: z.string().max(MAX_SOURCE_CHARS, `at most ${MAX_SOURCE_CHARS} characters`), actor: z.string().min(1).max(80).optional() });
 
 type Ctx = { params: Promise<{ id: string; oid: string }> };
 
