@@ -5,7 +5,7 @@ import "server-only";
  * `job.completed` or `job.failed`. Stage outputs are committed before `stage.completed`, so an interrupted job
  * resumes from the last completed stage (and, inside code, from the last built object).
  */
-import { isAppError } from "../../lib/errors";
+import { diskFullError, isAppError } from "../../lib/errors";
 import { STAGES, type MemoryEntry, type Scene, type StageName } from "../../lib/scene/schema";
 import { config } from "../config";
 import { getEngine } from "../engines";
@@ -105,15 +105,29 @@ export async function runJob(sceneId: string, signal: AbortSignal, opts: { resum
   }
 }
 
-/** Record a job failure on the job row and the scene, and emit `job.failed` (no-op for a deleted scene). */
-export function failJob(sceneId: string, e: unknown): void {
-  const store = getStore();
-  if (!store.scenes.exists(sceneId)) return;
-  const message = e instanceof Error ? e.message : String(e);
-  const code = isAppError(e) ? e.code : "internal";
-  store.transaction(() => {
-    store.jobs.update(sceneId, { state: "failed", error: message });
-    store.scenes.update(sceneId, { status: "failed", error: message });
-  });
-  appendEvent(sceneId, "job.failed", { stage: store.jobs.get(sceneId)?.stage ?? null, data: { error: { code, message, ...(isAppError(e) && e.details ? { details: e.details } : {}) } } });
+/** Delays (ms) between attempts to record a failure that could not be written (a full disk may free up). */
+const FAIL_RETRY_MS = [0, 1000, 5000, 15_000, 60_000];
+
+/**
+ * Record a job failure on the job row and the scene, and emit `job.failed` (no-op for a deleted scene). A full
+ * disk (ENOSPC, SQLITE_FULL) is recorded as AppError `disk_full`. Never throws: when the failure itself cannot be
+ * written, it is retried in the background so that the scene does not stay `running`.
+ */
+export function failJob(sceneId: string, e: unknown, attempt = 0): void {
+  const err = isAppError(e) ? e : (diskFullError(e) ?? e);
+  try {
+    const store = getStore();
+    if (!store.scenes.exists(sceneId)) return;
+    const message = err instanceof Error ? err.message : String(err);
+    const code = isAppError(err) ? err.code : "internal";
+    store.transaction(() => {
+      store.jobs.update(sceneId, { state: "failed", error: message });
+      store.scenes.update(sceneId, { status: "failed", error: message });
+    });
+    appendEvent(sceneId, "job.failed", { stage: store.jobs.get(sceneId)?.stage ?? null, data: { error: { code, message, ...(isAppError(err) && err.details ? { details: err.details } : {}) } } });
+  } catch (writeError) {
+    const next = FAIL_RETRY_MS[attempt + 1];
+    console.error(`pipeline: recording the failure of ${sceneId} failed${next === undefined ? "; giving up until restart" : `; retrying in ${next} ms`}:`, writeError);
+    if (next !== undefined) setTimeout(() => failJob(sceneId, e, attempt + 1), next).unref();
+  }
 }

@@ -36,8 +36,10 @@ export async function buildRoomRevision(sceneId: string, rev: StoredRevision): P
   return res;
 }
 
-/** Remember a background room build of a scene. */
+/** Remember a background room build of a scene (its failure is seen by `settleRoom`, which builds again). */
 export function trackRoomBuild(sceneId: string, p: Promise<void>): void {
+  // Handled here so that a failure (e.g. a full disk) before `settleRoom` awaits it is not an unhandled rejection.
+  p.catch(() => {});
   const m = pendingMap();
   m.set(sceneId, [...(m.get(sceneId) ?? []), p]);
 }

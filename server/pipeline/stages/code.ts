@@ -5,6 +5,7 @@ import "server-only";
  * execute-repair-refine loop. Every attempt is stored as a revision; one failing object never fails the scene.
  * Objects run concurrently, bounded by the worker pool size.
  */
+import { diskFullError } from "../../../lib/errors";
 import type { BuildError, MemoryEntry, Scene, SceneObject } from "../../../lib/scene/schema";
 import { config } from "../../config";
 import type { Engine } from "../../engines/types";
@@ -115,7 +116,8 @@ export async function runCode(ctx: PipelineContext, engine: Engine, scene: Scene
     try {
       return await codeObject(ctx, engine, scene, id);
     } catch (e) {
-      if (ctx.signal.aborted) throw e;
+      // A full disk fails the whole job (typed `disk_full`), not just this object.
+      if (ctx.signal.aborted || diskFullError(e)) throw e;
       // An engine error (e.g. a model call that failed) fails this object only.
       const error: BuildError = { type: "EngineError", message: (e as Error).message, line: null, traceback: "" };
       const store = getStore();
