@@ -2,6 +2,8 @@
  * Runner benchmark (npm run bench:runner): build latency of a 10-part object, cold (a fresh Blender
  * per job) vs warm pool, as a ratio in one run; throughput of 1 vs 2 workers on 40 jobs; worker RSS.
  * Targets (issue): warm p50 <= 30 ms exec+export, cold/warm >= 30x, 2 workers >= 1.6x, <= 300 MB RSS.
+ * Also the price of scene-bound workers: a job of another scene right after one (the worker restarts first),
+ * and the same after an idle refresh (a fresh worker is waiting); and the server-side output check per job.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
@@ -18,9 +20,9 @@ function pct(values: number[], p: number): number {
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? NaN;
 }
 
-async function build(r: Runner): Promise<{ wall: number; execExport: number; cpuExecExport: number; worker: number; phases: Record<string, number> }> {
+async function build(r: Runner, scope?: string): Promise<{ wall: number; execExport: number; cpuExecExport: number; worker: number; phases: Record<string, number> }> {
   const t = performance.now();
-  const res = await r.buildObject({ objectId: "desk-1", source: TEN_PART_PROGRAM, outGlb: path.join(out, `b${++n}.glb`) });
+  const res = await r.buildObject({ objectId: "desk-1", source: TEN_PART_PROGRAM, outGlb: path.join(out, `b${++n}.glb`), ...(scope ? { scope } : {}) });
   const wall = performance.now() - t;
   if (!res.ok) throw new Error(`bench: build failed: ${res.error.type}: ${res.error.message}`);
   const tm = res.timings;
@@ -58,6 +60,20 @@ async function main(): Promise<void> {
   const rssWarm = warmRunner.workerRss!();
   await warmRunner.close();
 
+  // Scene switches on one worker: straight after the other scene's job, and after an idle refresh.
+  const switcher = createRunner({ workers: 1, recycleAfter: 10_000, idleRefreshMs: 1000 });
+  await switcher.ready!(180_000);
+  const immediate: number[] = [];
+  const refreshed: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    await build(switcher, `scene-a${i}`);
+    immediate.push((await build(switcher, `scene-b${i}`)).wall);
+    await new Promise((r) => setTimeout(r, 1200));
+    await switcher.ready!(180_000);
+    refreshed.push((await build(switcher, `scene-c${i}`)).wall);
+  }
+  await switcher.close();
+
   const coldP50 = pct(cold, 50);
   const warmWall = warm.map((w) => w.wall);
   const warmExec = warm.map((w) => w.execExport);
@@ -70,6 +86,10 @@ async function main(): Promise<void> {
     .map((k) => `${k} ${pct(warm.map((w) => w.phases[k] ?? 0), 50).toFixed(1)}`)
     .join(", ");
   console.log(`warm phases (worker wall p50, ms): ${phases}`);
+  const check = warm.map((w) => w.wall - w.worker);
+  console.log(`server side per job (queue, output checks incl. glTF validation, IPC): p50 ${pct(check, 50).toFixed(1)} ms`);
+  console.log(`another scene's job right after one (worker restarts first): p50 ${pct(immediate, 50).toFixed(0)} ms over ${immediate.length}`);
+  console.log(`another scene's job after an idle refresh (fresh worker waiting): p50 ${pct(refreshed, 50).toFixed(1)} ms over ${refreshed.length}`);
   console.log(`cold/warm ratio (round trip p50): ${(coldP50 / pct(warmWall, 50)).toFixed(1)}x   [target >= 30x]`);
 
   const one = await throughput(1, 40);
