@@ -7,7 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import type { BuildError } from "../../lib/scene/schema";
 import { locateBlender, type BlenderLocation } from "./locate";
-import { Pool, TRUSTED_SCOPE, type JobOutcome, type PreparedJob } from "./pool";
+import { Pool, TRUSTED_SCOPE, type JobOutcome, type JobPriority, type PreparedJob } from "./pool";
 import { AssemblePayload, BuildObjectPayload, CheckPayload, type JobKind } from "./protocol";
 import { DEFAULT_LIMITS, probeSandbox, type SandboxState } from "./sandbox";
 import type {
@@ -111,6 +111,7 @@ export function createRunner(opts: RunnerOptions = {}): Runner {
     timeoutMs: number,
     parse: (raw: unknown) => T,
     scope: string | null,
+    priority: JobPriority = "build",
   ): Promise<RunnerResult<T>> {
     const p = await init;
     if (!p) {
@@ -120,7 +121,7 @@ export function createRunner(opts: RunnerOptions = {}): Runner {
       const reason = location?.reason ?? "runner: Blender is not available";
       return { ok: false, error: failure("BlenderMissing", reason), prints: "", timings: {} };
     }
-    const outcome = await p.submit(kind, prepare, timeoutMs, scope);
+    const outcome = await p.submit(kind, prepare, timeoutMs, scope, priority);
     const nodeTimings = { queueMs: outcome.queueMs, runMs: outcome.runMs };
     if (outcome.kind === "failure") {
       return { ok: false, error: outcomeError(outcome, timeoutMs), prints: "", timings: nodeTimings };

@@ -41,8 +41,12 @@ export type JobOutcome =
   | { kind: "result"; message: ResultMessage; queueMs: number; runMs: number }
   | { kind: "failure"; failure: WorkerFailure; queueMs: number; runMs: number };
 
+/** Queue class of a job: `background` jobs (renders) run only while no `build` job is waiting. */
+export type JobPriority = "build" | "background";
+
 interface Queued {
   kind: JobKind;
+  priority: JobPriority;
   /** Scene id (or another isolation key) of the programs this job runs; null for jobs that run none. */
   scope: string | null;
   prepare: (scratch: string, jobId: string) => PreparedJob;
@@ -115,11 +119,14 @@ export class Pool {
     for (const slot of this.slots) void this.spawn(slot);
   }
 
-  /** Queue a job of `scope` (see the file comment); resolves with its outcome (never rejects unless the pool is closed). */
-  submit(kind: JobKind, prepare: Queued["prepare"], timeoutMs: number, scope: string | null): Promise<JobOutcome> {
+  /**
+   * Queue a job of `scope` (see the file comment); `background` jobs wait while any `build` job is queued.
+   * Resolves with its outcome (never rejects unless the pool is closed).
+   */
+  submit(kind: JobKind, prepare: Queued["prepare"], timeoutMs: number, scope: string | null, priority: JobPriority = "build"): Promise<JobOutcome> {
     if (this.closed) return Promise.reject(new Error("runner: pool is closed"));
     return new Promise<JobOutcome>((resolve, reject) => {
-      this.queue.push({ kind, scope, prepare, timeoutMs, enqueued: Date.now(), resolve, reject });
+      this.queue.push({ kind, priority, scope, prepare, timeoutMs, enqueued: Date.now(), resolve, reject });
       this.dispatch();
     });
   }
@@ -268,6 +275,10 @@ export class Pool {
     if (this.closed) return;
     for (let i = 0; i < this.queue.length; ) {
       const job = this.queue[i];
+      if (job.priority === "background" && this.queue.some((q) => q.priority === "build")) {
+        i++;
+        continue;
+      }
       const idle = this.slots.filter((s) => this.idle(s));
       const slot =
         (job.scope === TRUSTED_SCOPE ? idle[0] : undefined) ??
