@@ -19,6 +19,8 @@ export interface WorkerLimits {
   cpuSeconds: number;
   /** RLIMIT_NPROC (tasks, threads included) for the worker's uid; applied only with a dedicated uid. */
   processes: number;
+  /** RLIMIT_FSIZE in bytes: the largest file a worker may write (a scene's .blend stays far below). */
+  fileSizeBytes: number;
 }
 
 /**
@@ -29,6 +31,7 @@ export const DEFAULT_LIMITS: WorkerLimits = {
   addressSpaceBytes: 4 * 1024 ** 3,
   cpuSeconds: 3600,
   processes: 48 + 2 * os.cpus().length,
+  fileSizeBytes: 1024 ** 3,
 };
 
 /** Lowest uid used for worker slots when the server runs as root. */
@@ -144,7 +147,7 @@ export function workerEnv(scratch: string): Record<string, string> {
 
 /** prlimit arguments (without the command). */
 export function prlimitArgs(limits: WorkerLimits, withNproc: boolean): string[] {
-  const args = [`--as=${limits.addressSpaceBytes}`, `--cpu=${limits.cpuSeconds}`, "--core=0"];
+  const args = [`--as=${limits.addressSpaceBytes}`, `--cpu=${limits.cpuSeconds}`, `--fsize=${limits.fileSizeBytes}`, "--core=0"];
   if (withNproc) args.push(`--nproc=${limits.processes}`);
   return args;
 }

@@ -120,7 +120,7 @@ export interface RunnerOptions {
   /** Path of blender-runner/worker.py (default: found from the working directory). */
   workerScript?: string;
   /** Resource caps per worker (defaults in sandbox.ts: 4 GiB address space, 3600 s CPU, 64 tasks). */
-  limits?: Partial<{ addressSpaceBytes: number; cpuSeconds: number; processes: number }>;
+  limits?: Partial<{ addressSpaceBytes: number; cpuSeconds: number; processes: number; fileSizeBytes: number }>;
   /** Host dirs hidden from sandboxed workers even inside a bound system tree (default: the working directory). */
   hide?: string[];
   /** Restart an idle worker bound to a scope after this many ms so the next scope finds a fresh one (default 15000; 0: never). */
