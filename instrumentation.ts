@@ -5,12 +5,8 @@
  */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { exposureProblem } = await import("./server/auth/exposure");
-  const problem = exposureProblem();
-  if (problem) {
-    console.error(`roomcode: ${problem}`);
-    process.exit(1);
-  }
+  const { refuseUnsafeExposure } = await import("./server/auth/exposure");
+  refuseUnsafeExposure();
   const { resumeJobs } = await import("./server/pipeline");
   try {
     const resumed = resumeJobs();

@@ -48,3 +48,11 @@ export function boundHost(argv: readonly string[] = process.argv): string {
 export function exposureProblem(argv: readonly string[] = process.argv, env: Record<string, string | undefined> = process.env): string | null {
   return unsafeToServe(securitySettings(env, boundHost(argv)));
 }
+
+/** Exit the process (code 1) with a clear message when `exposureProblem()` finds one; returns otherwise. */
+export function refuseUnsafeExposure(): void {
+  const problem = exposureProblem();
+  if (!problem) return;
+  console.error(`roomcode: ${problem}`);
+  process.exit(1);
+}
