@@ -70,6 +70,7 @@ export function runnerVerdict(h: RunnerHealth): RunnerVerdict {
   if (h.blender.found && !h.blender.version) return { state: "starting", reason: null };
   if (!h.blender.found) return { state: "missing", reason: h.blender.reason ?? "Blender not found" };
   if (h.pool.alive > 0) return { state: "ready", reason: null };
+  if (h.sandbox.blocking) return { state: "unavailable", reason: `No Blender worker may start without its sandbox: ${h.sandbox.reason ?? "bubblewrap does not work"}` };
   // The pool keeps retrying (with backoff) and clears `startError` at the next handshake; until then no job can run.
   if (h.pool.startError) {
     return { state: "unavailable", reason: `No Blender worker can start. ${explainStartError(h.pool.startError)}` };

@@ -8,7 +8,7 @@ import path from "node:path";
 import type { BuildError } from "../../lib/scene/schema";
 import { locateBlender, type BlenderLocation } from "./locate";
 import { Pool, TRUSTED_SCOPE, type JobOutcome, type JobPriority, type PreparedJob } from "./pool";
-import { AssemblePayload, BuildObjectPayload, CheckPayload, type JobKind } from "./protocol";
+import { AssemblePayload, BuildObjectPayload, CheckPayload, RenderPayload, type JobKind } from "./protocol";
 import { DEFAULT_LIMITS, probeSandbox, type SandboxState } from "./sandbox";
 import type {
   AssembleSceneJob,
@@ -16,6 +16,8 @@ import type {
   BuildObjectJob,
   BuildObjectOutput,
   CheckOutput,
+  RenderSceneJob,
+  RenderSceneOutput,
   Runner,
   RunnerHealth,
   RunnerOptions,
@@ -213,6 +215,35 @@ export function createRunner(opts: RunnerOptions = {}): Runner {
         job.scope ?? DEFAULT_SCOPE,
       );
     },
+    renderScene(job: RenderSceneJob): Promise<RunnerResult<RenderSceneOutput>> {
+      if (!path.isAbsolute(job.outPng)) throw new Error(`runner: outPng must be an absolute path, got ${job.outPng}`);
+      return submit(
+        "render_scene",
+        (scratch, id) => {
+          const from = path.join(scratch, "out", `${id}.png`);
+          return {
+            body: {
+              roomSource: job.roomSource,
+              roomOverrides: job.roomOverrides ?? {},
+              objects: job.objects.map((o) => ({ objectId: o.objectId, source: o.source, overrides: o.overrides ?? {}, placement: o.placement, hidden: o.hidden ?? false })),
+              lights: job.lights,
+              camera: job.camera,
+              widthPx: job.widthPx,
+              heightPx: job.heightPx,
+              samples: job.samples,
+              threads: job.threads ?? 0,
+              hideCeiling: job.hideCeiling ?? true,
+              outPng: from,
+            },
+            outputs: [{ from, to: job.outPng }],
+          };
+        },
+        job.timeoutMs ?? 600_000,
+        (raw) => ({ ...RenderPayload.parse(raw), pngPath: job.outPng }),
+        job.scope,
+        "background",
+      );
+    },
     check(source: string): Promise<RunnerResult<CheckOutput>> {
       if (skipPolicy) return Promise.resolve({ ok: true, value: { params: null }, prints: "", timings: {} });
       // A policy check parses the program and runs none of it: any worker may take it.
@@ -224,7 +255,7 @@ export function createRunner(opts: RunnerOptions = {}): Runner {
         : { found: true, path: null, version: null };
       const poolStats = pool?.stats() ?? { size, busy: 0, queued: 0, alive: 0, jobsDone: 0, restarts: 0, startError: null };
       const sb = pool?.sandbox ?? sandbox;
-      return { blender, pool: poolStats, sandbox: { enabled: sb.enabled, reason: sb.reason, seccomp: sb.enabled && !!sb.seccomp, dedicatedUids: sb.dropUid } };
+      return { blender, pool: poolStats, sandbox: { enabled: sb.enabled, reason: sb.reason, seccomp: sb.enabled && !!sb.seccomp, dedicatedUids: sb.dropUid, blocking: !sb.enabled && sb.required === true } };
     },
     blenderVersion: () => workerVersion,
     async close(): Promise<void> {

@@ -74,6 +74,45 @@ export interface AssembleSceneOutput {
   failed?: { objectId: string; error: BuildError }[];
 }
 
+/** A render camera in the room frame (m, Z-up): perspective with `fovDeg` (vertical), or orthographic with `orthoScale` (m). */
+export interface RenderCamera {
+  position: [number, number, number];
+  target: [number, number, number];
+  fovDeg?: number;
+  orthoScale?: number;
+}
+
+/** Input of `render_scene`: the assembly input plus a camera, an image size and a Cycles sample count. */
+export interface RenderSceneJob {
+  /** Isolation scope (the scene id). */
+  scope: string;
+  roomSource: string | null;
+  roomOverrides?: Record<string, unknown>;
+  objects: AssembleObject[];
+  lights: Light[];
+  camera: RenderCamera;
+  widthPx: number;
+  heightPx: number;
+  samples: number;
+  /** Cycles CPU threads (0: Blender's default for the worker). */
+  threads?: number;
+  /** Leave the room's ceiling out (default true: cameras mostly look from above). */
+  hideCeiling?: boolean;
+  /** Absolute host path of the PNG to write. */
+  outPng: string;
+  timeoutMs?: number;
+}
+
+/** Output of `render_scene`. `denoised` is false where Blender lacks OpenImageDenoise (Debian). */
+export interface RenderSceneOutput {
+  pngPath: string;
+  samples: number;
+  widthPx: number;
+  heightPx: number;
+  denoised: boolean;
+  failed: { objectId: string; error: BuildError }[];
+}
+
 /** Output of `check` (policy only): ok, or the first violation as a BuildError with `rule`. */
 export interface CheckOutput {
   params: Record<string, unknown> | null;
@@ -84,7 +123,8 @@ export interface RunnerHealth {
   blender: { found: boolean; path: string | null; version: string | null; reason?: string };
   /** `alive` counts workers that answered their ready handshake; `startError` is the last failed start not yet followed by one. */
   pool: { size: number; busy: number; queued: number; alive: number; jobsDone: number; restarts: number; startError: string | null };
-  sandbox: { enabled: boolean; reason: string | null; seccomp: boolean; dedicatedUids: boolean };
+  /** `blocking`: the sandbox is required but unavailable, so no worker runs (the reason says how to fix it). */
+  sandbox: { enabled: boolean; reason: string | null; seccomp: boolean; dedicatedUids: boolean; blocking: boolean };
 }
 
 /** The runner: a warm pool of Blender workers behind a queue. Methods reject only on misuse or shutdown; job failures are `ok: false`. */
@@ -93,6 +133,8 @@ export interface Runner {
   buildRoom(job: Omit<BuildObjectJob, "wholeScript">): Promise<RunnerResult<BuildObjectOutput>>;
   assembleScene(job: AssembleSceneJob): Promise<RunnerResult<AssembleSceneOutput>>;
   check(source: string): Promise<RunnerResult<CheckOutput>>;
+  /** Cycles render of the scene from a camera; a background job (waits while any build is queued). */
+  renderScene(job: RenderSceneJob): Promise<RunnerResult<RenderSceneOutput>>;
   health(): RunnerHealth;
   /** Blender version string as reported by the worker, e.g. "3.4.1", or null before the first worker is up. */
   blenderVersion(): string | null;

@@ -72,3 +72,26 @@ it("says in the sandbox state when the per-worker process cap is missing (not ro
     rmSync(scratch, { recursive: true, force: true });
   }
 });
+
+it("starts no worker when bubblewrap is missing, and says how to fix it (no silent uncontained fallback)", async () => {
+  const savedPath = process.env.PATH;
+  process.env.PATH = "/nonexistent";
+  const r = createRunner({ blenderPath: "/usr/bin/blender", workers: 1 });
+  try {
+    expect(await r.ready!(30_000)).toBe(false);
+  } finally {
+    process.env.PATH = savedPath;
+  }
+  try {
+    const h = r.health();
+    expect(h.sandbox.enabled).toBe(false);
+    expect(h.sandbox.blocking).toBe(true);
+    expect(h.sandbox.reason).toMatch(/apt-get install bubblewrap/);
+    expect(h.pool.alive).toBe(0);
+    const res = await r.buildObject({ objectId: "cube-1", source: CUBE_PROGRAM, outGlb: path.join(os.tmpdir(), `nobwrap-${process.pid}.glb`) });
+    expect(res.ok).toBe(false);
+    if (!res.ok) expect(res.error.type).toBe("SandboxUnavailable");
+  } finally {
+    await r.close();
+  }
+});
