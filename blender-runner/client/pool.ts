@@ -345,7 +345,11 @@ export class Pool {
         } catch (e) {
           message.ok = false;
           const why = (e as Error).message;
-          message.error = { type: "OutputError", message: why.startsWith("runner:") ? why : `runner: could not store the output: ${why}`, line: null, traceback: "" };
+          const code = (e as NodeJS.ErrnoException).code;
+          message.error =
+            code === "ENOSPC" || code === "EDQUOT"
+              ? { type: "DiskFull", message: `runner: the host disk is full, the output could not be stored (${code})`, line: null, traceback: "" }
+              : { type: "OutputError", message: why.startsWith("runner:") ? why : `runner: could not store the output: ${why}`, line: null, traceback: "" };
           for (const o of prepared.outputs) await rm(o.from, { force: true });
         }
       } else {

@@ -3,13 +3,14 @@
  * next job on the same pool succeeds. Unrestricted jobs skip the static policy and restricted builtins
  * to exercise the OS layer (bubblewrap, prlimit, timeout) on its own.
  */
+import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createRunner } from "../client";
 import type { Runner } from "../client/types";
-import { CUBE_PROGRAM } from "./programs";
+import { CUBE_PROGRAM, TEN_PART_PROGRAM } from "./programs";
 
 const SECRET = "sk-roomcode-test-secret-do-not-leak";
 /** prlimit caps (address space) are in place: the memory bombs are safe to run. */
@@ -143,6 +144,22 @@ describe("runtime containment", () => {
     if (!res.ok) {
       expect(res.error.type).toBe("SystemExit");
       expect(res.error.line).toBe(1);
+    }
+    await expectHealthyAfter();
+  });
+});
+
+describe("host side", () => {
+  it.runIf(process.getuid?.() === 0)("reports a full host disk as DiskFull, not as the program's fault", async () => {
+    const small = mkdtempSync(path.join(os.tmpdir(), "roomcode-full-"));
+    execFileSync("mount", ["-t", "tmpfs", "-o", "size=8k", "tmpfs", small]);
+    try {
+      const res = await runner.buildObject({ objectId: "bad-1", source: TEN_PART_PROGRAM, outGlb: path.join(small, "o.glb") });
+      expect(res.ok).toBe(false);
+      if (!res.ok) expect(res.error.type).toBe("DiskFull");
+    } finally {
+      execFileSync("umount", [small]);
+      rmSync(small, { recursive: true, force: true });
     }
     await expectHealthyAfter();
   });

@@ -85,6 +85,8 @@ const PROBES: [string, () => string, string][] = [
   ["read /etc/passwd", () => probe("open('/etc/passwd').read()"), ""],
   ["read the checkout's sources", () => probe(`open(${JSON.stringify(path.join(checkout, "package.json"))}).read()`), ""],
   ["read another scene's GLB in the data dir", () => probe(`open(${JSON.stringify(bystanderGlb())}, 'rb').read()`), ""],
+  ["load /etc/passwd as a Blender text", () => probe("t = bpy.data.texts.load('/etc/passwd')\nprint(t.as_string()[:80])"), ""],
+  ["load the checkout and the data dir through bpy.data loaders", () => probe(`for f in (${JSON.stringify(path.join(checkout, "package.json"))}, ${JSON.stringify(path.join(dataDir, "roomcode.sqlite"))}):\n    try:\n        bpy.data.texts.load(f)\n    except RuntimeError:\n        continue\n    raise Escaped('ESCAPED: loaded ' + f)\nbpy.data.images.load(${JSON.stringify(bystanderGlb())})`), ""],
   ["list /root and /home", () => probe("import os\nprint(os.listdir('/root'), os.listdir('/home'))"), ""],
   ["read the server's environment", () => probe(`import os\nif os.environ.get('OPENAI_API_KEY') or ${JSON.stringify(SECRET)} in open('/proc/1/environ').read():\n    raise Escaped('ESCAPED: the key is visible')\nraise PermissionError('no secret anywhere in the environment')`), ""],
   ["open a socket to the server", () => probe("import socket\nsocket.create_connection(('127.0.0.1', 3000), timeout=2)"), ""],
