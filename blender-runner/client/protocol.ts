@@ -11,7 +11,7 @@ import { err, ok, type Result } from "../../lib/errors";
 export const PROTOCOL_VERSION = 1;
 
 /** Job kinds understood by the worker. */
-export const JobKind = z.enum(["build_object", "build_room", "assemble_scene", "check"]);
+export const JobKind = z.enum(["build_object", "build_room", "assemble_scene", "render_scene", "check"]);
 export type JobKind = z.infer<typeof JobKind>;
 
 /** The worker's first message once Blender is up and the exporter is warm. */
@@ -51,6 +51,16 @@ export const AssemblePayload = z.object({
   blendPath: z.string().nullable().optional(),
   topPngPath: z.string().nullable().optional(),
   objects: z.array(z.object({ objectId: z.string(), bbox: BBox })),
+  failed: z.array(z.object({ objectId: z.string(), error: BuildError })).default([]),
+});
+
+/** Result payload of render_scene. */
+export const RenderPayload = z.object({
+  pngPath: z.string(),
+  samples: z.number().int(),
+  widthPx: z.number().int(),
+  heightPx: z.number().int(),
+  denoised: z.boolean(),
   failed: z.array(z.object({ objectId: z.string(), error: BuildError })).default([]),
 });
 

@@ -362,6 +362,10 @@ export const StageEventType = z.enum([
   "edit.plan",
   "edit.applied",
   "edit.failed",
+  "render.started",
+  "render.progress",
+  "render.completed",
+  "render.failed",
   "job.completed",
   "job.failed",
 ]);

@@ -43,6 +43,11 @@ export class SceneFiles {
     return path.join(this.sceneDir(sceneId), "thumb.png");
   }
 
+  /** `<scene>/renders/<name>` (render PNGs and their JSON records). */
+  renderFile(sceneId: string, name: string): string {
+    return path.join(this.sceneDir(sceneId), "renders", safe(name, "file"));
+  }
+
   /** Absolute path of a file stored relative to the scene folder (e.g. the input image). */
   sceneFile(sceneId: string, name: string): string {
     return path.join(this.sceneDir(sceneId), safe(name, "file"));
