@@ -38,7 +38,7 @@ async function run(): Promise<void> {
   const { getRunner } = await import("../server/runner");
   const { getStore } = await import("../server/store");
 
-  await getRunner().check("PARAMS = {}\n");
+  await getRunner().ready!(120_000);
   const prompt = loadDevPrompts().find((p) => p.id === 118)!.description;
   const created = await pipeline.createScene({ prompt });
   const scene = await pipeline.waitForScene(created.id, 180_000);

@@ -33,7 +33,7 @@ async function run(): Promise<void> {
   const prompts = Array.from({ length: N }, (_, i) => all[i * step]);
 
   const t0 = Date.now();
-  const warm = await getRunner().check("PARAMS = {}\n");
+  const warm = { ok: await getRunner().ready!(120_000) };
   // A throwaway scene warms both workers and the module graph.
   const warmRes = await callRoute("POST", "/api/scenes", { json: { prompt: "A bedroom with a bed and a nightstand." } });
   const warmId = ((await warmRes.json()) as { scene: { id: string } }).scene.id;

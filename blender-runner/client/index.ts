@@ -7,7 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import type { BuildError } from "../../lib/scene/schema";
 import { locateBlender, type BlenderLocation } from "./locate";
-import { Pool, TRUSTED_SCOPE, type JobOutcome, type JobPriority, type PreparedJob } from "./pool";
+import { Pool, type JobOutcome, type JobPriority, type PreparedJob } from "./pool";
 import { AssemblePayload, BuildObjectPayload, CheckPayload, RenderPayload, type JobKind } from "./protocol";
 import { DEFAULT_LIMITS, probeSandbox, type SandboxState } from "./sandbox";
 import type {
@@ -112,7 +112,7 @@ export function createRunner(opts: RunnerOptions = {}): Runner {
     prepare: (scratch: string, jobId: string) => PreparedJob,
     timeoutMs: number,
     parse: (raw: unknown) => T,
-    scope: string | null,
+    scope: string,
     priority: JobPriority = "build",
   ): Promise<RunnerResult<T>> {
     const p = await init;
@@ -244,10 +244,11 @@ export function createRunner(opts: RunnerOptions = {}): Runner {
         "background",
       );
     },
-    check(source: string): Promise<RunnerResult<CheckOutput>> {
+    check(source: string, scope?: string): Promise<RunnerResult<CheckOutput>> {
       if (skipPolicy) return Promise.resolve({ ok: true, value: { params: null }, prints: "", timings: {} });
-      // A policy check parses the program and runs none of it: any worker may take it.
-      return submit("check", () => ({ body: { source }, outputs: [] }), jobTimeoutMs, (raw) => CheckPayload.parse(raw), TRUSTED_SCOPE);
+      // WARNING: a check runs no program, but it hands the source to a worker: one bound to another scene could
+      // have been tampered with to keep it, so checks are scoped like builds.
+      return submit("check", () => ({ body: { source }, outputs: [] }), jobTimeoutMs, (raw) => CheckPayload.parse(raw), scope ?? DEFAULT_SCOPE);
     },
     health(): RunnerHealth {
       const blender = location

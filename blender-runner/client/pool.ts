@@ -26,9 +26,6 @@ export const WORKER_THREADS = 1;
 /** A job that has waited this long (ms) may take a worker bound to a scope that still has queued jobs. */
 const STARVATION_MS = 5_000;
 
-/** Scope of jobs that run no program (policy checks): any worker may take them without binding. */
-export const TRUSTED_SCOPE = null;
-
 /** What a queued job produces once it is dispatched to a slot with a scratch dir. */
 export interface PreparedJob {
   body: Record<string, unknown>;
@@ -47,8 +44,8 @@ export type JobPriority = "build" | "background";
 interface Queued {
   kind: JobKind;
   priority: JobPriority;
-  /** Scene id (or another isolation key) of the programs this job runs; null for jobs that run none. */
-  scope: string | null;
+  /** Scene id (or another isolation key) of the programs this job carries. */
+  scope: string;
   prepare: (scratch: string, jobId: string) => PreparedJob;
   timeoutMs: number;
   enqueued: number;
@@ -123,7 +120,7 @@ export class Pool {
    * Queue a job of `scope` (see the file comment); `background` jobs wait while any `build` job is queued.
    * Resolves with its outcome (never rejects unless the pool is closed).
    */
-  submit(kind: JobKind, prepare: Queued["prepare"], timeoutMs: number, scope: string | null, priority: JobPriority = "build"): Promise<JobOutcome> {
+  submit(kind: JobKind, prepare: Queued["prepare"], timeoutMs: number, scope: string, priority: JobPriority = "build"): Promise<JobOutcome> {
     if (this.closed) return Promise.reject(new Error("runner: pool is closed"));
     return new Promise<JobOutcome>((resolve, reject) => {
       this.queue.push({ kind, priority, scope, prepare, timeoutMs, enqueued: Date.now(), resolve, reject });
@@ -280,12 +277,9 @@ export class Pool {
         continue;
       }
       const idle = this.slots.filter((s) => this.idle(s));
-      const slot =
-        (job.scope === TRUSTED_SCOPE ? idle[0] : undefined) ??
-        idle.find((s) => s.scope === job.scope && job.scope !== null) ??
-        idle.find((s) => s.scope === null);
+      const slot = idle.find((s) => s.scope === job.scope) ?? idle.find((s) => s.scope === null);
       if (!slot) {
-        if (job.scope !== TRUSTED_SCOPE) this.rebindOne(idle, Date.now() - job.enqueued > STARVATION_MS);
+        this.rebindOne(idle, Date.now() - job.enqueued > STARVATION_MS);
         i++;
         continue;
       }
@@ -293,7 +287,7 @@ export class Pool {
       if (slot.idleTimer) clearTimeout(slot.idleTimer);
       slot.idleTimer = null;
       slot.reserved = true;
-      if (job.scope !== TRUSTED_SCOPE) slot.scope = job.scope;
+      slot.scope = job.scope;
       void this.runOn(slot, slot.worker!, job).finally(() => {
         slot.reserved = false;
         this.armIdleRefresh(slot);

@@ -132,7 +132,8 @@ export interface Runner {
   buildObject(job: BuildObjectJob): Promise<RunnerResult<BuildObjectOutput>>;
   buildRoom(job: Omit<BuildObjectJob, "wholeScript">): Promise<RunnerResult<BuildObjectOutput>>;
   assembleScene(job: AssembleSceneJob): Promise<RunnerResult<AssembleSceneOutput>>;
-  check(source: string): Promise<RunnerResult<CheckOutput>>;
+  /** Policy check of `source` in a worker of `scope` (the scene id; default "default"). */
+  check(source: string, scope?: string): Promise<RunnerResult<CheckOutput>>;
   /** Cycles render of the scene from a camera; a background job (waits while any build is queued). */
   renderScene(job: RenderSceneJob): Promise<RunnerResult<RenderSceneOutput>>;
   health(): RunnerHealth;

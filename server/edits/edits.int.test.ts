@@ -106,7 +106,7 @@ let bedroom: Scene;
 let living: Scene;
 
 beforeAll(async () => {
-  await getRunner().check("PARAMS = {}\n");
+  await getRunner().ready!(120_000);
   // Prompt 107: king bed with velvet headboard, two nightstands flanking it, dark wood dresser against the left wall.
   bedroom = await buildScene(107);
   // Prompt 118: bookshelf next to a desk against the left wall, two-seat sofa facing them, oak coffee table.

@@ -138,7 +138,7 @@ export async function putProgram(sceneId: string, objectId: string, source: stri
   if (!parseParams(source).ok) throw new AppError("policy", "The program has no readable literal PARAMS = {...} dict at module level.", { line: null, type: "ParamsError", traceback: "", rule: "params_literal" });
   const store = getStore();
   return withObjectLocks(sceneId, [objectId], async () => {
-    const check = await getRunner().check(source);
+    const check = await getRunner().check(source, sceneId);
     if (!check.ok) {
       const e = check.error;
       appendEvent(sceneId, "object.failed", { objectId, data: { origin: "code", error: e } });

@@ -46,7 +46,7 @@ async function getJson<T>(url: string): Promise<{ status: number; body: T }> {
 
 beforeAll(async () => {
   // Warm the pool so that the first scene does not pay for Blender's start.
-  await getRunner().check("PARAMS = {}\n");
+  await getRunner().ready!(120_000);
 });
 
 afterAll(async () => {
