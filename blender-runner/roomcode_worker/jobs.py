@@ -1,10 +1,12 @@
 """Job kinds build_object, build_room and check, and the program execution they share with assembly."""
+import ast
+import json
 import os
 import time
 
 import bpy
 
-from . import policy, runtime, scene_state, stats
+from . import joints, policy, runtime, scene_state, stats
 
 _GUARD = {"active": False}
 _PRINTS = {"writer": runtime.CappedWriter()}
@@ -158,6 +160,32 @@ def _geometry_or_fail(objects, object_id):
                         "line": None, "traceback": ""})
 
 
+def program_params(source, overrides):
+    """The literal PARAMS of ``source`` merged with ``overrides`` (what build() received)."""
+    try:
+        params = policy.literal_params(ast.parse(source))
+    except SyntaxError:
+        params = None
+    merged = dict(params) if isinstance(params, dict) else {}
+    merged.update(overrides or {})
+    return merged
+
+
+def validated_joints(source, overrides, objects, root, object_id):
+    """The program's JOINTS checked against its built ``objects`` (local frame of ``root``); raises JobError.
+
+    Also stores them on ``root`` as the custom property ``roomcode_joints`` (JSON), so a saved .blend keeps them.
+    """
+    try:
+        out = joints.joints_for(source, program_params(source, overrides), objects, root.matrix_world.inverted())
+    except joints.JointError as exc:
+        raise JobError({"type": "JointError", "message": "JOINTS of '%s': %s" % (object_id, exc), "line": exc.line,
+                        "traceback": ""})
+    if out:
+        root["roomcode_joints"] = json.dumps(out, separators=(",", ":"))
+    return out
+
+
 def build_object(job, ctx):
     """Run an object program and export it: -> ``{glbPath, stats}``."""
     timer = Timer()
@@ -175,6 +203,7 @@ def build_object(job, ctx):
     root["parts"] = parts
     timer.mark("post")
     st = stats.geometry_stats(stats.descendants(root))
+    st["joints"] = validated_joints(job["source"], job.get("overrides"), objects, root, object_id)
     timer.mark("stats")
     _export_glb(job["outGlb"])
     timer.mark("export")

@@ -135,7 +135,25 @@ export type PlanPart = z.infer<typeof PlanPart>;
 export const ObjectPlan = z.object({ parts: z.array(PlanPart) });
 export type ObjectPlan = z.infer<typeof ObjectPlan>;
 
-/** Build statistics reported by the runner. bbox is in the object's local frame, Z-up, meters; timings in ms. */
+/**
+ * A validated joint of an object (DESIGN.md section 4, the `JOINTS` contract): the runner expands the program's
+ * literal `JOINTS` against PARAMS and checks it against the built parts. `axis` is a unit vector and `origin` a
+ * point (m) in the object's local frame (Z-up); `limits` are degrees (revolute) or meters (prismatic) around the
+ * built pose 0; `children` move together, `parent` is the part they hinge on; `swivel` marks an axis through them.
+ */
+export const Joint = z.object({
+  name: z.string().regex(/^[A-Za-z0-9_.-]+$/),
+  type: z.enum(["revolute", "prismatic"]),
+  parent: z.string(),
+  children: z.array(z.string()).min(1),
+  axis: Point3,
+  origin: Point3,
+  limits: z.tuple([z.number(), z.number()]),
+  swivel: z.boolean().default(false),
+});
+export type Joint = z.infer<typeof Joint>;
+
+/** Build statistics reported by the runner. bbox is in the object's local frame, Z-up, meters; timings in ms; `joints` validated (absent or empty without JOINTS). */
 export const BuildStats = z.object({
   bbox: z.object({ min: Point3, max: Point3 }),
   size: Size3.or(z.object({ w: z.number(), d: z.number(), h: z.number() })),
@@ -145,6 +163,7 @@ export const BuildStats = z.object({
   materials: z.number().int().min(0),
   nonManifoldEdges: z.number().int().min(0),
   timings: z.record(z.string(), z.number()),
+  joints: z.array(Joint).optional(),
 });
 export type BuildStats = z.infer<typeof BuildStats>;
 

@@ -72,7 +72,7 @@ export const CATEGORY_ROWS: readonly EntryRow[] = [
   ["game_controller", "box", 0.15, 0.1, 0.05, "s"], ["remote_control", "box", 0.05, 0.18, 0.02, "s"], ["remote", "box", 0.05, 0.18, 0.02, "s"],
   ["smartphone", "box", 0.075, 0.15, 0.01, "s"], ["phone", "box", 0.075, 0.15, 0.01, "s"], ["tablet", "box", 0.25, 0.18, 0.01, "s"],
   ["printer", "box", 0.45, 0.35, 0.2, "s"], ["webcam", "box", 0.1, 0.05, 0.05, "s"], ["microphone", "box", 0.1, 0.1, 0.25, "s"],
-  ["arcade_machine", "cabinet", 0.7, 0.8, 1.8], ["piano", "cabinet", 1.5, 0.6, 1.2], ["grand_piano", "cabinet", 1.5, 1.9, 1.0],
+  ["arcade_machine", "cabinet", 0.7, 0.8, 1.8], ["piano", "piano", 1.5, 0.6, 1.2, "a"], ["upright_piano", "piano", 1.5, 0.6, 1.2, "a"], ["grand_piano", "cabinet", 1.5, 1.9, 1.0],
   ["drum_kit", "box", 1.5, 1.2, 1.2], ["guitar", "box", 0.4, 0.15, 1.0],
   // lighting
   ["floor_lamp", "floor_lamp", 0.4, 0.4, 1.6], ["reading_lamp", "floor_lamp", 0.4, 0.4, 1.5], ["arc_lamp", "floor_lamp", 0.5, 1.2, 1.9],

@@ -144,7 +144,10 @@ export function assembleProgram(template: string, params: Record<string, ParamVa
   const { title, doc, body } = splitTemplate(template);
   const withParams = replaceParams(body, params);
   if (!/^def build\(/m.test(withParams)) throw new Error("engine: program template without `def build(p):`");
-  const split = paramsEnd(withParams);
+  let split = paramsEnd(withParams);
+  // A JOINTS literal right after PARAMS stays beside it (DESIGN.md section 4), above the inlined helpers.
+  const joints = /^\s*\nJOINTS = \[\n[\s\S]*?\n\]\n/.exec(withParams.slice(split));
+  if (joints) split += joints[0].length;
   const head = withParams.slice(0, split).trimEnd();
   const tail = withParams.slice(split).replace(/^\s*\n/, "");
   const helpers = helpersFor(tail);

@@ -20,6 +20,12 @@ PARAMS = {
     "ceiling": False,
 }
 
+JOINTS = [
+    {"name": "door_{i}_hinge", "type": "revolute", "parent": "floor", "repeat": "count(openings, 'door')", "start": 0,
+     "children": ["door_{i}"], "axis": [0, 0, 1], "origin": {"part": "door_{i}", "at": [-1, 1, 0]},
+     "limits": [0, 90]},
+]
+
 
 def _slab(name, points, z0, z1, mat):
     """A prism over the polygon ``points`` from z0 to z1."""

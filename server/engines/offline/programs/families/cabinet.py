@@ -15,6 +15,12 @@ PARAMS = {
     "plinth_height": 0.06,
 }
 
+JOINTS = [
+    {"name": "door_{i}_hinge", "type": "revolute", "parent": "side_left", "repeat": "max(1, int(doors))",
+     "children": ["door_{i}", "handle_{i}", "door_{i}_glass?"], "axis": [0, 0, "-1 if doors == 1 or i % 2 == 1 else 1"],
+     "origin": {"part": "door_{i}", "at": ["-1 if doors == 1 or i % 2 == 1 else 1", 1, 0]}, "limits": [0, 100]},
+]
+
 
 def build(p):
     """Plinth, carcass, shelves, doors (with glass panes when glass_doors) and handles inside the depth."""

@@ -13,6 +13,12 @@ PARAMS = {
     "drawers": 3,
 }
 
+JOINTS = [
+    {"name": "drawer_{i}_slide", "type": "prismatic", "parent": "pedestal", "repeat": "max(0, int(drawers))", "when": "drawers > 0 and width >= 0.8",
+     "children": ["drawer_{i}", "knob_{i}"], "axis": [0, -1, 0],
+     "origin": {"part": "drawer_{i}", "at": [0, 1, 0]}, "limits": [0, "depth * 0.6"]},
+]
+
 
 def build(p):
     """Top, two legs, modesty panel and a pedestal of drawers (none when drawers is 0: four legs)."""

@@ -13,6 +13,12 @@ PARAMS = {
     "plinth_height": 0.08,
 }
 
+JOINTS = [
+    {"name": "drawer_{i}_slide", "type": "prismatic", "parent": "side_left", "repeat": "max(1, int(drawers))",
+     "children": ["drawer_{i}", "knob_{i}"], "axis": [0, -1, 0],
+     "origin": {"part": "drawer_{i}", "at": [0, 1, 0]}, "limits": [0, "depth * 0.6"]},
+]
+
 
 def build(p):
     """Plinth, carcass, top, and a drawer grid (two columns when wide enough and the count is even)."""

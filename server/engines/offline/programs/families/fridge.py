@@ -12,6 +12,12 @@ PARAMS = {
     "doors": 2,
 }
 
+JOINTS = [
+    {"name": "door_{i}_hinge", "type": "revolute", "parent": "body", "repeat": "max(1, min(2, int(doors)))",
+     "children": ["door_{i}", "handle_{i}"], "axis": [0, 0, -1],
+     "origin": {"part": "door_{i}", "at": [-1, 1, 0]}, "limits": [0, 110]},
+]
+
 
 def build(p):
     """Body, one or two doors (freezer on top), handles inside the depth, kick plate at the bottom."""

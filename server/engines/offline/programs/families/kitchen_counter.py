@@ -15,6 +15,15 @@ PARAMS = {
     "drawers": 3,
 }
 
+JOINTS = [
+    {"name": "drawer_{i}_slide", "type": "prismatic", "parent": "side_left", "repeat": "max(0, int(drawers))",
+     "children": ["drawer_{i}", "knob_{i}"], "axis": [0, -1, 0],
+     "origin": {"part": "drawer_{i}", "at": [0, 1, 0]}, "limits": [0, "depth * 0.55"]},
+    {"name": "door_{i}_hinge", "type": "revolute", "parent": "side_left", "repeat": "max(1, int(doors))",
+     "children": ["door_{i}", "handle_{i}", "door_{i}_glass?"], "axis": [0, 0, "-1 if doors == 1 or i % 2 == 1 else 1"],
+     "origin": {"part": "door_{i}", "at": ["-1 if doors == 1 or i % 2 == 1 else 1", 1, 0]}, "limits": [0, 100]},
+]
+
 
 def build(p):
     """Plinth, carcass, a drawer row, doors, handles and an overhanging worktop that defines the box."""

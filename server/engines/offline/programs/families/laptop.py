@@ -11,6 +11,12 @@ PARAMS = {
     "open": True,
 }
 
+JOINTS = [
+    {"name": "lid_hinge", "type": "revolute", "parent": "base", "when": "open and height >= 0.05",
+     "children": ["lid", "screen"], "axis": [-1, 0, 0], "origin": {"part": "lid", "at": [0, -1, -1]},
+     "limits": [-105, 10]},
+]
+
 
 def build(p):
     """Base slab, keyboard inset, lid hinged at the back edge and tilted 15 degrees past vertical."""

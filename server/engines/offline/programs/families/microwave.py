@@ -10,6 +10,11 @@ PARAMS = {
     "material": "metal",
 }
 
+JOINTS = [
+    {"name": "door_hinge", "type": "revolute", "parent": "body", "children": ["door", "window", "handle"],
+     "axis": [0, 0, -1], "origin": {"part": "door", "at": [-1, 1, 0]}, "limits": [0, 100]},
+]
+
 
 def build(p):
     """Body on four feet, door with a dark window, control strip with buttons and a vertical handle."""

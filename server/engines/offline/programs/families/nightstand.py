@@ -13,6 +13,12 @@ PARAMS = {
     "leg_height": 0.08,
 }
 
+JOINTS = [
+    {"name": "drawer_{i}_slide", "type": "prismatic", "parent": "side_left", "repeat": "max(0, int(drawers))",
+     "children": ["drawer_{i}", "knob_{i}"], "axis": [0, -1, 0],
+     "origin": {"part": "drawer_{i}", "at": [0, 1, 0]}, "limits": [0, "depth * 0.6"]},
+]
+
 
 def build(p):
     """Legs, carcass, drawer fronts with knobs; the knobs end at the front of the bounding box."""

@@ -13,6 +13,12 @@ PARAMS = {
     "seat_height": 0.48,
 }
 
+JOINTS = [
+    {"name": "seat_swivel", "type": "revolute", "parent": "gas_lift", "swivel": True,
+     "children": ["seat", "back_post", "backrest", "arm_post_1?", "armrest_1?", "arm_post_2?", "armrest_2?"],
+     "axis": [0, 0, 1], "origin": [0, 0, 0], "limits": [-180, 180]},
+]
+
 
 def build(p):
     """Star base with casters, column, seat, backrest posts and back pad, arms; front faces -Y."""

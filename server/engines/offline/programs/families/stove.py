@@ -11,6 +11,12 @@ PARAMS = {
     "burners": 4,
 }
 
+JOINTS = [
+    {"name": "oven_door_hinge", "type": "revolute", "parent": "body",
+     "children": ["oven_door", "oven_window", "oven_handle"], "axis": [1, 0, 0],
+     "origin": {"part": "oven_door", "at": [0, 1, -1]}, "limits": [0, 90]},
+]
+
 
 def build(p):
     """Body, oven door (glass window + bar handle), cooktop, burner rings, knobs and back guard."""

@@ -11,6 +11,13 @@ PARAMS = {
     "seat_color": "#f5f5f5",
 }
 
+JOINTS = [
+    {"name": "seat_hinge", "type": "revolute", "parent": "bowl", "children": ["seat"], "axis": [-1, 0, 0],
+     "origin": {"part": "seat", "at": [0, 1, 1]}, "limits": [0, 90]},
+    {"name": "lid_hinge", "type": "revolute", "parent": "bowl", "children": ["lid"], "axis": [-1, 0, 0],
+     "origin": {"part": "lid", "at": [0, 1, 1]}, "limits": [0, 90]},
+]
+
 
 def build(p):
     """Pedestal, bowl (lathe scaled to an oval), seat ring, lid, cistern with lid and flush button."""

@@ -11,6 +11,13 @@ PARAMS = {
     "door_color": "#9a9a9a",
 }
 
+JOINTS = [
+    {"name": "door_hinge", "type": "revolute", "parent": "body", "children": ["door_ring", "door_glass"],
+     "axis": [0, 0, -1], "origin": {"part": "door_ring", "at": [-1, 0, -0.33]}, "limits": [0, 110]},
+    {"name": "detergent_drawer_slide", "type": "prismatic", "parent": "body", "children": ["detergent_drawer"],
+     "axis": [0, -1, 0], "origin": {"part": "detergent_drawer", "at": [0, 1, 0]}, "limits": [0, "depth * 0.3"]},
+]
+
 
 def build(p):
     """Body, porthole door (ring + glass), control panel with a dial, and a drawer front."""
