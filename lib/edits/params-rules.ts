@@ -9,6 +9,7 @@ import type { SceneObject } from "../scene/schema";
 import type { ParamLike } from "./commands/types";
 import type { Change } from "./parse-changes";
 import { MATERIAL_SETS_COLOR, singular, type SizeDim } from "./words";
+import { familyOf, variantParams, variantSize } from "../vocab";
 
 /** Allowed size range (m) for width/depth/height after an edit. */
 export const SIZE_RANGE_M: readonly [number, number] = [0.02, 12];
@@ -77,6 +78,22 @@ export function paramsFor(obj: SceneObject, changes: readonly Change[]): Result<
           if (c.kind === "scale") next[k] *= c.factor;
           else if (c.kind === "delta") next[k] += c.meters;
           else next[k] = c.meters;
+        }
+        break;
+      }
+      case "variant": {
+        // Shape/size variants of the object's family (lib/vocab/variants): PARAMS plus the size the variant implies.
+        const family = familyOf(obj.category);
+        const v = variantParams(family, [c.word], new Set(Object.keys(params)));
+        const s = variantSize(family, [c.word], next);
+        const resized = s.w !== next.w || s.d !== next.d || s.h !== next.h;
+        if (!Object.keys(v).length && !resized) {
+          return err(`${obj.name}'s program has no "${c.word.replace(/_/g, " ")}" variant (PARAMS: ${Object.keys(params).join(", ")}). Edit its program instead.`);
+        }
+        Object.assign(out, v);
+        if (resized) {
+          sized = true;
+          Object.assign(next, s);
         }
         break;
       }

@@ -17,6 +17,7 @@ import {
   type SizeDim,
 } from "./words";
 import { materialPreset } from "../program/materials";
+import { VARIANT_WORDS } from "../vocab";
 
 /** One property change read from text. Lengths in m; factor is a multiplier (1.2 = 20% larger). */
 export type Change =
@@ -26,7 +27,8 @@ export type Change =
   | { kind: "delta"; dim: SizeDim; meters: number }
   | { kind: "absolute"; dim: SizeDim; meters: number }
   | { kind: "count"; part: string; op: "set" | "add"; value: number }
-  | { kind: "toggle"; part: string; value: boolean };
+  | { kind: "toggle"; part: string; value: boolean }
+  | { kind: "variant"; word: string };
 
 /** Scene words the parser needs: object categories (to avoid reading "wine cabinet" as a colour) and PARAMS keys. */
 export interface ParseContext {
@@ -73,6 +75,18 @@ export function parseChanges(clause: string, ctx: ParseContext): { changes: Chan
       text = text.slice(0, hit.index) + " ".repeat(hit[0].length) + text.slice(hit.index + hit[0].length);
     }
   };
+  // Shape/size variants ("make the sofa L-shaped", "turn the table into a round one"): only after a make/turn verb,
+  // so "move the sofa to the corner" stays a move.
+  if (/^\s*(make|turn|convert|change|switch)\b/.test(text) && !/\b(to|into|in) (the |a )?corner\b/.test(text)) {
+    const re = /\b([a-z0-9]+(?:[-_ ](?:shaped|shape|seater|seat|top|topped|mounted|hung|poster|back|leaf|size|sized|xl|king))?)\b/g;
+    let m: RegExpExecArray | null;
+    const hits: RegExpExecArray[] = [];
+    while ((m = re.exec(text))) if (VARIANT_WORDS.has(m[1].replace(/[- ]/g, "_"))) hits.push(m);
+    for (const hit of hits.reverse()) {
+      changes.push({ kind: "variant", word: hit[1].replace(/[- ]/g, "_") });
+      text = text.slice(0, hit.index) + " ".repeat(hit[0].length) + text.slice(hit.index + hit[0].length);
+    }
+  }
   const comp = (w: string) => COMPARATIVES[w];
 
   take(/#([0-9a-f]{6}|[0-9a-f]{3})\b/, (m) => {

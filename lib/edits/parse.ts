@@ -3,6 +3,8 @@
  * `Intent` (change properties, move, rotate, face, swap, add, remove, room change). References stay
  * unresolved (`RefSpec`); the router resolves them against the scene.
  */
+import { editRelation } from "../text/relations";
+import { spellNormalize } from "../text/tokens";
 import { parseChanges, isPartWord, type Change, type ParseContext } from "./parse-changes";
 import { parseAnchor, parseReference, type Anchor, type RefSpec } from "./reference";
 import { LENGTH_RE, countOf, singular, unitToMeters } from "./words";
@@ -33,12 +35,8 @@ export type Intent =
 
 /** Lowercases and normalises spelling ("colour" -> "color", "centre" -> "center") and drops politeness. */
 export function normalize(text: string): string {
-  return text
+  return spellNormalize(text)
     .toLowerCase()
-    .replace(/[’‘]/g, "'")
-    .replace(/\bcolour/g, "color")
-    .replace(/\bcentre/g, "center")
-    .replace(/\bgrey\b/g, "gray")
     .replace(/(\d),(\d)/g, "$1.$2")
     .replace(/(\d)\s*(cm|mm|m)\b/g, "$1 $2")
     .replace(/[!?"]+/g, " ")
@@ -234,7 +232,7 @@ export function parseDestination(body: string): { dest: Destination; before: str
   }
   if ((m = /^(.*?)\s*\b(next to|beside|near|by|closer to|to the left of|left of|to the right of|right of|in front of|behind|across from|opposite|opposite to)\s+(.+)$/.exec(body))) {
     const w = m[2];
-    const relation = w.includes("left") ? "left" : w.includes("right") ? "right" : w === "in front of" ? "front" : w === "behind" ? "behind" : w.startsWith("across") || w.startsWith("opposite") ? "across" : w === "closer to" ? "closer" : "near";
+    const relation = editRelation(w) ?? "near";
     const anchor = parseReference(cleanRef(m[3]));
     return { dest: { type: "near", relation, anchor }, before: m[1] };
   }

@@ -3,13 +3,12 @@
  * (colour hexes and material presets come from `lib/program/materials.ts`).
  */
 import { singularize } from "../vocab";
-import { COLOR_NAMES, MATERIAL_PRESETS, canonicalMaterial } from "../program/materials";
+import { MATERIAL_PRESETS, canonicalMaterial } from "../program/materials";
+import { COLOR_PHRASE_TABLE } from "../text/colors";
+import { CARDINAL_WORDS, UNIT_WORDS, numberValue } from "../text/numbers";
 
-/** Number words -> value ("a"/"an"/"another" count as one). */
-export const NUMBER_WORDS: Readonly<Record<string, number>> = {
-  zero: 0, no: 0, a: 1, an: 1, one: 1, another: 1, single: 1, two: 2, pair: 2, couple: 2, three: 3, four: 4,
-  five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
-};
+/** Number words -> value: the shared table of lib/text/numbers plus "no" = 0. */
+export const NUMBER_WORDS: Readonly<Record<string, number>> = { ...CARDINAL_WORDS, ...UNIT_WORDS, no: 0 };
 
 /** Ordinal words -> 1-based position; -1 means last. */
 export const ORDINAL_WORDS: Readonly<Record<string, number>> = {
@@ -18,8 +17,8 @@ export const ORDINAL_WORDS: Readonly<Record<string, number>> = {
 
 /** Parses a count token: digits or a number word; null otherwise. */
 export function countOf(token: string): number | null {
-  if (/^\d+$/.test(token)) return Number(token);
-  return token in NUMBER_WORDS ? NUMBER_WORDS[token] : null;
+  if (token in NUMBER_WORDS) return NUMBER_WORDS[token];
+  return numberValue(token);
 }
 
 /** Length unit -> meters. */
@@ -62,10 +61,8 @@ export const DEGREE_WORDS: Readonly<Record<string, number>> = {
 /** Default relative step (20%) for a bare comparative such as "wider". */
 export const DEFAULT_STEP = 0.2;
 
-/** Colour phrases (spaces, longest first) -> hex, from COLOR_NAMES. */
-export const COLOR_PHRASES: readonly [string, string][] = Object.entries(COLOR_NAMES)
-  .map(([k, v]) => [k.replace(/_/g, " "), v] as [string, string])
-  .sort((a, b) => b[0].length - a[0].length);
+/** Colour phrases (spaces, longest first) -> hex: the shared table of lib/text/colors, so prompts and edits agree. */
+export const COLOR_PHRASES: readonly [string, string][] = COLOR_PHRASE_TABLE;
 
 /** Material phrases (spaces, longest first) -> canonical preset name; includes synonyms such as "wooden". */
 export const MATERIAL_PHRASES: readonly [string, string][] = (() => {

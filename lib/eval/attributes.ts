@@ -1,9 +1,10 @@
 /** Attribute matching for SceneEval's obj_attr constraints: the attribute word against an object's attributes and built materials. */
 import { canonicalMaterial } from "../program/materials";
 import type { Attributes } from "../scene/schema";
+import { spellNormalize } from "../text/tokens";
 import { snake } from "../vocab";
 
-const norm = (w: string) => snake(w).replace(/_(sized|size|colored|coloured|toned)$/, "").replace(/^(wooden)$/, "wood");
+const norm = (w: string) => snake(spellNormalize(w)).replace(/grey/g, "gray").replace(/_(sized|size|colored|coloured|toned)$/, "").replace(/^(wooden)$/, "wood");
 
 /**
  * True when `attribute` (e.g. "queen_sized", "wooden", "stainless_steel") is carried by the object: as a tag,

@@ -1,15 +1,14 @@
 /** Attribute words: classify modifiers into color, material, size, style and tags. */
-import { COLOR_NAMES, canonicalMaterial } from "../program/materials";
+import { canonicalMaterial } from "../program/materials";
 import type { Attributes } from "../scene/schema";
-import { VOCAB_COLOR_NAMES } from "../vocab/colors";
+import { colorHex } from "../text/colors";
 import { OTHER_ADJECTIVES, SIZE_WORDS, STYLE_WORDS } from "./words";
 
 const EXTRA_MATERIALS = new Set(["foam", "felt", "cork", "paper", "cardboard", "rubber", "canvas", "jute", "sisal", "burlap", "silk", "cotton", "linen", "wool", "suede", "velvet", "chenille", "terrazzo", "porcelain", "crystal", "resin", "acrylic", "bamboo", "rattan", "wicker", "driftwood", "slate", "granite", "travertine", "onyx", "chrome", "nickel", "pewter", "tin", "zinc", "teak", "pine", "maple", "birch", "cedar", "cherry", "mahogany", "ash", "beech", "reclaimed_wood", "plywood", "concrete", "brick", "stone", "metal", "steel", "iron", "brass", "copper", "bronze", "gold", "silver", "aluminum", "glass", "leather", "fabric", "plastic", "ceramic", "marble", "wood", "oak", "walnut"]);
 
 /** Hex for a color word (snake_case), or null. */
 export function colorOf(word: string): string | null {
-  const k = word.replace(/_colou?red$/, "");
-  return COLOR_NAMES[k] ?? VOCAB_COLOR_NAMES[k] ?? null;
+  return colorHex(word);
 }
 
 /** Canonical material for a word, or null ("wooden" -> "wood"). */

@@ -1,6 +1,8 @@
 /** Noun-phrase mentions: quantifier + modifiers + head noun -> category, count and attribute words. */
 import { KNOWN_CATEGORIES, canonicalCategory, isPlural, singularize } from "../vocab";
 import { colorOf, isAttributeWord, materialOf } from "./attributes";
+import { isPhysicalPhrase } from "../text/physical";
+import { categoryInfo } from "../vocab";
 import { isPunct, type Token } from "./tokens";
 import { ARCH_WORDS, FUNCTION_WORDS, GROUP_WORDS, NON_OBJECT_NOUNS, NUMBER_WORDS, VERBS } from "./words";
 
@@ -169,8 +171,8 @@ const PLURALIA = new Set(["scissors", "headphones", "tongs", "pliers", "binocula
 const NEGATORS = new Set(["no", "without"]);
 const PRONOUNS = new Set(["it", "them", "its", "their"]);
 
-/** Extract every mention of the token stream, in order. */
-export function findMentions(toks: readonly Token[]): Mention[] {
+/** Extract every mention of the token stream, in order; noun phrases that name no physical thing are left out and their text pushed to `dropped`. */
+export function findMentions(toks: readonly Token[], dropped: string[] = []): Mention[] {
   const out: Mention[] = [];
   let i = 0;
   while (i < toks.length) {
@@ -251,6 +253,17 @@ export function findMentions(toks: readonly Token[]): Mention[] {
       partRef = true;
     }
     const cat = forced ?? categoryOf(words);
+    if (!cat && !bare && words.length > 0 && !isAttributeWord(words[words.length - 1]) && !(words[words.length - 1] in ARCH_WORDS)) {
+      dropped.push(toks.slice(i, end).map((x) => x.raw).join(" "));
+    }
+    if (cat && !("arch" in cat && cat.arch) && !KNOWN.has(cat.category)) {
+      const phrase = toks.slice(i, end).map((x) => x.raw).join(" ");
+      if (!isPhysicalPhrase(cat.category, phrase, categoryInfo(cat.category).known)) {
+        if (!bare) dropped.push(phrase);
+        i = Math.max(i + 1, end);
+        continue;
+      }
+    }
     if (!cat) {
       i = Math.max(i + 1, bare ? end : startWords);
       continue;

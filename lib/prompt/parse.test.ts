@@ -30,7 +30,7 @@ describe("parsePrompt", () => {
     expect(sofa.attributes.material).toBe("velvet");
     const bed = s.objects.find((o) => o.category === "bed")!;
     expect(bed.attributes.size).toBe("king_size");
-    expect(bed.targetSize.w).toBeCloseTo(1.95);
+    expect(bed.targetSize.w).toBeCloseTo(1.93 + 0.06);
   });
   it("maps relations to the RelationType vocabulary", () => {
     expect(rel("A bedroom with a bed and a nightstand on the right side of the bed.")).toContain("right(nightstand-1,bed-1)");

@@ -15,6 +15,9 @@ import { STYLE_WORDS } from "./words";
 /** Longest accepted prompt, in characters. */
 export const MAX_PROMPT_CHARS = 20_000;
 
+/** Prefix of the notes that name a noun phrase left out because it is no physical thing ("not an object: a cozy mood"). */
+export const DROPPED_NOTE = "not an object: ";
+
 /** Default wall height (m) of a residential room. */
 export const DEFAULT_WALL_HEIGHT = 2.7;
 
@@ -154,7 +157,9 @@ export function parsePrompt(text: string): StructureSpec {
   }
   const notes: string[] = [];
   const toks = tokenize(text);
-  const mentions = findMentions(toks);
+  const dropped: string[] = [];
+  const mentions = findMentions(toks, dropped);
+  for (const d of dropped) notes.push(`${DROPPED_NOTE}${d}`);
   const { objects, relations, negations } = assemble(toks, mentions);
   resolveSupports(objects, relations, notes);
   fitSurfaces(objects);

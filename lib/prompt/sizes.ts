@@ -1,11 +1,6 @@
-/** Target sizes (m) from the category default and size words (bed sizes after US mattress standards). */
+/** Target sizes (m) from the category default, the variant table (lib/vocab/variants: mattress, sofa, table, lamp sizes with sources) and relative size words. */
 import type { Size3 } from "../scene/schema";
-import { categoryInfo } from "../vocab";
-
-const BED_WIDTHS: Readonly<Record<string, [number, number]>> = {
-  king: [1.95, 2.15], california_king: [1.85, 2.2], queen: [1.6, 2.1], full: [1.4, 2.0], double: [1.4, 2.0],
-  twin: [1.0, 2.0], single: [1.0, 2.0],
-};
+import { categoryInfo, variantSize } from "../vocab";
 
 const round = (v: number) => Math.round(v * 1000) / 1000;
 
@@ -14,15 +9,6 @@ export function targetSizeFor(category: string, tags: readonly string[]): Size3 
   const info = categoryInfo(category);
   let { w, d, h } = info.defaultSize;
   const has = (re: RegExp) => tags.some((t) => re.test(t));
-  if (info.family === "bed" || info.family === "bunk_bed") {
-    for (const t of tags) {
-      const key = t.replace(/_(size|sized)$/, "");
-      if (key in BED_WIDTHS) {
-        [w, d] = BED_WIDTHS[key];
-        break;
-      }
-    }
-  }
   if (has(/^(mini|miniature|tiny|small|little|compact|petite|child_sized|kid_sized|toddler)$/)) {
     w *= 0.75;
     d *= 0.75;
@@ -47,9 +33,6 @@ export function targetSizeFor(category: string, tags: readonly string[]): Size3 
       d = m;
     }
   }
-  if (has(/^(sectional|l_shaped|u_shaped)$/) && info.family === "sofa") {
-    w = Math.max(w, 2.6);
-    d = Math.max(d, 1.6);
-  }
-  return { w: round(w), d: round(d), h: round(h) };
+  const v = variantSize(info.family, [...tags, category, ...category.split("_")], { w, d, h });
+  return { w: round(v.w), d: round(v.d), h: round(v.h) };
 }

@@ -1,11 +1,12 @@
 /** Word lists for the prompt parser: quantifiers, adjectives by kind, verbs and function words. */
+import { CARDINAL_WORDS, UNIT_WORDS, VAGUE_QUANTITIES } from "../text/numbers";
 
-/** Number words -> counts. */
-export const NUMBER_WORDS: Readonly<Record<string, number>> = {
-  a: 1, an: 1, one: 1, single: 1, another: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8,
-  nine: 9, ten: 10, eleven: 11, twelve: 12, dozen: 12, several: 3, few: 3, multiple: 3, many: 4, numerous: 4,
-  some: 2, various: 3, couple: 2, pair: 2, both: 2, trio: 3,
-};
+/** Number words -> counts: the shared table of lib/text/numbers (cardinals, "a"/"pair", vague quantities). */
+export const NUMBER_WORDS: Readonly<Record<string, number>> = (() => {
+  const t: Record<string, number> = { ...CARDINAL_WORDS, ...UNIT_WORDS, ...VAGUE_QUANTITIES };
+  delete t.zero;
+  return t;
+})();
 
 /** Words that open a "group of" quantifier phrase ("a set of", "a stack of"): default count when no number follows. */
 export const GROUP_WORDS: Readonly<Record<string, number>> = {

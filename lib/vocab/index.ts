@@ -9,6 +9,7 @@ import { CATEGORY_ROWS, type EntryRow } from "./table";
 
 export { FAMILIES, isFamily, type Family } from "./families";
 export { canonicalCategory, singularize, isPlural, snake, SYNONYMS } from "./canonical";
+export { VARIANT_RULES, VARIANT_WORDS, MATTRESS_SIZES, NATIVE_SHAPES, variantsFor, variantParams, variantSize, variantShown, type VariantRule } from "./variants";
 
 /** Where an object rests by default. */
 export type DefaultSupport = "floor" | "wall" | "ceiling";

@@ -23,7 +23,7 @@ function describe(obj: ProgramObject): string {
 }
 
 function build(family: Family, obj: ProgramObject): GeneratedProgram {
-  const params = paramsForObject(obj, familyDefaults(family));
+  const params = paramsForObject(obj, familyDefaults(family), family);
   return { source: assembleProgram(familyTemplate(family), params, describe(obj)), params };
 }
 

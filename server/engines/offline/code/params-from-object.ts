@@ -7,11 +7,12 @@ import "server-only";
 import type { Attributes, Size3 } from "../../../../lib/scene/schema";
 import { canonicalMaterial, colorHex, MATERIAL_PRESETS } from "../../../../lib/program/materials";
 import type { ParamValue } from "../../../../lib/program/params";
+import { CARDINAL_WORDS, MULTIPLIER_WORDS, UNIT_WORDS } from "../../../../lib/text/numbers";
+import { tokenize } from "../../../../lib/text/tokens";
+import { variantParams, type Family } from "../../../../lib/vocab";
 
-const NUMBER_WORDS: Record<string, number> = {
-  a: 1, an: 1, one: 1, single: 1, two: 2, double: 2, twin: 2, pair: 2, three: 3, triple: 3, four: 4, five: 5,
-  six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
-};
+/** Count words of descriptions: the shared number table plus multipliers ("double-door"). */
+const NUMBER_WORDS: Record<string, number> = { ...CARDINAL_WORDS, ...UNIT_WORDS, ...MULTIPLIER_WORDS };
 
 /** Count nouns in descriptions -> PARAMS key. */
 const COUNT_NOUNS: [RegExp, string][] = [
@@ -111,9 +112,10 @@ export interface ProgramObject {
  * PARAMS for `obj` over the family's template defaults: width/depth/height (m, 3 decimals), `color` (the
  * attribute hex, else the material preset's color when only a material is named, else the default),
  * `material` (canonical preset name), then counts/booleans/style/shape implied by the description and
- * attributes, but only for keys the template declares. Counts are clamped to [0, 2x the default + 4].
+ * attributes, then the shape/size variants of `family` (lib/vocab/variants), but only for keys the template
+ * declares. Counts are clamped to [0, 2x the default + 4].
  */
-export function paramsForObject(obj: ProgramObject, defaults: Record<string, ParamValue>): Record<string, ParamValue> {
+export function paramsForObject(obj: ProgramObject, defaults: Record<string, ParamValue>, family?: Family): Record<string, ParamValue> {
   const p: Record<string, ParamValue> = { ...defaults };
   p.width = round3(obj.targetSize.w);
   p.depth = round3(obj.targetSize.d);
@@ -140,5 +142,10 @@ export function paramsForObject(obj: ProgramObject, defaults: Record<string, Par
     if (shape) p.shape = shape[1];
   }
   if (typeof defaults.style === "string" && a.style && a.style.length > 0) p.style = a.style[0];
+  if (family) {
+    // Shape and size variants (lib/vocab/variants) from the attribute words, the category and the description.
+    const words = [...(a.tags ?? []), ...(a.style ?? []), a.size ?? "", obj.category, ...obj.category.split("_"), ...tokenize(obj.description).map((t) => t.w)];
+    Object.assign(p, variantParams(family, words.filter(Boolean), new Set(Object.keys(defaults))));
+  }
   return p;
 }

@@ -311,3 +311,35 @@ def _glow(name, color, strength=5.0):
     if "Emission Strength" in bsdf.inputs:
         bsdf.inputs["Emission Strength"].default_value = strength
     return mat
+
+
+def _variant_table(w, d, h, top_t, wood, shape="rectangular", base="legs", glass_top=False, extendable=False,
+                   leg=0.05, inset=0.03, apron=True, round_legs=False):
+    """A table of the given top ``shape`` (rectangular, square, round, oval) on four legs or a pedestal.
+
+    ``glass_top`` makes the top a glass pane on a thin frame; ``extendable`` splits the top at the middle with
+    a leaf seam (the leaf stored under it).
+    """
+    round_top = shape in ("round", "oval")
+    glass = _mat("glass_top", "#d8e8ec", "glass") if glass_top else None
+    top_mat = glass if glass is not None else wood
+    if base != "pedestal":
+        parts = _table(w, d, h, top_t, wood, leg=leg, inset=inset, round_top=round_top, apron=apron or glass_top,
+                       round_legs=round_legs)
+        parts[0].data.materials.clear()
+        parts[0].data.materials.append(top_mat)
+    else:
+        if round_top:
+            top = _cyl("top", w / 2.0, top_t, (0.0, 0.0, h - top_t / 2.0), top_mat, segments=48)
+            top.scale = (1.0, d / w, 1.0)
+        else:
+            top = _box("top", (w, d, top_t), (0.0, 0.0, h - top_t / 2.0), top_mat, bevel=min(0.006, top_t * 0.3))
+        col_h = h - top_t - 0.05
+        foot = _cyl("foot", min(w, d) * 0.3, 0.05, (0.0, 0.0, 0.025), wood, segments=32)
+        column = _cyl("pedestal", max(0.03, min(w, d) * 0.07), col_h, (0.0, 0.0, 0.05 + col_h / 2.0), wood)
+        parts = [top, column, foot]
+    if extendable and w > 0.8:
+        seam_mat = _mat("leaf_seam", "#2a2a2a", "plastic")
+        parts.append(_box("leaf_seam", (0.006, d * 0.98, 0.002), (0.0, 0.0, h + 0.0005), seam_mat))
+        parts.append(_box("leaf", (min(0.45, w * 0.3), d * 0.8, top_t * 0.8), (0.0, 0.0, h - top_t - top_t * 0.6), wood))
+    return parts

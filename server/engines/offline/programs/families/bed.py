@@ -1,4 +1,4 @@
-"""Bed: frame on legs, mattress, duvet, pillows and an optional headboard at the back (+Y)."""
+"""Bed: frame on legs, mattress, duvet, pillows, optional headboard at the back (+Y), canopy posts and storage drawers."""
 import bpy
 import math
 
@@ -13,6 +13,9 @@ PARAMS = {
     "footboard": False,
     "pillows": 2,
     "leg_height": 0.12,
+    "mattress": "queen",
+    "canopy": False,
+    "storage": False,
 }
 
 
@@ -47,6 +50,21 @@ def build(p):
                           (x, y, base_top + mattress_h * 0.8 + pillow_h / 2.0), bedding, bevel=0.04, smooth=True))
     if board_t:
         parts.append(_box("headboard", (w, board_t, h), (0.0, d / 2.0 - board_t / 2.0, h / 2.0), frame, bevel=0.01))
+    if p.get("canopy", False) and h > 1.2:
+        post = 0.06
+        for i, (x, y) in enumerate(((-w / 2.0 + post / 2.0, -d / 2.0 + post / 2.0), (w / 2.0 - post / 2.0, -d / 2.0 + post / 2.0),
+                                    (-w / 2.0 + post / 2.0, d / 2.0 - post / 2.0), (w / 2.0 - post / 2.0, d / 2.0 - post / 2.0))):
+            parts.append(_box("canopy_post_%d" % (i + 1), (post, post, h), (x, y, h / 2.0), frame))
+        for i, y in enumerate((-d / 2.0 + post / 2.0, d / 2.0 - post / 2.0)):
+            parts.append(_box("canopy_rail_%d" % (i + 1), (w, post, post), (0.0, y, h - post / 2.0), frame))
+        for i, x in enumerate((-w / 2.0 + post / 2.0, w / 2.0 - post / 2.0)):
+            parts.append(_box("canopy_rail_%d" % (i + 3), (post, d, post), (x, 0.0, h - post / 2.0), frame))
+    if p.get("storage", False):
+        dh = max(0.05, base_top - leg_h - 0.02)
+        dw = w * 0.42
+        for i, x in enumerate((-w * 0.24, w * 0.24)):
+            parts.append(_box("storage_drawer_%d" % (i + 1), (dw, 0.02, dh), (x, y_mid - body_d / 2.0 - 0.01, (leg_h + base_top) / 2.0),
+                              frame, bevel=0.003))
     if p.get("footboard", False):
         fh = min(base_top + mattress_h * 0.6, h)
         parts.append(_box("footboard", (w, 0.04, fh), (0.0, -d / 2.0 + 0.02, fh / 2.0), frame))

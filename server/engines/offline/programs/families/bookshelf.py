@@ -1,4 +1,4 @@
-"""Bookshelf: an open case with evenly spaced shelves, optionally filled with rows of books."""
+"""Bookshelf: a case with evenly spaced shelves, optionally filled with rows of books, open or closed by doors."""
 import bpy
 import math
 import random
@@ -11,6 +11,7 @@ PARAMS = {
     "material": "oak",
     "shelves": 5,
     "books": True,
+    "doors": 0,
 }
 
 _BOOK_COLORS = ["#7b2d26", "#1f3a5f", "#2f5e3a", "#c8a24a", "#3b3b3b", "#8c5a8a", "#d9d4c7", "#a6492c"]
@@ -45,6 +46,12 @@ def build(p):
                 x += bw + 0.002
             for k, items in sorted(boxes.items()):
                 parts.append(_cubes("books_%d_%d" % (i + 1, k + 1), items, mats[k]))
+    doors = max(0, int(p.get("doors", 0)))
+    if doors:
+        # Closed bookcase: doors over the lower half (or the whole front when there are no books).
+        handle = _mat("handles", "#8a8a8a", "metal")
+        z1 = h - t if not p.get("books", True) else max(gap * (n // 2) + t, 0.5)
+        parts += _doors(-w / 2.0 + t, w / 2.0 - t, t, z1, doors, -d / 2.0 + 0.025, wood, handle)
     return _done(parts)
 
 

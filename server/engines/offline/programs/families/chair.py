@@ -13,6 +13,8 @@ PARAMS = {
     "armrests": False,
     "cushion": False,
     "cushion_color": "#d8cfc0",
+    "base": "legs",
+    "stackable": False,
 }
 
 
@@ -24,10 +26,19 @@ def build(p):
     seat_top = min(max(p.get("seat_height", 0.46), h * 0.3), h * 0.62) if back else h
     seat_t = min(0.04, seat_top * 0.15)
     leg = max(0.025, min(w, d) * 0.08)
-    parts = _four_legs(w, d, seat_top - seat_t, leg, wood, inset=0.01)
+    if p.get("stackable", False):
+        # Stacking chairs: slim splayed-free legs and no stretchers, so one nests over the other.
+        leg = max(0.018, min(w, d) * 0.045)
+    if p.get("base", "legs") == "swivel":
+        col_h = seat_top - seat_t - 0.04
+        parts = [_cyl("swivel_foot", min(w, d) * 0.42, 0.03, (0.0, 0.0, 0.015), wood, segments=32),
+                 _cyl("swivel_column", 0.03, col_h, (0.0, 0.0, 0.03 + col_h / 2.0), wood, segments=16)]
+    else:
+        parts = _four_legs(w, d, seat_top - seat_t, leg, wood, inset=0.01)
     parts.append(_box("seat", (w, d, seat_t), (0.0, 0.0, seat_top - seat_t / 2.0), wood, bevel=0.006))
     rail_h = min(0.06, (seat_top - seat_t) * 0.2)
-    for i, y in enumerate((-d / 2.0 + 0.01 + leg / 2.0, d / 2.0 - 0.01 - leg / 2.0)):
+    rails = () if (p.get("stackable", False) or p.get("base", "legs") == "swivel") else (-d / 2.0 + 0.01 + leg / 2.0, d / 2.0 - 0.01 - leg / 2.0)
+    for i, y in enumerate(rails):
         parts.append(_box("rail_%d" % (i + 1), (w - 0.02 - 2 * leg, leg * 0.6, rail_h),
                           (0.0, y, seat_top - seat_t - rail_h / 2.0), wood))
     if back:

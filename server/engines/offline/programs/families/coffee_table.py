@@ -1,4 +1,4 @@
-"""Coffee table: a low top on four legs with a lower shelf."""
+"""Coffee table: a low rectangular, square, round or oval top on four legs or a pedestal, with a lower shelf."""
 import bpy
 import math
 
@@ -9,6 +9,9 @@ PARAMS = {
     "color": "#5d3a1f",
     "material": "walnut",
     "shape": "rectangular",
+    "base": "legs",
+    "glass_top": False,
+    "extendable": False,
     "shelf": True,
 }
 
@@ -20,8 +23,10 @@ def build(p):
     round_top = p.get("shape", "rectangular") in ("round", "oval")
     leg = max(0.035, min(w, d) * 0.06)
     inset = 0.03
-    parts = _table(w, d, h, min(0.035, h * 0.1), wood, leg=leg, inset=inset, round_top=round_top, apron=False)
-    if p.get("shelf", True):
+    base = p.get("base", "legs")
+    parts = _variant_table(w, d, h, min(0.035, h * 0.1), wood, p.get("shape", "rectangular"), base,
+                           p.get("glass_top", False), p.get("extendable", False), leg=leg, inset=inset, apron=False)
+    if p.get("shelf", True) and base != "pedestal":
         if round_top:
             inset = max(inset, min(w, d) * 0.15)
         parts.append(_box("shelf", (w - 2 * inset - leg * 0.5, d - 2 * inset - leg * 0.5, 0.02),

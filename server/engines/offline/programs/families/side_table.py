@@ -1,4 +1,4 @@
-"""Side table: a small top on slim legs with a lower shelf (square or round)."""
+"""Side table: a small square, round, oval or rectangular top on slim legs or a pedestal, with a lower shelf."""
 import bpy
 import math
 
@@ -9,6 +9,9 @@ PARAMS = {
     "color": "#b58a55",
     "material": "oak",
     "shape": "square",
+    "base": "legs",
+    "glass_top": False,
+    "extendable": False,
     "shelf": True,
 }
 
@@ -19,9 +22,10 @@ def build(p):
     wood = _mat("wood", p["color"], p["material"])
     round_top = p.get("shape", "square") in ("round", "oval")
     leg = max(0.025, min(w, d) * 0.07)
-    parts = _table(w, d, h, min(0.03, h * 0.08), wood, leg=leg, inset=0.02, round_top=round_top, apron=False,
-                   round_legs=round_top)
-    if p.get("shelf", True):
+    base = p.get("base", "legs")
+    parts = _variant_table(w, d, h, min(0.03, h * 0.08), wood, p.get("shape", "square"), base, p.get("glass_top", False),
+                           False, leg=leg, inset=0.02, apron=False, round_legs=round_top)
+    if p.get("shelf", True) and base != "pedestal":
         inset = max(0.02, min(w, d) * 0.15) if round_top else 0.02
         parts.append(_box("shelf", (w - 2 * inset - leg, d - 2 * inset - leg, 0.018), (0.0, 0.0, h * 0.3), wood))
     return _done(parts)

@@ -1,0 +1,54 @@
+import { describe, expect, it } from "vitest";
+import type { Scene } from "../scene/schema";
+import { planEdit } from "./router";
+import { livingRoom } from "./testing/scenes";
+import { COLOR_PHRASES } from "./words";
+import { colorOf } from "../prompt/attributes";
+
+/** The living room with current-template PARAMS on the sofa and coffee table (layout, shape, base). */
+function scene(): Scene {
+  const s = livingRoom();
+  for (const o of s.objects) {
+    if (!o.program) continue;
+    if (o.category === "sofa") o.program.params = { ...o.program.params, layout: "straight", corner_side: "right" };
+    if (o.category === "coffee_table") o.program.params = { ...o.program.params, shape: "rectangular", base: "legs", glass_top: false };
+  }
+  return s;
+}
+
+function paramsOf(text: string, id: string): Record<string, unknown> {
+  const r = planEdit(scene(), text, { selection: [], now: "2026-01-02T00:00:00.000Z" });
+  if (!r.ok) throw new Error(`refused: ${r.error.message}`);
+  const op = r.value.ops.find((o) => o.kind === "params" && o.objectId === id);
+  if (!op || op.kind !== "params") throw new Error(`no params op: ${JSON.stringify(r.value.ops)}`);
+  return op.params;
+}
+
+describe("shape and size variants by edit", () => {
+  it("make the sofa L-shaped sets the layout and grows it to a sectional's footprint", () => {
+    const p = paramsOf("make the sofa L-shaped", "sofa-1");
+    expect(p.layout).toBe("l_shaped");
+    expect(p.width).toBeGreaterThanOrEqual(2.6);
+    expect(p.depth).toBeGreaterThanOrEqual(1.6);
+  });
+  it("make the coffee table round squares the top", () => {
+    const p = paramsOf("make the coffee table round", "coffee_table-1");
+    expect(p.shape).toBe("round");
+    expect(p.depth).toBe(1.1);
+  });
+  it("a glass top and a pedestal base", () => {
+    expect(paramsOf("make the coffee table glass-top", "coffee_table-1")).toMatchObject({ glass_top: true });
+    expect(paramsOf("turn the coffee table into a pedestal table", "coffee_table-1")).toMatchObject({ base: "pedestal" });
+  });
+  it("move to the corner stays a move", () => {
+    const r = planEdit(scene(), "move the sofa to the corner", { selection: [] });
+    expect(r.ok && r.value.ops.every((o) => o.kind !== "params")).toBe(true);
+  });
+});
+
+describe("one colour table", () => {
+  it("pastel pink is the same hex in prompts and edits", () => {
+    const edit = COLOR_PHRASES.find(([p]) => p === "pastel pink")![1];
+    expect(colorOf("pastel_pink")).toBe(edit);
+  });
+});

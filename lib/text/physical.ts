@@ -1,0 +1,58 @@
+/**
+ * Which noun phrases name physical things. compromise (https://github.com/spencermountain/compromise, offline)
+ * tags the words; our vocabulary decides on top: a known category is physical; otherwise the head noun must be
+ * a concrete noun, not an abstraction (suffix -tion, -ness, -ity, ...), a medium or programme, a mood, an
+ * arrangement word ("setup", "touch of decor"), a time, a person or an activity.
+ */
+import nlp from "compromise";
+
+/** Head nouns that never name a thing one could place in a room (abstractions, media content, moods, arrangement words). */
+export const NON_PHYSICAL_HEADS: ReadonlySet<string> = new Set([
+  "program", "programme", "show", "news", "broadcast", "episode", "series", "movie", "film", "documentary", "song", "music",
+  "melody", "podcast", "channel", "game_night", "story", "conversation", "discussion", "debate", "meeting", "party", "event",
+  "mood", "vibe", "feel", "feeling", "atmosphere", "ambiance", "ambience", "aura", "air", "energy", "spirit", "tone",
+  "touch", "hint", "splash", "pop", "dash", "sense", "setup", "set_up", "arrangement", "layout", "composition", "scheme",
+  "palette", "theme", "style", "aesthetic", "look", "design", "decor", "decoration", "contrast", "balance", "harmony",
+  "juxtaposition", "combination", "blend", "mix", "mixture", "fusion", "variety", "array_", "sense", "idea", "concept",
+  "thought", "memory", "dream", "hope", "warmth", "comfort", "coziness", "charm", "elegance", "character", "personality",
+  "sophistication", "simplicity", "luxury", "functionality", "space", "vibes", "glow", "light_", "sunlight", "daylight",
+  "shadow", "silence", "noise", "sound", "scent", "aroma", "smell", "view", "scenery", "landscape_view", "purpose",
+  "function", "use", "work", "study", "relaxation", "leisure", "fun", "play", "hobby", "routine", "ritual", "lifestyle",
+  "time", "day", "night", "evening", "morning", "afternoon", "weekend", "season", "moment", "hour", "minute", "year",
+  "person", "people", "family", "guest", "host", "owner", "child", "kid", "baby", "teen", "adult", "friend", "reader",
+  "focus", "attention", "productivity", "creativity", "inspiration", "imagination", "welcome", "invitation", "retreat",
+  "escape", "getaway", "haven", "sanctuary", "oasis", "paradise", "blend", "nod", "homage", "tribute", "reminder",
+  "element", "detail", "details", "accent_", "flair", "finish_", "texture", "pattern_", "color", "colour", "shade_",
+]);
+
+/** Suffixes of abstract nouns (nominalisations) when the word is not a known object. */
+const ABSTRACT_SUFFIX = /^[a-z]{3,}(tion|sion|ness|ity|ism|ance|ence|ship|hood|dom|ology|acy|ment)$/;
+
+/** Concrete nouns with an abstract-looking suffix. */
+const CONCRETE_EXCEPTIONS = new Set(["equipment", "instrument", "ornament", "monument", "cabinet", "station", "ottoman", "cushion", "mansion", "pavilion", "lotion", "potion", "partition", "extension", "television", "apparatus", "compartment", "document", "station", "fountain"]);
+
+/**
+ * True when compromise reads `word` (in `context`, the phrase it heads) as an adverb, a gerund, a pronoun or a
+ * date/duration. WARNING: its tags of a phrase-final noun are unreliable otherwise ("toy boat" -> Verb,
+ * "diffuser" -> Comparative, "clay block" -> a person's name), so only these clear cases count.
+ */
+function notANoun(word: string, context: string): boolean {
+  const doc = nlp(context.replace(/_/g, " "));
+  const terms = doc.terms().json() as { terms: { text: string; tags: string[] }[] }[];
+  const t = [...terms].reverse().find((x) => x.terms[0]?.text.toLowerCase() === word);
+  if (!t) return false;
+  const tags = new Set(t.terms[0].tags);
+  return tags.has("Adverb") || tags.has("Gerund") || tags.has("Pronoun") || tags.has("Date") || tags.has("Duration");
+}
+
+/**
+ * True when a noun phrase names a physical thing. `head` is the snake_case head noun (singular), `phrase` the
+ * phrase text, `known` whether the vocabulary knows the category (then always physical).
+ */
+export function isPhysicalPhrase(head: string, phrase: string, known: boolean): boolean {
+  if (known) return true;
+  const last = head.split("_").pop()!;
+  if (NON_PHYSICAL_HEADS.has(head) || NON_PHYSICAL_HEADS.has(last)) return false;
+  if (ABSTRACT_SUFFIX.test(last) && ![...CONCRETE_EXCEPTIONS].some((c) => last.endsWith(c))) return false;
+  return !notANoun(last, phrase);
+}
