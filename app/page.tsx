@@ -5,23 +5,27 @@ import { getHealth } from "@/server/health";
 
 export const dynamic = "force-dynamic";
 
-/** Home page: start from a prompt or a top-down image, recent scenes, and whether this machine is ready. */
+/** Home page for designers: start a room from a description or a picture, your recent rooms; the machine's status folded away (open when something is wrong). */
 export default async function HomePage() {
   const health = await getHealth();
   return (
-    <main className="mx-auto max-w-5xl space-y-6 p-8">
-      <header>
-        <h1 className="text-3xl font-semibold tracking-tight">Roomcode</h1>
-        <p className="mt-2 text-stone-600">
-          Turn a top-down room image or a description into an editable 3D room: one Blender program per object, a live preview, exports to .blend, .glb and
-          scene.py.
-        </p>
+    <main className="mx-auto max-w-6xl space-y-8 p-8">
+      <header className="flex flex-wrap items-end gap-4">
+        <div>
+          <h1 className="text-3xl font-semibold tracking-tight">Roomcode</h1>
+          <p className="mt-1 text-stone-600">Describe a room or drop a top-down picture; every object becomes a small program you can edit.</p>
+        </div>
       </header>
-      <div className="grid gap-6 lg:grid-cols-[3fr_2fr]">
-        <CreateScene />
-        <HealthPanel health={health} />
-      </div>
+      <CreateScene />
       <RecentScenes />
+      <details open={!health.ok} className="rounded-lg border border-stone-200 bg-white" data-testid="health-fold">
+        <summary className="cursor-pointer px-4 py-2 text-sm text-stone-600">
+          Server status: {health.ok ? "ready" : <span className="font-medium text-red-700">needs attention</span>}
+        </summary>
+        <div className="px-2 pb-2">
+          <HealthPanel health={health} />
+        </div>
+      </details>
     </main>
   );
 }

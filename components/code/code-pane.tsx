@@ -1,14 +1,17 @@
 "use client";
 /**
  * Code pane: the selected object's program in Monaco (Python), its revision, and its PARAMS as
- * controls. Ctrl/Cmd+S saves through PUT .../objects/:oid/program; when that route is not on the
- * server the editor is read-only and says so. Build errors become Monaco markers on their line.
+ * controls. Unsaved text is a draft per object in the editor store (kept across selection changes and,
+ * through use-persistence, reloads); the Save button or Ctrl/Cmd+S saves through PUT .../objects/:oid/program,
+ * Discard asks first. When that route is not on the server the editor is read-only and says so. Build errors
+ * become Monaco markers on their line and are named by kind (syntax, policy, runtime, timeout).
  */
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import dynamic from "next/dynamic";
 import { parseParams, type ParamValue } from "@/lib/program/params";
 import { patchObject, putProgram } from "../editor/api";
 import { useEditor, useEditorStore } from "../editor/editor-context";
+import { displayName, errorSentence } from "../editor/messages";
 import type { CodeMarker } from "./monaco-code";
 import { ParamsForm } from "./params-form";
 
@@ -43,7 +46,9 @@ export function CodePane() {
   const busy = useEditor((s) => (obj ? s.pending.includes(obj.id) : false));
   const streamed = useEditor((s) => (obj ? s.streaming[obj.id] : undefined));
   const support = useSaveSupport(sceneId, obj?.id ?? null);
-  const [dirty, setDirty] = useState(false);
+  const draft = useEditor((s) => (obj ? s.drafts[obj.id] : undefined));
+  const objects = useEditor((s) => s.scene?.objects);
+  const [confirmDiscard, setConfirmDiscard] = useState(false);
   const [saveMarkers, setSaveMarkers] = useState<{ doc: string; markers: CodeMarker[] } | null>(null);
   const [saving, setSaving] = useState(false);
   const source = obj?.program?.source ?? "";
@@ -57,21 +62,46 @@ export function CodePane() {
     const r = parseParams(program.source);
     return r.ok ? r.value : (program.params as Record<string, ParamValue>);
   }, [program]);
-  const buildMarkers = useMemo<CodeMarker[]>(() => (buildError && buildError.line !== null ? [{ line: buildError.line, message: `${buildError.type}: ${buildError.message}` }] : []), [buildError]);
+  const buildMarkers = useMemo<CodeMarker[]>(() => (buildError && buildError.line !== null ? [{ line: buildError.line, message: errorSentence(buildError) }] : []), [buildError]);
+  const name = obj ? displayName(obj, objects) : "";
+  const onChange = useCallback(
+    (text: string) => {
+      if (obj?.program) store.getState().setDraft(obj.id, text, { source: obj.program.source, rev: obj.program.rev });
+    },
+    [obj, store],
+  );
   const markers = saveMarkers && saveMarkers.doc === docKey ? saveMarkers.markers : buildMarkers;
 
+  // A value chosen while the previous one still builds supersedes whatever was queued: only the latest is sent.
+  const inflight = useRef(false);
+  const queued = useRef<Record<string, ParamValue> | null>(null);
   const commitParam = useCallback(
-    async (name: string, value: ParamValue) => {
+    async (paramName: string, value: ParamValue) => {
       if (!obj) return;
-      const st = store.getState();
-      st.setPending([obj.id]);
-      const r = await patchObject(sceneId, obj.id, { params: { [name]: value } });
-      const now = store.getState();
-      now.setPending([]);
-      if (r.ok) {
-        now.upsertObject(r.value.object);
-        now.requestResubscribe();
-      } else now.notify("error", r.missing ? "Changing parameters is not available on this server yet." : `Could not change ${name}: ${r.error.message}`, JSON.stringify(r.error.details ?? {}));
+      if (inflight.current) {
+        queued.current = { ...(queued.current ?? {}), [paramName]: value };
+        return;
+      }
+      inflight.current = true;
+      let params: Record<string, ParamValue> | null = { [paramName]: value };
+      while (params) {
+        const st = store.getState();
+        st.setPending([obj.id]);
+        const r = await patchObject(sceneId, obj.id, { params });
+        const now = store.getState();
+        now.setPending([]);
+        if (r.ok) {
+          now.upsertObject(r.value.object);
+          now.requestResubscribe();
+        } else {
+          const d = r.error.details as { line?: number | null; type?: string } | undefined;
+          const why = d?.type ? errorSentence({ type: d.type, message: r.error.message, line: d.line ?? null }, r.error.code) : r.error.message;
+          now.notify("error", r.missing ? "Changing parameters is not available on this server yet." : `Could not change ${Object.keys(params).join(", ")} of ${displayName(obj, now.scene?.objects)}: ${why}`, JSON.stringify(r.error.details ?? {}));
+        }
+        params = queued.current;
+        queued.current = null;
+      }
+      inflight.current = false;
     },
     [obj, sceneId, store],
   );
@@ -86,13 +116,15 @@ export function CodePane() {
       const st = store.getState();
       st.setPending([]);
       if (r.ok) {
+        st.clearDraft(obj.id);
         st.upsertObject(r.value.object);
         st.requestResubscribe();
-        st.notify("info", `Saved ${obj.id} (revision ${r.value.object.program?.rev ?? "?"}).`);
+        st.notify("info", `Saved ${displayName(obj, st.scene?.objects)} (revision ${r.value.object.program?.rev ?? "?"}).`);
       } else {
         const d = r.error.details as { line?: number | null; type?: string; traceback?: string } | undefined;
-        if (d?.line) setSaveMarkers({ doc: docKey, markers: [{ line: d.line, message: `${d.type ?? r.error.code}: ${r.error.message}` }] });
-        st.notify("error", r.error.code === "policy" ? `Not saved: the program uses something the sandbox does not allow. ${r.error.message}` : `Not saved: the program did not build. ${r.error.message}`, d?.traceback);
+        const sentence = errorSentence({ type: d?.type ?? "", message: r.error.message, line: d?.line ?? null }, r.error.code);
+        if (d?.line) setSaveMarkers({ doc: docKey, markers: [{ line: d.line, message: sentence }] });
+        st.notify("error", r.error.code === "policy" || r.error.code === "build_failed" ? `Not saved. ${sentence} Your draft is kept.` : `Not saved: ${r.error.message}`, d?.traceback);
       }
     },
     [obj, sceneId, store, support, saving, docKey],
@@ -109,13 +141,40 @@ export function CodePane() {
   return (
     <section aria-label="Code" className="flex h-full min-h-0 flex-col" data-testid="code-pane" data-object={obj.id} data-rev={rev ?? ""}>
       <header className="flex flex-wrap items-baseline gap-2 border-b border-stone-200 px-2 py-1 text-sm">
-        <h2 className="font-semibold">{obj.name}</h2>
+        <h2 className="font-semibold">{name}</h2>
         <span className="text-xs text-stone-500">{obj.id}</span>
         <span className="text-xs text-stone-600" data-testid="program-rev">
           {rev !== null ? `revision ${rev}` : "no program yet"}
         </span>
-        {dirty && <span className="text-xs text-amber-700">unsaved (Ctrl+S)</span>}
         {(saving || busy) && <span className="text-xs text-sky-700">rebuilding…</span>}
+        {draft && support === "yes" && (
+          <span className="ml-auto flex items-center gap-1" data-testid="draft-bar">
+            <span className="text-xs text-amber-700" data-testid="draft-state">
+              {draft.baseRev !== null && draft.baseRev !== rev ? `unsaved draft (written on revision ${draft.baseRev})` : "unsaved changes"}
+            </span>
+            {confirmDiscard ? (
+              <>
+                <span className="text-xs">Discard your changes?</span>
+                <button type="button" data-testid="code-discard-confirm" className="rounded border border-red-300 px-1.5 text-xs text-red-800 hover:bg-red-50" onClick={() => {
+                  store.getState().clearDraft(obj.id);
+                  setConfirmDiscard(false);
+                }}>
+                  Discard
+                </button>
+                <button type="button" className="rounded border border-stone-300 px-1.5 text-xs" onClick={() => setConfirmDiscard(false)}>
+                  Keep
+                </button>
+              </>
+            ) : (
+              <button type="button" data-testid="code-discard" className="rounded border border-stone-300 px-1.5 text-xs hover:bg-stone-100" onClick={() => setConfirmDiscard(true)}>
+                Discard…
+              </button>
+            )}
+            <button type="button" data-testid="code-save" title="Save (Ctrl+S)" disabled={saving} className="rounded bg-stone-900 px-2 text-xs text-white disabled:opacity-50" onClick={() => void save(draft.source)}>
+              {saving ? "Saving…" : "Save"}
+            </button>
+          </span>
+        )}
       </header>
       {obj.program && (
         <details open className="border-b border-stone-200 px-2 py-1">
@@ -132,7 +191,7 @@ export function CodePane() {
       )}
       <div className="min-h-0 flex-1">
         {obj.program ? (
-          <MonacoCode value={source} docKey={docKey} readOnly={support !== "yes"} onSave={(t) => void save(t)} onDirty={setDirty} markers={markers} />
+          <MonacoCode value={draft?.source ?? source} docKey={docKey} readOnly={support !== "yes"} onSave={(t) => void save(t)} onDirty={() => undefined} onChange={onChange} markers={markers} />
         ) : streamed ? (
           <MonacoCode value={streamed} docKey={`${obj.id}@streaming`} readOnly onSave={() => undefined} onDirty={() => undefined} markers={[]} />
         ) : (

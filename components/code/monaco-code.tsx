@@ -28,21 +28,25 @@ export interface MonacoCodeProps {
   /** Called on Ctrl/Cmd+S with the current text. */
   onSave: (source: string) => void;
   onDirty: (dirty: boolean) => void;
+  /** Called with the text after every change (drafts). */
+  onChange?: (source: string) => void;
   markers: CodeMarker[];
   /** Changes when another object or revision is shown (resets the undo stack and the dirty flag). */
   docKey: string;
 }
 
 /** The code editor. */
-export default function MonacoCode({ value, readOnly, onSave, onDirty, markers, docKey }: MonacoCodeProps) {
+export default function MonacoCode({ value, readOnly, onSave, onDirty, onChange, markers, docKey }: MonacoCodeProps) {
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
   const saveRef = useRef(onSave);
   const dirtyRef = useRef(onDirty);
+  const changeRef = useRef(onChange);
   const baseRef = useRef(value);
   useEffect(() => {
     saveRef.current = onSave;
     dirtyRef.current = onDirty;
-  }, [onSave, onDirty]);
+    changeRef.current = onChange;
+  }, [onSave, onDirty, onChange]);
 
   useEffect(() => {
     baseRef.current = value;
@@ -71,7 +75,11 @@ export default function MonacoCode({ value, readOnly, onSave, onDirty, markers, 
   const onMount: OnMount = (ed) => {
     editorRef.current = ed;
     ed.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyS, () => saveRef.current(ed.getValue()));
-    ed.onDidChangeModelContent(() => dirtyRef.current(ed.getValue() !== baseRef.current));
+    ed.onDidChangeModelContent(() => {
+      const text = ed.getValue();
+      dirtyRef.current(text !== baseRef.current);
+      changeRef.current?.(text);
+    });
   };
 
   return (

@@ -1,10 +1,12 @@
 "use client";
 /**
  * PARAMS of the selected object's program as form controls (controls from lib/program/controls):
- * sliders with a number box for numbers, colour pickers, toggles, count steppers, selects. A change is
- * committed on release/Enter/blur and rebuilds only that object through PATCH .../objects/:oid {params}.
+ * sliders with a number box for numbers, colour pickers, toggles, count steppers, selects. Continuous controls
+ * preview locally and commit once: a slider on release, a number on Enter/blur, a colour when the picker closes
+ * (the native `change` event, not every `input` of a drag). Each commit rebuilds only that object through
+ * PATCH .../objects/:oid {params}: one revision and one undo step per choice.
  */
-import { useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { paramControl, type ParamControl } from "@/lib/program/controls";
 import type { ParamValue } from "@/lib/program/params";
 
@@ -72,17 +74,7 @@ function Field({ c, value, busy, onCommit }: { c: ParamControl; value: ParamValu
     case "integer":
       return <NumberField c={c} value={Number(value)} busy={busy} onCommit={onCommit} />;
     case "color":
-      return (
-        <input
-          type="color"
-          aria-label={c.label}
-          data-testid={`param-${c.name}`}
-          value={String(value).toLowerCase()}
-          disabled={busy}
-          onChange={(e) => onCommit(e.target.value)}
-          className="h-6 w-12 cursor-pointer rounded border border-stone-300"
-        />
-      );
+      return <ColorField label={c.label} name={c.name} value={String(value).toLowerCase()} busy={busy} onCommit={onCommit} />;
     case "toggle":
       return <input type="checkbox" aria-label={c.label} data-testid={`param-${c.name}`} checked={value === true} disabled={busy} onChange={(e) => onCommit(e.target.checked)} />;
     case "select":
@@ -98,6 +90,46 @@ function Field({ c, value, busy, onCommit }: { c: ParamControl; value: ParamValu
     case "list":
       return <span className="font-mono text-xs text-stone-600">{JSON.stringify(value)}</span>;
   }
+}
+
+function ColorField({ label, name, value, busy, onCommit }: { label: string; name: string; value: string; busy: boolean; onCommit: (v: string) => void }) {
+  const [draft, setDraft] = useState(value);
+  const ref = useRef<HTMLInputElement>(null);
+  const sent = useRef(value);
+  const commitRef = useRef(onCommit);
+  useEffect(() => {
+    commitRef.current = onCommit;
+  }, [onCommit]);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    // React's onChange is the `input` event (every step of a drag); `change` fires once, when the choice is made.
+    const onChange = () => {
+      const v = el.value.toLowerCase();
+      if (v === sent.current || v === value) return;
+      sent.current = v;
+      commitRef.current(v);
+    };
+    el.addEventListener("change", onChange);
+    return () => el.removeEventListener("change", onChange);
+  }, [value]);
+  return (
+    <span className="flex items-center gap-2">
+      <input
+        ref={ref}
+        type="color"
+        aria-label={label}
+        data-testid={`param-${name}`}
+        value={draft}
+        disabled={busy}
+        onChange={(e) => setDraft(e.target.value.toLowerCase())}
+        className="h-6 w-12 cursor-pointer rounded border border-stone-300"
+      />
+      <span className="font-mono text-stone-500" data-testid={`param-${name}-value`}>
+        {draft}
+      </span>
+    </span>
+  );
 }
 
 function TextField({ label, name, value, busy, onCommit }: { label: string; name: string; value: string; busy: boolean; onCommit: (v: string) => void }) {

@@ -73,3 +73,48 @@ export const objectGlbUrl = (id: string, oid: string, rev: number) => `/api/scen
 
 /** URL of the room shell GLB at a revision. */
 export const roomGlbUrl = (id: string, rev: number) => `/api/scenes/${encodeURIComponent(id)}/room.glb?rev=${rev}`;
+
+/** One op of POST .../batch (see server/edits/batch.ts). */
+export type BatchOp =
+  | { kind: "placement"; objectId: string; placement: SceneObject["placement"] }
+  | { kind: "params"; objectId: string; params: Record<string, unknown> }
+  | { kind: "remove"; objectId: string }
+  | { kind: "copy"; object: { name: string; category: string; description: string; source: string; targetSize: SceneObject["targetSize"]; attributes?: SceneObject["attributes"]; support: string; placement: SceneObject["placement"] } };
+
+/** POST /api/scenes/:id/batch `{label, ops}` -> `{scene, created}` (one undo step). */
+export const postBatch = (id: string, label: string, ops: BatchOp[]) => api<{ scene: Scene; created: string[] }>("POST", `/api/scenes/${encodeURIComponent(id)}/batch`, { label, ops });
+
+/** PATCH /api/scenes/:id `{title}` -> `{scene}`. */
+export const renameScene = (id: string, title: string) => api<{ scene: Scene }>("PATCH", `/api/scenes/${encodeURIComponent(id)}`, { title });
+
+/** DELETE /api/scenes/:id -> 204. */
+export const deleteScene = (id: string) => api<null>("DELETE", `/api/scenes/${encodeURIComponent(id)}`);
+
+/** A history entry as GET .../history lists it. */
+export interface HistoryEntryView {
+  seq: number;
+  label: string;
+  undone: boolean;
+  objectIds: string[];
+}
+
+/** GET /api/scenes/:id/history -> `{entries}` (oldest first). */
+export const fetchHistory = (id: string) => api<{ entries: HistoryEntryView[] }>("GET", `/api/scenes/${encodeURIComponent(id)}/history`);
+
+/** A render as GET .../renders lists it. */
+export interface RenderView {
+  id: string;
+  preset: string;
+  status: "running" | "completed" | "failed" | "superseded";
+  createdAt: string;
+  passes: { widthPx: number; heightPx: number; samples: number; seconds: number; url: string }[];
+  url: string | null;
+  error: string | null;
+}
+
+/** GET /api/scenes/:id/renders -> `{renders}` (newest first). */
+export const fetchRenders = (id: string) => api<{ renders: RenderView[] }>("GET", `/api/scenes/${encodeURIComponent(id)}/renders`);
+
+/** POST /api/scenes/:id/renders `{preset, budget, camera?}` -> 202 `{render}`. */
+export const postRender = (id: string, body: { preset: string; budget: "quick" | "final"; camera?: { position: number[]; target: number[]; fovDeg?: number } }) =>
+  api<{ render: RenderView }>("POST", `/api/scenes/${encodeURIComponent(id)}/renders`, body);

@@ -17,9 +17,16 @@ import { EditBar } from "./edit-bar";
 import { EditorStoreProvider, useEditor, useEditorStore } from "./editor-context";
 import { countShown, createEditorStore } from "./editor-store";
 import { ExportMenu } from "./export-menu";
+import { HistoryButtons } from "./history-buttons";
 import { Notices } from "./notices";
 import { PaneSplitter } from "./pane-splitter";
-import { useEditorKeys, runHistory } from "./use-editor-keys";
+import { RenderGallery, useRenderGallery } from "./render-gallery";
+import { RenderMenu } from "./render-menu";
+import { SceneTitle } from "./scene-title";
+import { SelectionBar } from "./selection-bar";
+import { ShortcutSheet } from "./shortcut-sheet";
+import { useEditorKeys } from "./use-editor-keys";
+import { loadPersisted, usePersistence } from "./use-persistence";
 import { useSceneEvents } from "./use-scene-events";
 
 const ScenePreview = dynamic(() => import("../preview/scene-preview"), {
@@ -40,6 +47,8 @@ function Editor() {
   const store = useEditorStore();
   useSceneEvents(store);
   useEditorKeys(store);
+  usePersistence(store);
+  useRenderGallery();
   const scene = useEditor((s) => s.scene);
   const built = useEditor(countShown);
   const lastSeq = useEditor((s) => s.lastSeq);
@@ -61,20 +70,17 @@ function Editor() {
         <Link href="/" className="text-sm font-semibold">
           Roomcode
         </Link>
-        <h1 className="min-w-0 truncate text-sm" title={scene.title}>
-          {scene.title}
-        </h1>
+        <SceneTitle />
         <span data-testid="scene-status" className="rounded bg-stone-100 px-2 py-0.5 text-xs text-stone-600">
           {STATUS_TEXT[scene.status] ?? scene.status}
         </span>
         <div className="ml-auto flex items-center gap-1">
-          <button type="button" aria-label="Undo" title="Undo (Ctrl+Z)" className="rounded border border-stone-300 bg-white px-2 py-1 text-sm hover:bg-stone-100" onClick={() => void runHistory(store, "undo")}>
-            ↶
-          </button>
-          <button type="button" aria-label="Redo" title="Redo (Shift+Ctrl+Z)" className="rounded border border-stone-300 bg-white px-2 py-1 text-sm hover:bg-stone-100" onClick={() => void runHistory(store, "redo")}>
-            ↷
-          </button>
+          <HistoryButtons />
+          <RenderMenu />
           <ExportMenu />
+          <button type="button" aria-label="Keyboard shortcuts" data-testid="shortcuts-button" title="Keyboard shortcuts (?)" className="rounded border border-stone-300 bg-white px-2 py-1 text-sm hover:bg-stone-100" onClick={() => store.getState().setPanel("shortcuts")}>
+            ?
+          </button>
         </div>
       </header>
       <div className="flex min-h-0 flex-1">
@@ -84,7 +90,11 @@ function Editor() {
         </aside>
         <PaneSplitter label="Resize stages pane" onDelta={(d) => setLeft((w) => Math.min(560, Math.max(220, w + d)))} />
         <main className="flex min-w-0 flex-1 flex-col">
-          <div className="min-h-0 flex-1">{review ? <StructureReview key={scene.updatedAt} scene={scene} /> : <ScenePreview />}</div>
+          <div className="relative min-h-0 flex-1">
+            {review ? <StructureReview key={scene.updatedAt} scene={scene} /> : <ScenePreview />}
+            {!review && <SelectionBar />}
+            <RenderGallery />
+          </div>
           <EditBar />
         </main>
         {!review && (
@@ -97,9 +107,12 @@ function Editor() {
         )}
       </div>
       <Notices />
+      <ShortcutSheet />
     </div>
   );
 }
+
+const NOT_FOUND = "not_found";
 
 /** Loads the scene snapshot (`GET /api/scenes/:id` with its lastSeq), then mounts the editor. */
 export function EditorApp({ sceneId }: { sceneId: string }) {
@@ -109,13 +122,23 @@ export function EditorApp({ sceneId }: { sceneId: string }) {
     let live = true;
     void fetchScene(sceneId).then((r) => {
       if (!live) return;
-      if (r.ok) setStore(createEditorStore(sceneId, r.value));
-      else setError(r.status === 404 ? "This scene does not exist (it may have been deleted)." : r.error.message);
+      if (r.ok) setStore(createEditorStore(sceneId, { ...r.value, ...loadPersisted(sceneId) }));
+      else setError(r.status === 404 ? NOT_FOUND : r.error.message);
     });
     return () => {
       live = false;
     };
   }, [sceneId]);
+  if (error === NOT_FOUND)
+    return (
+      <main className="mx-auto grid min-h-screen max-w-lg place-content-center gap-3 p-8 text-center" data-testid="not-found">
+        <h1 className="text-xl font-semibold">This room does not exist</h1>
+        <p className="text-stone-600">It may have been deleted.</p>
+        <Link href="/" data-testid="not-found-home" className="mx-auto rounded bg-stone-900 px-4 py-1.5 text-sm text-white">
+          Back to your rooms
+        </Link>
+      </main>
+    );
   if (error)
     return (
       <div className="p-8" role="alert">

@@ -17,6 +17,35 @@ export interface Notice {
   detail?: string;
 }
 
+/** Unsaved program text of one object and the revision it was written against (kept until saved or discarded). */
+export interface Draft {
+  source: string;
+  baseRev: number | null;
+}
+
+/** What undo and redo would do now (from GET .../history): labels of the next steps, null when there is none. */
+export interface HistoryState {
+  undo: string | null;
+  redo: string | null;
+}
+
+/** One render in the gallery: its latest image and progress (from GET .../renders and `render.*` events). */
+export interface RenderItem {
+  id: string;
+  preset: string;
+  status: "running" | "completed" | "failed" | "superseded";
+  url: string | null;
+  passesDone: number;
+  passesTotal: number | null;
+  samples: number | null;
+  seconds: number | null;
+  error: string | null;
+  createdAt: string;
+}
+
+/** Overlay panels of the editor (one at a time). */
+export type EditorPanel = "shortcuts" | "library" | "gallery" | null;
+
 /** Editor state plus its actions. */
 export interface EditorState {
   sceneId: string;
@@ -27,7 +56,16 @@ export interface EditorState {
   /** Object id -> program text streamed so far by a model engine (until the revision is stored). */
   streaming: Record<string, string>;
   connection: ConnectionState;
+  /** The primary selection: the object the code pane shows and the gizmo moves. */
   selectedId: string | null;
+  /** Every selected object (the primary one included), in the order they were picked. */
+  selectedIds: string[];
+  drafts: Record<string, Draft>;
+  history: HistoryState;
+  renders: RenderItem[];
+  /** Preview quality: "high" (shadows, environment light, contact shadows) or "low" for slow machines. */
+  quality: "high" | "low";
+  panel: EditorPanel;
   /** Object id -> GLB revision currently shown in the preview. */
   loaded: Record<string, number>;
   roomLoadedRev: number | null;
@@ -50,6 +88,17 @@ export interface EditorState {
   applyEvent: (ev: StageEvent) => boolean;
   setConnection: (c: ConnectionState) => void;
   select: (id: string | null) => void;
+  /** Add an object to the selection or take it out (Shift-click); the primary becomes the last added. */
+  toggleSelect: (id: string) => void;
+  /** Replace the selection (box select); the primary is the first id. */
+  setSelection: (ids: string[]) => void;
+  /** Keep `source` as the object's draft; a source equal to the saved program clears it. */
+  setDraft: (id: string, source: string, saved: { source: string; rev: number | null }) => void;
+  clearDraft: (id: string) => void;
+  setHistory: (h: HistoryState) => void;
+  setRenders: (r: RenderItem[]) => void;
+  setQuality: (q: "high" | "low") => void;
+  setPanel: (p: EditorPanel) => void;
   setLoaded: (id: string, rev: number) => void;
   setRoomLoaded: (rev: number) => void;
   setPending: (ids: string[]) => void;
@@ -69,7 +118,7 @@ export type EditorStore = StoreApi<EditorState>;
 let noticeIds = 0;
 
 /** Create the store for one scene; `initial` is the server snapshot with its `lastSeq`. */
-export function createEditorStore(sceneId: string, initial?: { scene: Scene; lastSeq: number }): EditorStore {
+export function createEditorStore(sceneId: string, initial?: { scene: Scene; lastSeq: number; drafts?: Record<string, Draft>; quality?: "high" | "low" }): EditorStore {
   return createStore<EditorState>()((set, get) => ({
     sceneId,
     scene: initial?.scene ?? null,
@@ -78,6 +127,12 @@ export function createEditorStore(sceneId: string, initial?: { scene: Scene; las
     streaming: {},
     connection: "idle",
     selectedId: null,
+    selectedIds: [],
+    drafts: initial?.drafts ?? {},
+    history: { undo: null, redo: null },
+    renders: [],
+    quality: initial?.quality ?? "high",
+    panel: null,
     loaded: {},
     roomLoadedRev: null,
     pending: [],
@@ -93,6 +148,7 @@ export function createEditorStore(sceneId: string, initial?: { scene: Scene; las
         scene,
         lastSeq: lastSeq !== undefined ? Math.max(s.lastSeq, lastSeq) : s.lastSeq,
         selectedId: s.selectedId && scene.objects.some((o) => o.id === s.selectedId) ? s.selectedId : null,
+        selectedIds: s.selectedIds.filter((id) => scene.objects.some((o) => o.id === id)),
       })),
     upsertObject: (obj) =>
       set((s) => {
@@ -111,6 +167,7 @@ export function createEditorStore(sceneId: string, initial?: { scene: Scene; las
           else delete streaming[ev.objectId];
           next.streaming = streaming;
         }
+        if (ev.type.startsWith("render.")) next.renders = applyRenderEvent(s.renders, ev);
         if (s.scene && TERMINAL_EVENTS.includes(ev.type)) {
           const status = ev.type === "job.completed" ? "completed" : ev.type === "job.failed" ? "failed" : "needs_review";
           next.scene = { ...s.scene, status };
@@ -122,7 +179,38 @@ export function createEditorStore(sceneId: string, initial?: { scene: Scene; las
       return true;
     },
     setConnection: (connection) => set({ connection }),
-    select: (selectedId) => set({ selectedId }),
+    select: (selectedId) => set({ selectedId, selectedIds: selectedId ? [selectedId] : [] }),
+    toggleSelect: (id) =>
+      set((s) => {
+        if (s.selectedIds.includes(id)) {
+          const selectedIds = s.selectedIds.filter((x) => x !== id);
+          return { selectedIds, selectedId: s.selectedId === id ? (selectedIds.at(-1) ?? null) : s.selectedId };
+        }
+        return { selectedIds: [...s.selectedIds, id], selectedId: id };
+      }),
+    setSelection: (ids) => set({ selectedIds: [...new Set(ids)], selectedId: ids[0] ?? null }),
+    setDraft: (id, source, saved) =>
+      set((s) => {
+        if (source === saved.source) {
+          if (!s.drafts[id]) return s;
+          const drafts = { ...s.drafts };
+          delete drafts[id];
+          return { drafts };
+        }
+        const prev = s.drafts[id];
+        return { drafts: { ...s.drafts, [id]: { source, baseRev: prev ? prev.baseRev : saved.rev } } };
+      }),
+    clearDraft: (id) =>
+      set((s) => {
+        if (!s.drafts[id]) return s;
+        const drafts = { ...s.drafts };
+        delete drafts[id];
+        return { drafts };
+      }),
+    setHistory: (history) => set((s) => (s.history.undo === history.undo && s.history.redo === history.redo ? s : { history })),
+    setRenders: (renders) => set({ renders }),
+    setQuality: (quality) => set({ quality }),
+    setPanel: (panel) => set({ panel }),
     setLoaded: (id, rev) => set((s) => (s.loaded[id] === rev ? s : { loaded: { ...s.loaded, [id]: rev } })),
     setRoomLoaded: (rev) => set({ roomLoadedRev: rev }),
     setPending: (pending) => set({ pending }),
@@ -139,6 +227,21 @@ export function createEditorStore(sceneId: string, initial?: { scene: Scene; las
     requestFrame: () => set((s) => ({ frameRequest: s.frameRequest + 1 })),
     requestResubscribe: () => set((s) => ({ resubscribe: s.resubscribe + 1 })),
   }));
+}
+
+/** The gallery after one `render.*` event (a new render goes first; progress replaces its image). */
+export function applyRenderEvent(renders: RenderItem[], ev: StageEvent): RenderItem[] {
+  const d = ev.data as { renderId?: string; preset?: string; passes?: number; pass?: number; of?: number; samples?: number; seconds?: number; url?: string; error?: { type?: string; message?: string } };
+  if (!d.renderId) return renders;
+  const cur = renders.find((r) => r.id === d.renderId);
+  const base: RenderItem = cur ?? { id: d.renderId, preset: d.preset ?? "current", status: "running", url: null, passesDone: 0, passesTotal: d.passes ?? null, samples: null, seconds: null, error: null, createdAt: ev.ts };
+  let next: RenderItem = base;
+  if (ev.type === "render.progress") next = { ...base, url: d.url ?? base.url, passesDone: d.pass ?? base.passesDone + 1, passesTotal: d.of ?? base.passesTotal, samples: d.samples ?? base.samples, seconds: d.seconds ?? base.seconds };
+  else if (ev.type === "render.completed") next = { ...base, status: "completed", url: d.url ?? base.url, seconds: d.seconds ?? base.seconds };
+  else if (ev.type === "render.failed") next = { ...base, status: "failed", error: d.error ? `${d.error.type ?? "Error"}: ${d.error.message ?? ""}` : "The render failed." };
+  // A newer render supersedes one still running.
+  const others = renders.filter((r) => r.id !== next.id).map((r) => (ev.type === "render.started" && r.status === "running" ? { ...r, status: "superseded" as const } : r));
+  return cur ? renders.map((r) => (r.id === next.id ? next : r)) : [next, ...others];
 }
 
 /** Number of objects whose current GLB revision is shown in the preview. */

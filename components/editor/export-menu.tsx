@@ -1,7 +1,12 @@
 "use client";
-/** Export menu: scene .glb, .blend, scene.py and the selected object's program .py, downloaded with progress. */
-import { useState } from "react";
+/**
+ * Export menu: scene .glb, .blend, scene.py and the selected object's program .py, downloaded with progress and
+ * named after the scene title. The menu closes on Esc, on a click outside it and after a choice.
+ */
+import { useRef, useState } from "react";
 import { useEditor, useEditorStore } from "./editor-context";
+import { fileBase } from "./file-names";
+import { useDismiss } from "./use-dismiss";
 
 interface ExportItem {
   key: string;
@@ -48,15 +53,19 @@ export function ExportMenu() {
   const sceneId = useEditor((s) => s.sceneId);
   const status = useEditor((s) => s.scene?.status);
   const sel = useEditor((s) => s.scene?.objects.find((o) => o.id === s.selectedId) ?? null);
+  const title = useEditor((s) => s.scene?.title ?? "");
   const [open, setOpen] = useState(false);
   const [progress, setProgress] = useState<Record<string, string>>({});
+  const root = useRef<HTMLDivElement>(null);
+  useDismiss(root, open, () => setOpen(false));
   const base = `/api/scenes/${encodeURIComponent(sceneId)}`;
+  const name = fileBase(title);
   const items: ExportItem[] = [
-    { key: "glb", label: "Scene .glb", url: `${base}/export.glb`, filename: `${sceneId}.glb` },
-    { key: "blend", label: "Scene .blend", url: `${base}/export.blend`, filename: `${sceneId}.blend` },
-    { key: "py", label: "scene.py", url: `${base}/export.py`, filename: "scene.py" },
+    { key: "glb", label: "Scene .glb", url: `${base}/export.glb`, filename: `${name}.glb` },
+    { key: "blend", label: "Scene .blend", url: `${base}/export.blend`, filename: `${name}.blend` },
+    { key: "py", label: "scene.py", url: `${base}/export.py`, filename: `${name}.py` },
   ];
-  if (sel?.program) items.push({ key: "obj", label: `${sel.id}.py (program)`, url: `${base}/objects/${encodeURIComponent(sel.id)}/program.py?rev=${sel.program.rev}`, filename: `${sel.id}.py` });
+  if (sel?.program) items.push({ key: "obj", label: `${sel.name} program (.py)`, url: `${base}/objects/${encodeURIComponent(sel.id)}/program.py?rev=${sel.program.rev}`, filename: `${name}-${sel.id}.py` });
 
   const run = async (it: ExportItem) => {
     setProgress((p) => ({ ...p, [it.key]: "building…" }));
@@ -70,7 +79,7 @@ export function ExportMenu() {
   };
 
   return (
-    <div className="relative">
+    <div className="relative" ref={root}>
       <button type="button" aria-haspopup="menu" aria-expanded={open} onClick={() => setOpen((o) => !o)} data-testid="export-button" className="rounded border border-stone-300 bg-white px-2 py-1 text-sm hover:bg-stone-100" disabled={status !== "completed"}>
         Export ▾
       </button>
@@ -78,7 +87,10 @@ export function ExportMenu() {
         <ul role="menu" className="absolute right-0 z-20 mt-1 w-60 rounded border border-stone-200 bg-white py-1 text-sm shadow-lg">
           {items.map((it) => (
             <li key={it.key} role="none">
-              <button type="button" role="menuitem" data-testid={`export-${it.key}`} className="flex w-full justify-between px-3 py-1 text-left hover:bg-stone-100" onClick={() => void run(it)} disabled={!!progress[it.key] && progress[it.key] !== "done"}>
+              <button type="button" role="menuitem" data-testid={`export-${it.key}`} className="flex w-full justify-between px-3 py-1 text-left hover:bg-stone-100" onClick={() => {
+                  setOpen(false);
+                  void run(it);
+                }} disabled={!!progress[it.key] && progress[it.key] !== "done"}>
                 <span>{it.label}</span>
                 <span className="text-xs text-stone-500" data-testid={`export-progress-${it.key}`}>
                   {progress[it.key]}

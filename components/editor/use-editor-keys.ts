@@ -1,39 +1,30 @@
 "use client";
 /**
- * Keyboard shortcuts of the editor (ignored while typing in a field or in Monaco, which has its own undo):
- * Ctrl/Cmd+Z undo, Shift+Ctrl/Cmd+Z (or Ctrl+Y) redo, Delete removes the selected object,
- * F frames the selection, Esc deselects.
+ * Keyboard shortcuts of the editor (ignored while typing in a field or in Monaco, which has its own undo and
+ * Ctrl+S): the list is SHORTCUTS, shown by the sheet that `?` opens.
  */
 import { useEffect } from "react";
-import { postEdit, postHistory } from "./api";
+import { copySelected, duplicateSelected, pasteClipboard, removeSelected, runHistory } from "./actions";
 import type { EditorStore } from "./editor-store";
 
-/** Undo or redo through POST /api/scenes/:id/undo|redo; says so plainly when the route is missing. */
-export async function runHistory(store: EditorStore, which: "undo" | "redo"): Promise<void> {
-  const st = store.getState();
-  const r = await postHistory(st.sceneId, which);
-  const now = store.getState();
-  if (r.ok) {
-    now.setScene(r.value.scene);
-    now.requestResubscribe();
-  } else if (r.missing) now.notify("info", `${which === "undo" ? "Undo" : "Redo"} is not available on this server yet.`);
-  else now.notify(r.error.code === "nothing_to_undo" ? "info" : "error", r.error.code === "nothing_to_undo" ? `Nothing to ${which}.` : r.error.message);
-}
+export { runHistory, removeSelected } from "./actions";
 
-/** Remove the selected object through the edits route. */
-export async function removeSelected(store: EditorStore): Promise<void> {
-  const st = store.getState();
-  const obj = st.scene?.objects.find((o) => o.id === st.selectedId);
-  if (!obj) return;
-  st.setPending([obj.id]);
-  const r = await postEdit(st.sceneId, `remove the ${obj.name}`, [obj.id]);
-  const now = store.getState();
-  now.setPending([]);
-  if (r.ok) {
-    now.setScene(r.value.scene);
-    now.requestResubscribe();
-  } else now.notify("error", r.missing ? "Removing objects is not available on this server yet." : `Could not remove ${obj.id}: ${r.error.message}`);
-}
+/** Every shortcut as [keys, what it does], for the shortcut sheet. */
+export const SHORTCUTS: readonly (readonly [string, string])[] = [
+  ["Ctrl+Z", "Undo"],
+  ["Shift+Ctrl+Z or Ctrl+Y", "Redo"],
+  ["Ctrl+D", "Duplicate the selection"],
+  ["Ctrl+C / Ctrl+V", "Copy / paste objects (also into another scene)"],
+  ["Delete", "Delete the selection"],
+  ["Shift+click", "Add to or take out of the selection"],
+  ["Ctrl+A", "Select every object"],
+  ["Shift+drag (top view)", "Box select"],
+  ["F", "Frame the selection"],
+  ["T", "Top view on or off"],
+  ["Ctrl+S (in the code)", "Save the program"],
+  ["Esc", "Deselect, close menus and panels"],
+  ["?", "This sheet"],
+];
 
 function isTyping(t: EventTarget | null): boolean {
   const el = t as HTMLElement | null;
@@ -46,21 +37,39 @@ export function useEditorKeys(store: EditorStore): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (isTyping(e.target)) return;
+      const st = store.getState();
       const mod = e.ctrlKey || e.metaKey;
       const k = e.key.toLowerCase();
+      const has = st.selectedIds.length > 0;
       if (mod && k === "z") {
         e.preventDefault();
         void runHistory(store, e.shiftKey ? "redo" : "undo");
       } else if (mod && k === "y") {
         e.preventDefault();
         void runHistory(store, "redo");
-      } else if (!mod && e.key === "Delete" && store.getState().selectedId) {
+      } else if (mod && k === "d") {
+        e.preventDefault();
+        if (has) void duplicateSelected(store);
+      } else if (mod && k === "c" && has && !window.getSelection()?.toString()) {
+        copySelected(store);
+      } else if (mod && k === "v") {
+        e.preventDefault();
+        void pasteClipboard(store);
+      } else if (mod && k === "a") {
+        e.preventDefault();
+        st.setSelection(st.scene?.objects.map((o) => o.id) ?? []);
+      } else if (!mod && (e.key === "Delete" || e.key === "Backspace") && has) {
         e.preventDefault();
         void removeSelected(store);
-      } else if (!mod && k === "f" && store.getState().selectedId) {
-        store.getState().requestFrame();
+      } else if (!mod && k === "f" && has) {
+        st.requestFrame();
+      } else if (!mod && k === "t") {
+        st.toggleTopDown();
+      } else if (e.key === "?") {
+        st.setPanel(st.panel === "shortcuts" ? null : "shortcuts");
       } else if (e.key === "Escape") {
-        store.getState().select(null);
+        if (st.panel) st.setPanel(null);
+        else st.select(null);
       }
     };
     window.addEventListener("keydown", onKey);

@@ -1,12 +1,14 @@
 "use client";
 /**
  * Transform gizmo on the selected object: moves on the floor plane or rotates about the vertical axis;
- * on release the new placement (via lib/frames) is saved with PATCH .../objects/:oid {placement} (no rebuild).
+ * on release the new placement (via lib/frames) is saved with PATCH .../objects/:oid {placement} (no rebuild), or,
+ * with several objects selected, the same move or turn is applied to all of them as one batch.
  */
 import { useEffect, useState } from "react";
 import { TransformControls } from "@react-three/drei";
 import type { Group } from "three";
 import { threeToPlacement } from "@/lib/frames";
+import { moveSelected } from "../editor/actions";
 import { patchObject } from "../editor/api";
 import { useEditor, useEditorStore } from "../editor/editor-context";
 import type { GroupRegistry } from "./object-node";
@@ -34,6 +36,13 @@ export function Gizmo({ groups }: { groups: GroupRegistry }) {
     const next = threeToPlacement([target.position.x, target.position.y, target.position.z], target.rotation.y);
     const placement = { ...next, z: obj.placement.z };
     if (Math.abs(placement.x - obj.placement.x) < 1e-4 && Math.abs(placement.y - obj.placement.y) < 1e-4 && Math.abs(placement.yawDeg - obj.placement.yawDeg) < 1e-3) return;
+    // Several selected: the same move or turn for all of them, as one undo step.
+    if (store.getState().selectedIds.length > 1) {
+      const dyaw = placement.yawDeg - obj.placement.yawDeg;
+      const ok = await moveSelected(store, { dx: placement.x - obj.placement.x, dy: placement.y - obj.placement.y, dyaw: mode === "rotate" ? dyaw : 0 });
+      if (!ok) upsertObject(obj);
+      return;
+    }
     upsertObject({ ...obj, placement });
     const r = await patchObject(sceneId, selectedId, { placement });
     if (r.ok) upsertObject(r.value.object);

@@ -1,5 +1,5 @@
 "use client";
-/** One scene object in the preview: placed by its placement (via lib/frames), selectable, outlined when selected or rebuilding. */
+/** One scene object in the preview: placed by its placement (via lib/frames), selectable (Shift-click adds), outlined when selected or rebuilding. */
 import { Suspense, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { ThreeEvent } from "@react-three/fiber";
 import { Box3, Box3Helper, Color, type Group } from "three";
@@ -30,7 +30,7 @@ function Outline({ box, color }: { box: Box3; color: string }) {
 /** Renders `obj` when it has a GLB revision; registers its group in `groups`. */
 export function ObjectNode({ obj, groups }: { obj: SceneObject; groups: GroupRegistry }) {
   const store = useEditorStore();
-  const selected = useEditor((s) => s.selectedId === obj.id);
+  const selected = useEditor((s) => s.selectedIds.includes(obj.id));
   const pending = useEditor((s) => s.pending.includes(obj.id) || (s.pending.length > 0 && (obj.build.status === "coding" || obj.build.status === "building")));
   const ref = useRef<Group>(null);
   const [box, setBox] = useState<Box3 | null>(null);
@@ -68,7 +68,8 @@ export function ObjectNode({ obj, groups }: { obj: SceneObject; groups: GroupReg
   );
   const onClick = (e: ThreeEvent<MouseEvent>) => {
     e.stopPropagation();
-    store.getState().select(obj.id);
+    if (e.shiftKey || e.nativeEvent.shiftKey) store.getState().toggleSelect(obj.id);
+    else store.getState().select(obj.id);
   };
 
   return (

@@ -3,15 +3,26 @@
  * Structure review for image scenes (status `needs_review`): the uploaded image with the detected
  * footprint boxes; labels are editable in place, boxes can be moved (drag), resized (corner handle),
  * deleted (×), and new boxes drawn by dragging on empty image. "Generate" sends the changes as a
- * StructurePatch (PATCH .../structure) and then POST .../continue.
+ * StructurePatch (PATCH .../structure) and then POST .../continue. Corrections are saved in localStorage as they
+ * are made (`roomcode.review.<sceneId>`), so a reload keeps them until Generate sends them.
  */
-import { useMemo, useRef, useState, type PointerEvent as RPointerEvent } from "react";
+import { useEffect, useMemo, useRef, useState, type PointerEvent as RPointerEvent } from "react";
 import type { Scene } from "@/lib/scene";
 import { api } from "../editor/api";
 import { useEditorStore } from "../editor/editor-context";
 import { boxesFromFootprints, diffToOps, type ReviewBox } from "./review-boxes";
 
 type Drag = { kind: "move" | "resize" | "draw"; id: string; startX: number; startY: number; orig: ReviewBox["box"] } | null;
+
+function loadReview(key: string): ReviewBox[] | null {
+  if (typeof window === "undefined") return null;
+  try {
+    const v = JSON.parse(window.localStorage.getItem(key) ?? "null") as ReviewBox[] | null;
+    return Array.isArray(v) ? v : null;
+  } catch {
+    return null;
+  }
+}
 
 /** The review step; `scene.source` must be an image. */
 export function StructureReview({ scene }: { scene: Extract<Scene, { source: { kind: "image" } }> | Scene }) {
@@ -20,13 +31,21 @@ export function StructureReview({ scene }: { scene: Extract<Scene, { source: { k
   const W = src?.widthPx ?? 1;
   const H = src?.heightPx ?? 1;
   const footprints = useMemo(() => scene.structure?.footprints ?? [], [scene.structure]);
-  const [boxes, setBoxes] = useState<ReviewBox[]>(() => boxesFromFootprints(footprints));
+  const saveKey = `roomcode.review.${scene.id}`;
+  const [boxes, setBoxes] = useState<ReviewBox[]>(() => loadReview(saveKey) ?? boxesFromFootprints(footprints));
+  useEffect(() => {
+    try {
+      window.localStorage.setItem(saveKey, JSON.stringify(boxes));
+    } catch {
+      // storage unavailable: corrections live until the page closes
+    }
+  }, [saveKey, boxes]);
   const [drag, setDrag] = useState<Drag>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [imgSrc, setImgSrc] = useState(`/scenes/${encodeURIComponent(scene.id)}/source-image`);
   const frame = useRef<HTMLDivElement>(null);
-  const nextNew = useRef(1);
+  const nextNew = useRef(1 + Math.max(0, ...boxes.map((b) => Number(/^new-(\d+)$/.exec(b.id)?.[1] ?? 0))));
 
   const toPx = (e: { clientX: number; clientY: number }) => {
     const r = frame.current!.getBoundingClientRect();
@@ -94,6 +113,9 @@ export function StructureReview({ scene }: { scene: Extract<Scene, { source: { k
       setError(c.missing ? "Continuing generation is not available on this server yet." : c.error.message);
       return;
     }
+    try {
+      window.localStorage.removeItem(saveKey);
+    } catch {}
     store.getState().setScene(c.value.scene);
     store.getState().requestResubscribe();
   };

@@ -1,15 +1,16 @@
 "use client";
-/** Object list under the timeline: search, select (synced with preview and code pane), hide/show. */
+/** Object list under the timeline: search, select (synced with preview and code pane; Shift-click adds), hide/show; names first. */
 import { useState } from "react";
 import { patchObject } from "../editor/api";
 import { useEditor, useEditorStore } from "../editor/editor-context";
+import { displayName } from "../editor/messages";
 import { StatusIcon } from "./status-icon";
 
 /** Searchable object list. */
 export function ObjectList() {
   const store = useEditorStore();
   const objects = useEditor((s) => s.scene?.objects ?? []);
-  const selectedId = useEditor((s) => s.selectedId);
+  const selectedIds = useEditor((s) => s.selectedIds);
   const pending = useEditor((s) => s.pending);
   const [q, setQ] = useState("");
   const shown = objects.filter((o) => !q || `${o.id} ${o.name} ${o.category} ${o.description}`.toLowerCase().includes(q.toLowerCase()));
@@ -21,7 +22,7 @@ export function ObjectList() {
     upsertObject({ ...obj, hidden });
     const r = await patchObject(sceneId, id, { hidden });
     if (r.ok) upsertObject(r.value.object);
-    else if (!r.missing) notify("error", `Could not ${hidden ? "hide" : "show"} ${id}: ${r.error.message}`);
+    else if (!r.missing) notify("error", `Could not ${hidden ? "hide" : "show"} ${displayName(obj, scene?.objects)}: ${r.error.message}`);
   };
 
   return (
@@ -43,21 +44,22 @@ export function ObjectList() {
             key={o.id}
             data-testid={`object-item-${o.id}`}
             data-status={o.build.status}
-            className={`flex items-center gap-1 rounded px-1 ${o.id === selectedId ? "bg-sky-100" : "hover:bg-stone-100"} ${pending.includes(o.id) ? "ring-1 ring-amber-400" : ""}`}
+            className={`flex items-center gap-1 rounded px-1 ${selectedIds.includes(o.id) ? "bg-sky-100" : "hover:bg-stone-100"} ${pending.includes(o.id) ? "ring-1 ring-amber-400" : ""}`}
           >
             <StatusIcon status={o.build.status} />
             <button
               type="button"
               className={`min-w-0 flex-1 truncate py-0.5 text-left ${o.hidden ? "text-stone-400 line-through" : ""}`}
-              aria-pressed={o.id === selectedId}
+              aria-pressed={selectedIds.includes(o.id)}
               title={o.description}
-              onClick={() => store.getState().select(o.id === selectedId ? null : o.id)}
+              onClick={(e) => (e.shiftKey ? store.getState().toggleSelect(o.id) : store.getState().select(o.id))}
             >
-              {o.name} <span className="text-xs text-stone-500">{o.id}</span>
+              {displayName(o, objects)} <span className="text-xs text-stone-500">{o.id}</span>
             </button>
             <button
               type="button"
               aria-label={o.hidden ? `Show ${o.id}` : `Hide ${o.id}`}
+              title={o.hidden ? `Show ${displayName(o, objects)}` : `Hide ${displayName(o, objects)}`}
               className="px-1 text-xs text-stone-500 hover:text-stone-900"
               onClick={() => void toggleHidden(o.id, !o.hidden)}
             >

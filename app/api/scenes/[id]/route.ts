@@ -1,5 +1,7 @@
-/** GET /api/scenes/:id -> `{scene, lastSeq}`; DELETE -> 204 (aborts a running job, removes rows and files). */
-import { deleteScene, getScene, handle } from "@/server/pipeline";
+/** GET /api/scenes/:id -> `{scene, lastSeq}`; PATCH `{title}` -> `{scene}`; DELETE -> 204 (aborts a running job, removes rows and files). */
+import { z } from "zod";
+import { deleteScene, getScene, handle, parseWith, readJson } from "@/server/pipeline";
+import { renameScene } from "@/server/pipeline/rename";
 import { getStore } from "@/server/store";
 
 export const runtime = "nodejs";
@@ -11,6 +13,14 @@ export const GET = handle(async (_req: Request, ctx: Ctx) => {
   const { id } = await ctx.params;
   const scene = getScene(id);
   return Response.json({ scene, lastSeq: getStore().events.lastSeq(id) }, { headers: { "Cache-Control": "no-store" } });
+});
+
+const Patch = z.object({ title: z.string().max(200) }).strict();
+
+export const PATCH = handle(async (req: Request, ctx: Ctx) => {
+  const { id } = await ctx.params;
+  const body = parseWith(Patch, await readJson(req));
+  return Response.json({ scene: renameScene(id, body.title) }, { headers: { "Cache-Control": "no-store" } });
 });
 
 export const DELETE = handle(async (_req: Request, ctx: Ctx) => {

@@ -1,0 +1,25 @@
+/**
+ * The preview camera, readable outside the canvas (the Render menu renders "the current view"): the preview
+ * registers a getter per editor store; nothing re-renders when the camera moves.
+ */
+import type { EditorStore } from "../editor/editor-store";
+
+/** The preview camera in three.js coordinates (m, Y-up) with its orbit target and vertical fov (deg). */
+export interface ViewCamera {
+  position: [number, number, number];
+  target: [number, number, number];
+  fovDeg: number;
+}
+
+const getters = new WeakMap<EditorStore, () => ViewCamera | null>();
+
+/** Register (or with null, remove) the getter of the preview camera of `store`. */
+export function registerViewCamera(store: EditorStore, get: (() => ViewCamera | null) | null): void {
+  if (get) getters.set(store, get);
+  else getters.delete(store);
+}
+
+/** The current preview camera of `store`, or null when no preview is mounted. */
+export function getViewCamera(store: EditorStore): ViewCamera | null {
+  return getters.get(store)?.() ?? null;
+}
