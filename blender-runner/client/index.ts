@@ -8,7 +8,7 @@ import path from "node:path";
 import type { BuildError } from "../../lib/scene/schema";
 import { locateBlender, type BlenderLocation } from "./locate";
 import { Pool, type JobOutcome, type JobPriority, type PreparedJob } from "./pool";
-import { AssemblePayload, BuildObjectPayload, CheckPayload, RenderPayload, type JobKind } from "./protocol";
+import { AssemblePayload, BuildObjectPayload, CheckPayload, RenderPayload, SimPayload, type JobKind } from "./protocol";
 import { DEFAULT_LIMITS, probeSandbox, type SandboxState } from "./sandbox";
 import type {
   AssembleSceneJob,
@@ -16,6 +16,8 @@ import type {
   BuildObjectJob,
   BuildObjectOutput,
   CheckOutput,
+  ExportSimJob,
+  ExportSimOutput,
   RenderSceneJob,
   RenderSceneOutput,
   Runner,
@@ -242,6 +244,40 @@ export function createRunner(opts: RunnerOptions = {}): Runner {
         (raw) => ({ ...RenderPayload.parse(raw), pngPath: job.outPng }),
         job.scope,
         "background",
+      );
+    },
+    exportSim(job: ExportSimJob): Promise<RunnerResult<ExportSimOutput>> {
+      const paths = [...Object.values(job.outObj), ...(job.outUsd ? [job.outUsd] : [])];
+      for (const p of paths) if (!path.isAbsolute(p)) throw new Error(`runner: output paths must be absolute, got ${p}`);
+      return submit(
+        "export_sim",
+        (scratch, id) => {
+          const outputs: PreparedJob["outputs"] = [];
+          const outObj: Record<string, string> = {};
+          Object.entries(job.outObj).forEach(([oid, to], k) => {
+            const from = path.join(scratch, "out", `${id}-${k}.obj`);
+            outObj[oid] = from;
+            outputs.push({ from, to });
+          });
+          const usd = job.outUsd ? path.join(scratch, "out", `${id}.usd`) : null;
+          if (usd && job.outUsd) outputs.push({ from: usd, to: job.outUsd });
+          return {
+            body: {
+              roomSource: job.roomSource,
+              roomOverrides: job.roomOverrides ?? {},
+              objects: job.objects.map((o) => ({ objectId: o.objectId, source: o.source, overrides: o.overrides ?? {}, placement: o.placement, hidden: o.hidden ?? false })),
+              outObj,
+              outUsd: usd,
+            },
+            outputs,
+          };
+        },
+        job.timeoutMs ?? Math.max(jobTimeoutMs, 20_000 + 3_000 * job.objects.length),
+        (raw) => {
+          const v = SimPayload.parse(raw);
+          return { objects: v.objects, failed: v.failed, usdPath: job.outUsd ?? null, usdWriter: v.usdWriter ?? null };
+        },
+        job.scope,
       );
     },
     check(source: string, scope?: string): Promise<RunnerResult<CheckOutput>> {

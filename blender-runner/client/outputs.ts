@@ -4,7 +4,8 @@
  * can influence: the output dir is opened without following links and checked by real path, the file is
  * opened through that directory fd (`/proc/self/fd/N/name`, the openat(2) idiom) with O_NOFOLLOW, and it must
  * be a regular file with one link, owned by the worker's uid when it has one, under a size cap, whose bytes
- * pass the format check (GLBs through the Khronos glTF-Validator) before they are written to the host path.
+ * pass the format check (GLBs through the Khronos glTF-Validator, OBJs line by line, the rest by magic bytes)
+ * before they are written to the host path.
  */
 import { constants, createReadStream, createWriteStream, realpathSync } from "node:fs";
 import { open, rename, rm, type FileHandle } from "node:fs/promises";
@@ -13,13 +14,15 @@ import { pipeline } from "node:stream/promises";
 import { validateBytes } from "gltf-validator";
 
 /** Kinds of output a job writes, each with its own format check. */
-export type OutputKind = "glb" | "blend" | "png";
+export type OutputKind = "glb" | "blend" | "png" | "obj" | "usd";
 
 /** Largest accepted output per kind (bytes). */
 export const OUTPUT_CAPS: Record<OutputKind, number> = {
   glb: 64 * 1024 ** 2,
   blend: 512 * 1024 ** 2,
   png: 64 * 1024 ** 2,
+  obj: 64 * 1024 ** 2,
+  usd: 256 * 1024 ** 2,
 };
 
 /** A refused output; `message` says why in words a designer can read, tagged `runner:`. */
@@ -30,17 +33,33 @@ export class OutputRejected extends Error {
   }
 }
 
-const MAGIC: Record<Exclude<OutputKind, "glb">, Buffer[]> = {
+const MAGIC: Record<Exclude<OutputKind, "glb" | "obj">, Buffer[]> = {
   // .blend files start with "BLENDER"; Blender 3.0+ may zstd-compress them (magic 28 b5 2f fd).
   blend: [Buffer.from("BLENDER"), Buffer.from([0x28, 0xb5, 0x2f, 0xfd])],
   png: [Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])],
+  // A .usd file is a crate ("PXR-USDC", OpenUSD crateFile.cpp's bootstrap ident) or USD ASCII ("#usda ").
+  usd: [Buffer.from("PXR-USDC"), Buffer.from("#usda ")],
 };
 
 /** Output kind of a file name by extension; throws for an unknown one. */
 export function outputKind(file: string): OutputKind {
   const ext = path.extname(file).slice(1).toLowerCase();
-  if (ext === "glb" || ext === "blend" || ext === "png") return ext;
+  if (ext === "glb" || ext === "blend" || ext === "png" || ext === "obj" || ext === "usd") return ext;
   throw new Error(`runner: unknown output kind of ${file}`);
+}
+
+// Wavefront OBJ lines Blender's exporter writes for geometry: comments, objects/groups, vertices, normals, UVs,
+// faces, lines, smoothing and material names. Anything else (mtllib, call, csh, ...) is refused.
+const OBJ_LINE = /^(?:|#[^\n]*|[og] [^\n]*|v(?: -?\d+(?:\.\d+)?(?:e[-+]?\d+)?){3,4}|vn(?: -?\d+(?:\.\d+)?(?:e[-+]?\d+)?){3}|vt(?: -?\d+(?:\.\d+)?(?:e[-+]?\d+)?){1,3}|[fl](?: -?\d+(?:\/-?\d*){0,2})+|s (?:\d+|off)|usemtl [^\n]*)$/i;
+
+/** Check that bytes are a plain-text Wavefront OBJ of geometry only; throws OutputRejected naming the first bad line. */
+export function assertValidObj(bytes: Uint8Array): void {
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString("latin1");
+  if (/[^\t\n\r\x20-\x7e]/.test(text)) throw new OutputRejected("the exported OBJ is not plain text");
+  const lines = text.split(/\r?\n/);
+  for (let i = 0; i < lines.length; i++) {
+    if (!OBJ_LINE.test(lines[i].trim())) throw new OutputRejected(`the exported OBJ has an unexpected line ${i + 1}: ${lines[i].slice(0, 60)}`);
+  }
 }
 
 /** Validate GLB bytes with the glTF-Validator; throws OutputRejected naming the first errors. */
@@ -122,9 +141,11 @@ export async function collectOutput(outDir: string, name: string, to: string, ow
   const part = `${to}.part-${process.pid}`;
   try {
     if (size > cap) throw new OutputRejected(`the output ${name} is ${Math.round(size / 1024 ** 2)} MB, over the ${cap / 1024 ** 2} MB limit`);
-    if (kind === "glb") {
+    if (kind === "glb" || kind === "obj") {
       const bytes = await readExactly(file, size);
-      await assertValidGlb(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length));
+      const view = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length);
+      if (kind === "glb") await assertValidGlb(view);
+      else assertValidObj(view);
       const out = await open(part, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o644);
       try {
         await out.writeFile(bytes);

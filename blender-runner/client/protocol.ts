@@ -4,14 +4,14 @@
  * Every message from the worker is validated here with zod.
  */
 import { z } from "zod";
-import { BuildError, BuildStats, Point3 } from "../../lib/scene/schema";
+import { BuildError, BuildStats, Joint, Point3 } from "../../lib/scene/schema";
 import { err, ok, type Result } from "../../lib/errors";
 
 /** Protocol version spoken by `blender-runner/roomcode_worker/main.py`. */
 export const PROTOCOL_VERSION = 1;
 
 /** Job kinds understood by the worker. */
-export const JobKind = z.enum(["build_object", "build_room", "assemble_scene", "render_scene", "check"]);
+export const JobKind = z.enum(["build_object", "build_room", "assemble_scene", "render_scene", "export_sim", "check"]);
 export type JobKind = z.infer<typeof JobKind>;
 
 /** The worker's first message once Blender is up and the exporter is warm. */
@@ -63,6 +63,34 @@ export const RenderPayload = z.object({
   denoised: z.boolean(),
   failed: z.array(z.object({ objectId: z.string(), error: BuildError })).default([]),
 });
+
+/** Mass properties of one part for simulator exports: kg, m, kg m^2 about `com` in the object's local frame (Z-up). */
+export const SimPart = z.object({
+  name: z.string(),
+  material: z.string(),
+  density: z.number().positive(),
+  color: z.string(),
+  volume: z.number().min(0),
+  mass: z.number().positive(),
+  com: Point3,
+  /** [ixx, iyy, izz, ixy, ixz, iyz] about the part's center of mass. */
+  inertia: z.tuple([z.number(), z.number(), z.number(), z.number(), z.number(), z.number()]),
+  bbox: BBox,
+  hullVertices: z.number().int().min(0),
+  /** Volume of the convex hull (m^3); equal to the bbox's when the part is an axis-aligned box. */
+  hullVolume: z.number().min(0).default(0),
+});
+export type SimPart = z.infer<typeof SimPart>;
+
+/** Result payload of export_sim: per object its validated joints and part mass properties. */
+export const SimPayload = z.object({
+  objects: z.array(z.object({ objectId: z.string(), joints: z.array(Joint), parts: z.array(SimPart) })),
+  failed: z.array(z.object({ objectId: z.string(), error: BuildError })).default([]),
+  usdPath: z.string().nullable().optional(),
+  /** "blender" (Blender's USD exporter, a crate) or "usda" (USD ASCII where Blender has no USD support). */
+  usdWriter: z.enum(["blender", "usda"]).nullable().optional(),
+});
+export type SimPayload = z.infer<typeof SimPayload>;
 
 /** Result payload of check. */
 export const CheckPayload = z.object({ params: z.record(z.string(), z.unknown()).nullable() });

@@ -2,7 +2,7 @@
  * Public interface of the Blender runner client (DESIGN.md section 7). The pool implementation,
  * the JSON protocol and the sandbox launch live beside this file; callers depend only on these types.
  */
-import type { BuildError, BuildStats, Light, Placement } from "../../lib/scene/schema";
+import type { BuildError, BuildStats, Joint, Light, Placement } from "../../lib/scene/schema";
 
 /** Result of a job: success with a value plus the program's captured prints, or a structured error. */
 export type RunnerResult<T> =
@@ -82,6 +82,44 @@ export interface RenderCamera {
   orthoScale?: number;
 }
 
+/** Input of `export_sim`: the assembly input; per object id (and "room") the host path of its OBJ, and a USD path. */
+export interface ExportSimJob {
+  /** Isolation scope (the scene id). */
+  scope: string;
+  roomSource: string | null;
+  roomOverrides?: Record<string, unknown>;
+  objects: AssembleObject[];
+  /** Absolute host paths of each object's OBJ (visual parts `o <part>`, hulls `o <part>__hull`, local frame, Z-up, m). */
+  outObj: Record<string, string>;
+  /** Absolute host path of the scene's USD (`.usd`: a crate from Blender's USD exporter, or USD ASCII without one). */
+  outUsd?: string;
+  timeoutMs?: number;
+}
+
+/** Output of `export_sim`: validated joints and part mass properties per object (SimPayload in protocol.ts). */
+export interface ExportSimOutput {
+  objects: { objectId: string; joints: Joint[]; parts: SimPartInfo[] }[];
+  failed: { objectId: string; error: BuildError }[];
+  usdPath: string | null;
+  /** "blender": Blender's USD exporter; "usda": USD ASCII written by the worker (Blender built without USD). */
+  usdWriter: "blender" | "usda" | null;
+}
+
+/** Mass properties of a part (kg, m, kg m^2 about `com`; object local frame, Z-up). */
+export interface SimPartInfo {
+  name: string;
+  material: string;
+  density: number;
+  color: string;
+  volume: number;
+  mass: number;
+  com: [number, number, number];
+  inertia: [number, number, number, number, number, number];
+  bbox: { min: [number, number, number]; max: [number, number, number] };
+  hullVertices: number;
+  hullVolume: number;
+}
+
 /** Input of `render_scene`: the assembly input plus a camera, an image size and a Cycles sample count. */
 export interface RenderSceneJob {
   /** Isolation scope (the scene id). */
@@ -136,6 +174,8 @@ export interface Runner {
   check(source: string, scope?: string): Promise<RunnerResult<CheckOutput>>;
   /** Cycles render of the scene from a camera; a background job (waits while any build is queued). */
   renderScene(job: RenderSceneJob): Promise<RunnerResult<RenderSceneOutput>>;
+  /** Meshes, hulls, mass properties and joints for URDF/MJCF, and the scene as USD. */
+  exportSim(job: ExportSimJob): Promise<RunnerResult<ExportSimOutput>>;
   health(): RunnerHealth;
   /** Blender version string as reported by the worker, e.g. "3.4.1", or null before the first worker is up. */
   blenderVersion(): string | null;

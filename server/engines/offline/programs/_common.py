@@ -66,6 +66,7 @@ def _mat(name, color, kind="plastic"):
         if hasattr(mat, "blend_method"):
             mat.blend_method = "BLEND"
     mat.diffuse_color = rgba
+    mat["roomcode_kind"] = key
     mat.roughness = rough
     mat.metallic = metal
     return mat
