@@ -2,7 +2,7 @@
 import { KNOWN_CATEGORIES, canonicalCategory, isPlural, singularize } from "../vocab";
 import { colorOf, isAttributeWord, materialOf } from "./attributes";
 import { isPhysicalPhrase } from "../text/physical";
-import { categoryInfo } from "../vocab";
+import { categoryInfo, kitFor, memberFamily } from "../vocab";
 import { isPunct, type Token } from "./tokens";
 import { ARCH_WORDS, FUNCTION_WORDS, GROUP_WORDS, NON_OBJECT_NOUNS, NUMBER_WORDS, VERBS } from "./words";
 
@@ -258,7 +258,9 @@ export function findMentions(toks: readonly Token[], dropped: string[] = []): Me
     }
     if (cat && !("arch" in cat && cat.arch) && !KNOWN.has(cat.category)) {
       const phrase = toks.slice(i, end).map((x) => x.raw).join(" ");
-      if (!isPhysicalPhrase(cat.category, phrase, categoryInfo(cat.category).known)) {
+      const info = categoryInfo(cat.category);
+      const buildable = info.known || info.family !== "box" || kitFor(cat.category) !== null || memberFamily(cat.category) !== null;
+      if (!isPhysicalPhrase(cat.category, phrase, buildable)) {
         if (!bare) dropped.push(phrase);
         i = Math.max(i + 1, end);
         continue;

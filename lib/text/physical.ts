@@ -23,6 +23,7 @@ export const NON_PHYSICAL_HEADS: ReadonlySet<string> = new Set([
   "focus", "attention", "productivity", "creativity", "inspiration", "imagination", "welcome", "invitation", "retreat",
   "escape", "getaway", "haven", "sanctuary", "oasis", "paradise", "blend", "nod", "homage", "tribute", "reminder",
   "element", "detail", "details", "accent_", "flair", "finish_", "texture", "pattern_", "color", "colour", "shade_",
+  "foot", "head", "sill", "ensemble", "casino", "brewery", "darkroom", "runway",
 ]);
 
 /** Suffixes of abstract nouns (nominalisations) when the word is not a known object. */
@@ -32,9 +33,10 @@ const ABSTRACT_SUFFIX = /^[a-z]{3,}(tion|sion|ness|ity|ism|ance|ence|ship|hood|d
 const CONCRETE_EXCEPTIONS = new Set(["equipment", "instrument", "ornament", "monument", "cabinet", "station", "ottoman", "cushion", "mansion", "pavilion", "lotion", "potion", "partition", "extension", "television", "apparatus", "compartment", "document", "station", "fountain"]);
 
 /**
- * True when compromise reads `word` (in `context`, the phrase it heads) as an adverb, a gerund, a pronoun or a
- * date/duration. WARNING: its tags of a phrase-final noun are unreliable otherwise ("toy boat" -> Verb,
- * "diffuser" -> Comparative, "clay block" -> a person's name), so only these clear cases count.
+ * True when compromise reads `word` (in `context`, the phrase it heads) as a verb, adverb, gerund, pronoun,
+ * date/duration or a person's role ("CEO"). WARNING: its tags of a phrase-final noun are unreliable ("toy boat"
+ * -> Verb, "diffuser" -> Comparative, "clay block" -> a person's name), so callers ask only about words the
+ * vocabulary cannot build at all.
  */
 function notANoun(word: string, context: string): boolean {
   const doc = nlp(context.replace(/_/g, " "));
@@ -42,7 +44,8 @@ function notANoun(word: string, context: string): boolean {
   const t = [...terms].reverse().find((x) => x.terms[0]?.text.toLowerCase() === word);
   if (!t) return false;
   const tags = new Set(t.terms[0].tags);
-  return tags.has("Adverb") || tags.has("Gerund") || tags.has("Pronoun") || tags.has("Date") || tags.has("Duration");
+  if (tags.has("Verb") && !tags.has("Noun")) return true;
+  return tags.has("Adverb") || tags.has("Gerund") || tags.has("Pronoun") || tags.has("Date") || tags.has("Duration") || tags.has("Actor");
 }
 
 /**

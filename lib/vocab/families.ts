@@ -6,7 +6,7 @@ export const FAMILIES = [
   "ceiling_light", "rug", "potted_plant", "painting", "mirror", "fridge", "stove", "kitchen_counter",
   "kitchen_island", "sink", "toilet", "bathtub", "shower", "vanity", "wine_cabinet", "washing_machine", "curtains",
   "clock", "books", "vase", "bowl", "mug", "bottle", "laptop", "monitor", "keyboard", "speaker", "candle", "pillow",
-  "plate", "tray", "basket", "towel", "microwave", "box", "piano",
+  "plate", "tray", "basket", "towel", "microwave", "composed", "box", "piano",
 ] as const;
 
 /** A program family name (one parametric program per family). */

@@ -4,7 +4,9 @@ import "server-only";
  * `programFor` picks the family with `familyOf`, fills PARAMS from the object and inlines the shared
  * helpers; `genericProgram` is the box fallback used when a program cannot be repaired.
  */
-import { familyOf, type Family } from "../../../../lib/vocab";
+import { buildRoute, familyOf, type Family } from "../../../../lib/vocab";
+import type { ObjectPlan } from "../../../../lib/scene/schema";
+import { composedPlan, kitPartsFromPlan, roleMaterials, withParts } from "./compose";
 import type { ParamValue } from "../../../../lib/program/params";
 import { assembleProgram, familyDefaults, familyTemplate, hasTemplate } from "./library";
 import { paramsForObject, type ProgramObject } from "./params-from-object";
@@ -32,10 +34,23 @@ function build(family: Family, obj: ProgramObject): GeneratedProgram {
  * PARAMS come from `paramsForObject` (size, color, material, counts, booleans). Families without a
  * template fall back to the `box` program. Throws `engine:` only when the library folder is unreadable.
  */
-export function programFor(obj: ProgramObject): GeneratedProgram & { family: Family } {
+export function programFor(obj: ProgramObject & { plan?: ObjectPlan | null }): GeneratedProgram & { family: Family } {
   const family = familyOf(obj.category);
-  const chosen: Family = hasTemplate(family) ? family : "box";
+  const route = buildRoute(obj.category, hasTemplate(family) ? family : "box");
+  if (route.family === "composed") return { ...composedProgram(obj, obj.plan ?? null), family: "composed" };
+  const chosen: Family = hasTemplate(route.family) ? route.family : "box";
   return { ...build(chosen, obj), family: chosen };
+}
+
+/**
+ * The composed program of `obj`: its blueprint parts (`plan`, else the category's kit at the target size) as the
+ * PARTS literal of the `composed` template, scaled by PARAMS width/depth/height.
+ */
+export function composedProgram(obj: ProgramObject, plan: ObjectPlan | null): GeneratedProgram {
+  const g = build("composed", obj);
+  const mats = roleMaterials(`${String(g.params.material)}:${String(g.params.color)}`, String(g.params.secondary_color ?? "#5a5a5a"));
+  const parts = plan && plan.parts.length > 0 ? plan.parts : composedPlan(obj.category, obj.targetSize, mats);
+  return { ...g, source: withParts(g.source, kitPartsFromPlan(parts, obj.targetSize, mats)) };
 }
 
 /** Program of a given family for `obj` (bypasses `familyOf`; used by tests and explicit re-routing). Throws `engine:` when the family has no template. */

@@ -6,7 +6,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { FAMILIES, type Family } from "../../../../lib/vocab";
 import { Attributes } from "../../../../lib/scene/schema";
-import { programForFamily } from "./index";
+import { composedProgram, programForFamily } from "./index";
 import { familyDefaults, hasTemplate } from "./library";
 import { roomShellProgram } from "./room";
 import { runBatch, type BatchResult } from "../programs/tests/run-batch";
@@ -124,6 +124,27 @@ for (const [family, tag, size, extra] of BRANCHES) {
   const obj = { id: `${family}-1`, category: family, targetSize: size, attributes: Attributes.parse({ color: VARIANT_COLOR }), description: family };
   const prog = programForFamily(family, obj);
   cases.push({ id: `${family}:${tag}`, family, size, color: VARIANT_COLOR, source: replaceParams(prog.source, { ...prog.params, ...extra }) });
+}
+
+/** One category per composer kit (lib/vocab/compose-kits), built from its blueprint with the composed program. */
+const KIT_SAMPLES: [string, Case["size"]][] = [
+  ["pool_table", { w: 2.5, d: 1.4, h: 0.8 }], ["ceiling_fan", { w: 1.2, d: 1.2, h: 0.4 }], ["fireplace", { w: 1.5, d: 0.45, h: 1.1 }],
+  ["arcade_machine", { w: 0.7, d: 0.8, h: 1.8 }], ["wine_glass", { w: 0.08, d: 0.08, h: 0.2 }], ["juice_glass", { w: 0.07, d: 0.07, h: 0.12 }],
+  ["spice_jar", { w: 0.06, d: 0.06, h: 0.1 }], ["candelabra", { w: 0.4, d: 0.12, h: 0.45 }], ["crayon", { w: 0.09, d: 0.01, h: 0.01 }],
+  ["pc_tower", { w: 0.2, d: 0.45, h: 0.45 }], ["wall_sconce", { w: 0.2, d: 0.2, h: 0.3 }], ["headphones", { w: 0.18, d: 0.08, h: 0.2 }],
+  ["game_controller", { w: 0.15, d: 0.1, h: 0.05 }], ["bar_cart", { w: 0.8, d: 0.45, h: 0.85 }], ["toy_car", { w: 0.2, d: 0.1, h: 0.08 }],
+  ["rubber_duck", { w: 0.1, d: 0.08, h: 0.09 }], ["ball", { w: 0.22, d: 0.22, h: 0.22 }], ["building_block", { w: 0.1, d: 0.1, h: 0.1 }],
+  ["board_game", { w: 0.4, d: 0.3, h: 0.06 }], ["toaster", { w: 0.3, d: 0.18, h: 0.2 }], ["room_divider", { w: 1.6, d: 0.05, h: 1.7 }],
+  ["cat_tree", { w: 0.6, d: 0.5, h: 1.4 }], ["coat_rack", { w: 0.5, d: 0.5, h: 1.8 }], ["play_tent", { w: 1.2, d: 1.2, h: 1.4 }],
+  ["slide", { w: 0.6, d: 1.6, h: 1.0 }], ["puppet_theater", { w: 1.0, d: 0.5, h: 1.5 }], ["treadmill", { w: 0.8, d: 1.8, h: 1.4 }],
+  ["punching_bag", { w: 0.4, d: 0.4, h: 1.2 }], ["dumbbell", { w: 0.35, d: 0.12, h: 0.12 }], ["guitar", { w: 0.4, d: 0.12, h: 1.0 }],
+  ["drum_kit", { w: 1.5, d: 1.2, h: 1.2 }], ["microscope", { w: 0.25, d: 0.3, h: 0.4 }], ["fish_tank", { w: 0.8, d: 0.35, h: 0.5 }],
+  ["radiator", { w: 1.0, d: 0.1, h: 0.6 }], ["dartboard", { w: 0.45, d: 0.05, h: 0.45 }], ["cake", { w: 0.25, d: 0.25, h: 0.15 }],
+  ["backpack", { w: 0.3, d: 0.2, h: 0.45 }], ["telescope_mount_unknown", { w: 0.5, d: 0.5, h: 0.5 }],
+];
+for (const [category, size] of KIT_SAMPLES) {
+  const obj = { id: `${category}-1`, category, targetSize: size, attributes: Attributes.parse({ color: VARIANT_COLOR }), description: category.replace(/_/g, " ") };
+  cases.push({ id: `composed:${category}`, family: "composed", size, color: VARIANT_COLOR, source: composedProgram(obj, null).source });
 }
 
 const room = roomShellProgram({
