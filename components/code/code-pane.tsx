@@ -14,6 +14,7 @@ import { useEditor, useEditorStore } from "../editor/editor-context";
 import { displayName, errorSentence } from "../editor/messages";
 import type { CodeMarker } from "./monaco-code";
 import { ParamsForm } from "./params-form";
+import { JointsSection } from "../joints/joints-section";
 
 const MonacoCode = dynamic(() => import("./monaco-code"), {
   ssr: false,
@@ -184,6 +185,7 @@ export function CodePane() {
           </div>
         </details>
       )}
+      <JointsSection obj={obj} />
       {support === "no" && (
         <p className="border-b border-amber-200 bg-amber-50 px-2 py-1 text-xs text-amber-900" data-testid="code-readonly-note">
           Read-only: saving code is not available on this server yet. Parameters and text edits still work.

@@ -17,6 +17,7 @@ import { EditBar } from "./edit-bar";
 import { EditorStoreProvider, useEditor, useEditorStore } from "./editor-context";
 import { countShown, createEditorStore } from "./editor-store";
 import { ExportMenu } from "./export-menu";
+import { OpenAllButton } from "../joints/open-all-button";
 import { HistoryButtons } from "./history-buttons";
 import { Notices } from "./notices";
 import { PaneSplitter } from "./pane-splitter";
@@ -77,6 +78,7 @@ function Editor() {
         <div className="ml-auto flex items-center gap-1">
           <HistoryButtons />
           <RenderMenu />
+          <OpenAllButton />
           <ExportMenu />
           <button type="button" aria-label="Keyboard shortcuts" data-testid="shortcuts-button" title="Keyboard shortcuts (?)" className="rounded border border-stone-300 bg-white px-2 py-1 text-sm hover:bg-stone-100" onClick={() => store.getState().setPanel("shortcuts")}>
             ?

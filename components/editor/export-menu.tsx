@@ -1,6 +1,7 @@
 "use client";
 /**
- * Export menu: scene .glb, .blend, scene.py and the selected object's program .py, downloaded with progress and
+ * Export menu: scene .glb, .blend, scene.py, simulator exports (URDF zip, MJCF zip, USD; the selected object's
+ * URDF) and the selected object's program .py, downloaded with progress and
  * named after the scene title. The menu closes on Esc, on a click outside it and after a choice.
  */
 import { useRef, useState } from "react";
@@ -65,6 +66,12 @@ export function ExportMenu() {
     { key: "blend", label: "Scene .blend", url: `${base}/export.blend`, filename: `${name}.blend` },
     { key: "py", label: "scene.py", url: `${base}/export.py`, filename: `${name}.py` },
   ];
+  items.push(
+    { key: "urdf", label: "URDF of every object (.zip)", url: `${base}/export.urdf`, filename: `${name}-urdf.zip` },
+    { key: "mjcf", label: "MuJoCo scene MJCF (.zip)", url: `${base}/export.mjcf`, filename: `${name}-mjcf.zip` },
+    { key: "usd", label: "Scene USD (.usd)", url: `${base}/export.usd`, filename: `${name}.usd` },
+  );
+  if (sel?.build.glbRev) items.push({ key: "urdf-obj", label: `${sel.name} URDF (.zip)`, url: `${base}/export.urdf?object=${encodeURIComponent(sel.id)}`, filename: `${name}-${sel.id}-urdf.zip` });
   if (sel?.program) items.push({ key: "obj", label: `${sel.name} program (.py)`, url: `${base}/objects/${encodeURIComponent(sel.id)}/program.py?rev=${sel.program.rev}`, filename: `${name}-${sel.id}.py` });
 
   const run = async (it: ExportItem) => {

@@ -8,6 +8,8 @@ import type { SceneObject } from "@/lib/scene";
 import { objectGlbUrl } from "../editor/api";
 import { useEditor, useEditorStore } from "../editor/editor-context";
 import { GlbErrorBoundary, GlbModel } from "./glb-model";
+import { JointMotion } from "../joints/joint-motion";
+import { jointsOf } from "../joints/joint-pose";
 
 /** Registry of object groups by id, so the gizmo and framing can reach the selected group. */
 export type GroupRegistry = Map<string, Group>;
@@ -81,6 +83,7 @@ export function ObjectNode({ obj, groups }: { obj: SceneObject; groups: GroupReg
           </Suspense>
         </GlbErrorBoundary>
       )}
+      <JointMotion objectId={obj.id} joints={jointsOf(obj)} selected={selected} />
       {box && (selected || pending) && <Outline box={box} color={pending ? "#f59e0b" : "#0ea5e9"} />}
     </group>
   );
