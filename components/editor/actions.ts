@@ -49,7 +49,7 @@ export function selectedObjects(store: EditorStore): SceneObject[] {
 export async function runBatch(store: EditorStore, label: string, ops: BatchOp[], opts: { select?: (created: string[]) => string[] } = {}): Promise<boolean> {
   const st = store.getState();
   const before = st.scene;
-  const ids = ops.map((o) => (o.kind === "copy" ? null : o.objectId)).filter((x): x is string => !!x);
+  const ids = ops.map((o) => (o.kind === "copy" || o.kind === "library" ? null : o.objectId)).filter((x): x is string => !!x);
   st.setPending(ids);
   const r = await postBatch(st.sceneId, label, ops);
   const now = store.getState();

@@ -79,7 +79,8 @@ export type BatchOp =
   | { kind: "placement"; objectId: string; placement: SceneObject["placement"] }
   | { kind: "params"; objectId: string; params: Record<string, unknown> }
   | { kind: "remove"; objectId: string }
-  | { kind: "copy"; object: { name: string; category: string; description: string; source: string; targetSize: SceneObject["targetSize"]; attributes?: SceneObject["attributes"]; support: string; placement: SceneObject["placement"] } };
+  | { kind: "copy"; object: { name: string; category: string; description: string; source: string; targetSize: SceneObject["targetSize"]; attributes?: SceneObject["attributes"]; support: string; placement: SceneObject["placement"] } }
+  | { kind: "library"; key: string; placement: SceneObject["placement"] };
 
 /** POST /api/scenes/:id/batch `{label, ops}` -> `{scene, created}` (one undo step). */
 export const postBatch = (id: string, label: string, ops: BatchOp[]) => api<{ scene: Scene; created: string[] }>("POST", `/api/scenes/${encodeURIComponent(id)}/batch`, { label, ops });
@@ -118,3 +119,17 @@ export const fetchRenders = (id: string) => api<{ renders: RenderView[] }>("GET"
 /** POST /api/scenes/:id/renders `{preset, budget, camera?}` -> 202 `{render}`. */
 export const postRender = (id: string, body: { preset: string; budget: "quick" | "final"; camera?: { position: number[]; target: number[]; fovDeg?: number } }) =>
   api<{ render: RenderView }>("POST", `/api/scenes/${encodeURIComponent(id)}/renders`, body);
+
+/** A library entry as GET /api/library lists it. */
+export interface LibraryItemView {
+  key: string;
+  family: string;
+  variant: string;
+  label: string;
+  targetSize: SceneObject["targetSize"];
+  support: string;
+  thumbnailUrl: string;
+}
+
+/** GET /api/library -> `{items}`. */
+export const fetchLibrary = () => api<{ items: LibraryItemView[] }>("GET", "/api/library");

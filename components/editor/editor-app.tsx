@@ -9,6 +9,7 @@ import { useEffect, useState } from "react";
 import dynamic from "next/dynamic";
 import Link from "next/link";
 import { CodePane } from "../code/code-pane";
+import { LibraryPanel, libraryDropHandlers } from "../library/library-panel";
 import { StructureReview } from "../review/structure-review";
 import { ObjectList } from "../stages/object-list";
 import { StageTimeline } from "../stages/stage-timeline";
@@ -76,6 +77,9 @@ function Editor() {
           {STATUS_TEXT[scene.status] ?? scene.status}
         </span>
         <div className="ml-auto flex items-center gap-1">
+          <button type="button" data-testid="library-button" title="Add objects from the library" disabled={scene.status !== "completed"} className="rounded border border-stone-300 bg-white px-2 py-1 text-sm hover:bg-stone-100 disabled:opacity-40" onClick={() => store.getState().setPanel("library")}>
+            Library
+          </button>
           <HistoryButtons />
           <RenderMenu />
           <OpenAllButton />
@@ -92,9 +96,10 @@ function Editor() {
         </aside>
         <PaneSplitter label="Resize stages pane" onDelta={(d) => setLeft((w) => Math.min(560, Math.max(220, w + d)))} />
         <main className="flex min-w-0 flex-1 flex-col">
-          <div className="relative min-h-0 flex-1">
+          <div className="relative min-h-0 flex-1" {...(review ? {} : libraryDropHandlers(store))}>
             {review ? <StructureReview key={scene.updatedAt} scene={scene} /> : <ScenePreview />}
             {!review && <SelectionBar />}
+            {!review && <LibraryPanel />}
             <RenderGallery />
           </div>
           <EditBar />

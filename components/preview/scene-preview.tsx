@@ -13,7 +13,9 @@ import type { OrbitControls as OrbitControlsImpl } from "three-stdlib";
 import { BoxSelect } from "./box-select";
 import { CameraRig } from "./camera-rig";
 import { PreviewLighting } from "./lighting";
-import { registerViewCamera } from "./view-camera";
+import { Plane, Raycaster, Vector2, Vector3 } from "three";
+import { threeToRoom } from "@/lib/frames";
+import { registerFloorPicker, registerViewCamera } from "./view-camera";
 import { Gizmo } from "./gizmo";
 import { ObjectNode, type GroupRegistry } from "./object-node";
 import { RoomNode } from "./room-node";
@@ -29,10 +31,24 @@ function Objects({ groups }: { groups: GroupRegistry }) {
   );
 }
 
-/** Lets the Render menu read the preview camera (position, orbit target, vertical fov). */
+/** Lets the Render menu read the preview camera (position, orbit target, vertical fov) and the library drop find the floor. */
 function ViewCameraProbe() {
   const store = useEditorStore();
   const camera = useThree((s) => s.camera);
+  const gl = useThree((s) => s.gl);
+  useEffect(() => {
+    const floor = new Plane(new Vector3(0, 1, 0), 0);
+    registerFloorPicker(store, (cx, cy) => {
+      const r = gl.domElement.getBoundingClientRect();
+      const ray = new Raycaster();
+      ray.setFromCamera(new Vector2(((cx - r.left) / r.width) * 2 - 1, -((cy - r.top) / r.height) * 2 + 1), camera);
+      const hit = ray.ray.intersectPlane(floor, new Vector3());
+      if (!hit) return null;
+      const [x, y] = threeToRoom(hit.x, hit.y, hit.z);
+      return [x, y];
+    });
+    return () => registerFloorPicker(store, null);
+  }, [store, camera, gl]);
   const controls = useThree((s) => s.controls) as OrbitControlsImpl | null;
   useEffect(() => {
     registerViewCamera(store, () => {

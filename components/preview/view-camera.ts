@@ -23,3 +23,16 @@ export function registerViewCamera(store: EditorStore, get: (() => ViewCamera | 
 export function getViewCamera(store: EditorStore): ViewCamera | null {
   return getters.get(store)?.() ?? null;
 }
+
+const pickers = new WeakMap<EditorStore, (clientX: number, clientY: number) => [number, number] | null>();
+
+/** Register (or with null, remove) the floor picker of `store`: client pixel -> room-frame floor point (m). */
+export function registerFloorPicker(store: EditorStore, pick: ((clientX: number, clientY: number) => [number, number] | null) | null): void {
+  if (pick) pickers.set(store, pick);
+  else pickers.delete(store);
+}
+
+/** The room-frame floor point (x, y in m) under a client pixel, or null (no preview, or above the horizon). */
+export function pickFloor(store: EditorStore, clientX: number, clientY: number): [number, number] | null {
+  return pickers.get(store)?.(clientX, clientY) ?? null;
+}

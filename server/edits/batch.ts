@@ -8,11 +8,13 @@ import { z } from "zod";
 import type { Command } from "../../lib/edits/commands";
 import { ParamValueSchema } from "../../lib/edits/commands/types";
 import { perform } from "../../lib/edits/commands";
+import { findFreeSpot } from "../../lib/edits/placement";
 import { AppError, isAppError } from "../../lib/errors";
 import { Attributes, Placement, Size3, Support, type Scene, type SceneObject } from "../../lib/scene/schema";
 import { appendEvent } from "../events/bus";
 import { assertSceneIdle, buildObjectRevision } from "../pipeline";
 import { objectFromSpec } from "../pipeline/stages/layout";
+import { listLibrary } from "../library";
 import { getStore, plainRevision } from "../store";
 import { DEFAULT_ACTOR, rebuild } from "./apply";
 import { recordChange, type HistoryItem } from "./history";
@@ -41,6 +43,7 @@ export const BatchOp = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("params"), objectId: Id, params: z.record(z.string(), ParamValueSchema) }),
   z.object({ kind: z.literal("remove"), objectId: Id }),
   z.object({ kind: z.literal("copy"), object: CopySpec }),
+  z.object({ kind: z.literal("library"), key: z.string().min(1).max(80), placement: Placement }),
 ]);
 export type BatchOp = z.infer<typeof BatchOp>;
 
@@ -58,8 +61,9 @@ export function freeId(taken: ReadonlySet<string>, category: string): string {
  * created objects (in op order) and the entry. Throws AppError `validation`, `not_found`, `busy`, `policy` /
  * `build_failed` (details `{line, type, traceback}`); nothing is changed then.
  */
-export async function applyBatch(sceneId: string, body: BatchBody): Promise<{ scene: Scene; created: string[]; entry: HistoryItem | null }> {
+export async function applyBatch(sceneId: string, input: BatchBody): Promise<{ scene: Scene; created: string[]; entry: HistoryItem | null }> {
   const store = getStore();
+  const body = { ...input, ops: input.ops.map(fromLibrary) };
   const start = store.getScene(sceneId);
   assertSceneIdle(sceneId);
   const taken = new Set(start.objects.map((o) => o.id));
@@ -99,6 +103,12 @@ export async function applyBatch(sceneId: string, body: BatchBody): Promise<{ sc
           const built = await buildCopy(sceneId, newIds[i]!, op.object, cur);
           apply({ name: "add-object", args: { object: built } });
           created.push(built.id);
+          // With the built size known, nudge the copy off any collision (as adding by instruction does).
+          const now = cur.objects.find((x) => x.id === built.id)!;
+          if (!now.support.startsWith("on:") && cur.room) {
+            const free = findFreeSpot(cur, now, now.placement);
+            if (free.placement !== now.placement && free.free) apply({ name: "set-placement", args: { objectId: built.id, placement: free.placement } });
+          }
         }
       }
     } catch (e) {
@@ -110,6 +120,15 @@ export async function applyBatch(sceneId: string, body: BatchBody): Promise<{ sc
     appendEvent(sceneId, "edit.applied", { data: { kind: "batch", label: body.label, created, historySeq: entry?.seq ?? null } });
     return { scene: store.getScene(sceneId), created, entry };
   });
+}
+
+/** A library op as the copy of the library item's program (throws `not_found` for an unknown key). */
+function fromLibrary(op: BatchOp): Exclude<BatchOp, { kind: "library" }> {
+  if (op.kind !== "library") return op;
+  const item = listLibrary().find((i) => i.key === op.key);
+  if (!item) throw new AppError("not_found", `No library item ${JSON.stringify(op.key)}.`);
+  const name = item.variant === "default" ? item.family.replace(/_/g, " ") : `${item.label} ${item.family.replace(/_/g, " ")}`;
+  return { kind: "copy", object: { name, category: item.family, description: name, source: item.source, targetSize: item.targetSize, support: item.support, placement: op.placement } };
 }
 
 /** Store a new object row for `spec`, build its program as revision 1, then take the row out again for the add-object command. */

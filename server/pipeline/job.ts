@@ -20,6 +20,7 @@ import { runDecor } from "./stages/decor";
 import { runLayout } from "./stages/layout";
 import { runProfile } from "./stages/profile";
 import { runStructure } from "./stages/structure";
+import { runCritic } from "../critic";
 import { renderThumbnail } from "./thumbnail";
 
 type StageFn = (ctx: PipelineContext, engine: Engine, scene: Scene) => Promise<MemoryEntry[]>;
@@ -99,7 +100,8 @@ export async function runJob(sceneId: string, signal: AbortSignal, opts: { resum
       store.scenes.update(sceneId, { status: "completed", stage: null });
     });
     appendEvent(sceneId, "job.completed", { data: { objects: final.objects.length, built, failed, durationMs: Date.now() - started } });
-    trackTask(renderThumbnail(sceneId));
+    // The model engine's critic looks at the built room and may edit it (no-op for offline scenes).
+    trackTask(runCritic(sceneId).then(() => renderThumbnail(sceneId)));
   } catch (e) {
     failJob(sceneId, e);
   }
