@@ -1,5 +1,5 @@
 /**
- * `npm run eval -- --engine offline --limit 20 --ids 100,101 --concurrency 2 --input <json> --out eval-out/ [--proxy]`
+ * `npm run eval -- --engine offline --limit 20 --ids 100,101 --concurrency 2 --input <json> --out eval-out/ [--proxy] [--split tune|heldout]`
  *
  * Generates scenes for a SceneEval-format prompt file (default ../shared/inputs/prompts/sceneeval-dev.json,
  * see ../shared/inputs/SOURCES.md) through the real pipeline and scores them with lib/eval (SceneEval scene

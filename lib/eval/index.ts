@@ -2,6 +2,7 @@
 export * from "./constraints";
 export * from "./match";
 export * from "./attributes";
+export * from "./built-attributes";
 export * from "./checks";
 export * from "./metrics";
 export * from "./object-metrics";

@@ -10,6 +10,7 @@ import { isAgainstWall, isAtCeiling, isInside, isOn, isOnWall, type RoomGeom } f
 import { findConflicts } from "../layout/check";
 import type { Attributes, Placement, Size3 } from "../scene/schema";
 import { hasAttribute } from "./attributes";
+import type { BuiltFacts } from "./built-attributes";
 import { oaHolds, ooCheck } from "./checks";
 import { compare, constraintsOf, type Constraint, type EvalPrompt } from "./constraints";
 import { assignCategories } from "./match";
@@ -24,6 +25,8 @@ export interface EvalObject {
   support: string;
   attributes: Attributes;
   builtMaterials?: string[];
+  /** What the build shows (family, PARAMS, size, support); attributes are judged on it when present. */
+  built?: BuiltFacts;
   thin?: boolean;
 }
 

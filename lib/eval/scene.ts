@@ -1,13 +1,14 @@
 /** Scene -> evaluation input: objects with bounding boxes from the build stats (else target sizes) and the room geometry. */
 import type { RoomGeom } from "../geometry/relations";
 import type { Scene } from "../scene/schema";
-import { categoryInfo } from "../vocab";
+import { buildRoute, categoryInfo, familyOf } from "../vocab";
 import type { EvalObject } from "./metrics";
 
 /**
  * Evaluation objects of a scene. Size is the built GLB's bounding box (`build.stats.size`) when the object is
  * built, else its target size; the box is lifted by the bbox's min z so a program that does not start at z = 0
- * is judged where its geometry is. Built materials: the PARAMS `material` and `secondary_material` strings.
+ * is judged where its geometry is. Built materials: the PARAMS `material` and `secondary_material` strings;
+ * `built` (family, PARAMS, built size, support) for judging attributes on what was built.
  */
 export function evalObjectsFromScene(scene: Scene): EvalObject[] {
   return scene.objects
@@ -26,6 +27,7 @@ export function evalObjectsFromScene(scene: Scene): EvalObject[] {
         support: o.support,
         attributes: o.attributes,
         builtMaterials: built,
+        built: stats && o.program ? { family: buildRoute(o.category, familyOf(o.category)).family, params: o.program.params, size, support: o.support } : undefined,
         thin: categoryInfo(o.category).route === "thin_cover",
       };
     });

@@ -92,6 +92,9 @@ export function floorCandidates(st: SolveState, item: Item): Box[] {
 
 /** Height (m) of the bottom of a wall-mounted object by family (eye-level art at ~1.5 m center). */
 export function wallMountZ(family: string, h: number, wallHeight: number): number {
+  // Wall-hung furniture keeps its working height: the top where the floor-standing piece has it (Neufert).
+  const top: Record<string, number> = { vanity: 0.86, sink: 0.86, nightstand: 0.6, toilet: 0.83, desk: 0.75, side_table: 0.6, console_table: 0.8, tv_stand: 0.5, dresser: 0.9, sideboard: 0.85, bookshelf: 1.9 };
+  if (family in top) return Math.max(0.05, Math.min(top[family] - h, wallHeight - h - 0.05));
   const center: Record<string, number> = { painting: 1.5, mirror: 1.45, clock: 1.85, tv: 1.2, shelf: 1.45, cabinet: 1.5, towel: 1.1, table_lamp: 1.7, speaker: 1.9, monitor: 1.3 };
   if (family === "curtains") return Math.max(0, Math.min(0.3, wallHeight - h - 0.1));
   const c = center[family] ?? 1.4;

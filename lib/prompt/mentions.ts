@@ -1,10 +1,10 @@
 /** Noun-phrase mentions: quantifier + modifiers + head noun -> category, count and attribute words. */
 import { KNOWN_CATEGORIES, canonicalCategory, isPlural, singularize } from "../vocab";
 import { colorOf, isAttributeWord, materialOf } from "./attributes";
-import { isPhysicalPhrase } from "../text/physical";
+import { phraseKind } from "../text/physical";
 import { categoryInfo, kitFor, memberFamily } from "../vocab";
 import { isPunct, type Token } from "./tokens";
-import { ARCH_WORDS, FUNCTION_WORDS, GROUP_WORDS, NON_OBJECT_NOUNS, NUMBER_WORDS, VERBS } from "./words";
+import { ARCH_WORDS, FUNCTION_WORDS, GROUP_WORDS, NON_OBJECT_NOUNS, NUMBER_WORDS, SIZE_WORDS, STYLE_WORDS, VERBS } from "./words";
 
 /** Kind of architectural anchor a mention names. */
 export type ArchKind = "wall" | "room" | "door" | "window" | "ceiling" | "floor" | "corner" | "middle";
@@ -123,6 +123,11 @@ export function categoryOf(words: readonly string[]): { category: string; modifi
     const a = ARCH_WORDS[head] ?? ARCH_WORDS[sing];
     const arch: ArchKind = head === "center" || head === "centre" || head === "middle" ? "middle" : a;
     return { category: a, modifiers: words.slice(0, n - 1), arch };
+  }
+  if ((NON_OBJECT_NOUNS.has(head) || NON_OBJECT_NOUNS.has(sing)) && n >= 2 && !colorOf(words[n - 2]) && !SIZE_WORDS.has(words[n - 2]) && !STYLE_WORDS.has(words[n - 2]) && !(words[n - 2] in ARCH_WORDS)) {
+    // A noun compound names a thing even when its head alone does not ("play kitchen", "puzzle piece", "shower panel").
+    const compound = canonicalCategory(`${words[n - 2]}_${sing}`);
+    if (KNOWN.has(compound) || kitFor(compound) !== null) return { category: compound, modifiers: words.slice(0, n - 2) };
   }
   if (NON_OBJECT_NOUNS.has(head) || NON_OBJECT_NOUNS.has(sing) || isAttributeWord(head) || head.length < 3) return null;
   if (/^\d/.test(head) || /(ly)$/.test(head)) return null;
@@ -252,16 +257,32 @@ export function findMentions(toks: readonly Token[], dropped: string[] = []): Me
       words.pop();
       partRef = true;
     }
-    const cat = forced ?? categoryOf(words);
-    if (!cat && !bare && words.length > 0 && !isAttributeWord(words[words.length - 1]) && !(words[words.length - 1] in ARCH_WORDS)) {
-      dropped.push(toks.slice(i, end).map((x) => x.raw).join(" "));
+    let cat = forced ?? categoryOf(words);
+    if (cat && !forced && words.length >= 2 && !("arch" in cat && cat.arch) && !KNOWN.has(cat.category)) {
+      // A trailing verb the phrase scanner took for the head ("a glass pitcher await", "a frog balances"): back off one word.
+      const info = categoryInfo(cat.category);
+      const buildable = info.known || info.family !== "box" || kitFor(cat.category) !== null || memberFamily(cat.category) !== null;
+      const shorter = buildable ? null : categoryOf(words.slice(0, -1));
+      if (shorter && !("arch" in shorter && shorter.arch) && phraseKind(cat.category, toks.slice(i, end).map((x) => x.raw).join(" "), false) !== "physical") {
+        const si = categoryInfo(shorter.category);
+        if (si.known || si.family !== "box" || kitFor(shorter.category) !== null) {
+          cat = shorter;
+          words.pop();
+          end -= 1;
+        }
+      }
+    }
+    if (!cat && !bare && !negated && words.length > 0 && !isAttributeWord(words[words.length - 1]) && !(words[words.length - 1] in ARCH_WORDS)) {
+      const kind = phraseKind(singularize(words[words.length - 1]), toks.slice(i, end).map((x) => x.raw).join(" "), false);
+      if (kind === "abstract" || kind === "person") dropped.push(toks.slice(i, end).map((x) => x.raw).join(" "));
     }
     if (cat && !("arch" in cat && cat.arch) && !KNOWN.has(cat.category)) {
       const phrase = toks.slice(i, end).map((x) => x.raw).join(" ");
       const info = categoryInfo(cat.category);
       const buildable = info.known || info.family !== "box" || kitFor(cat.category) !== null || memberFamily(cat.category) !== null;
-      if (!isPhysicalPhrase(cat.category, phrase, buildable)) {
-        if (!bare) dropped.push(phrase);
+      const kind = phraseKind(cat.category, phrase, buildable);
+      if (kind !== "physical") {
+        if (!bare && !negated && (kind === "abstract" || kind === "person")) dropped.push(phrase);
         i = Math.max(i + 1, end);
         continue;
       }

@@ -55,7 +55,7 @@ function resolveSupports(objects: DraftObject[], relations: readonly Relation[],
   for (const o of objects) {
     if (o.support) continue;
     const info = categoryInfo(o.category);
-    if (o.attributes.tags.some((t) => WALL_WORDS.test(t)) && ["shelf", "tv", "cabinet", "mirror", "painting", "clock", "table_lamp", "speaker", "monitor", "box"].includes(info.family)) {
+    if (o.attributes.tags.some((t) => WALL_WORDS.test(t)) && ["shelf", "tv", "cabinet", "mirror", "painting", "clock", "table_lamp", "speaker", "monitor", "box", "vanity", "sink", "nightstand", "toilet", "desk", "side_table", "console_table", "tv_stand", "sideboard", "bookshelf", "composed"].includes(info.family)) {
       o.support = "wall";
       continue;
     }

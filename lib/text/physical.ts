@@ -23,8 +23,26 @@ export const NON_PHYSICAL_HEADS: ReadonlySet<string> = new Set([
   "focus", "attention", "productivity", "creativity", "inspiration", "imagination", "welcome", "invitation", "retreat",
   "escape", "getaway", "haven", "sanctuary", "oasis", "paradise", "blend", "nod", "homage", "tribute", "reminder",
   "element", "detail", "details", "accent_", "flair", "finish_", "texture", "pattern_", "color", "colour", "shade_",
-  "foot", "head", "sill", "ensemble", "casino", "brewery", "darkroom", "runway",
+  "ensemble", "casino", "brewery", "darkroom", "runway",
 ]);
+
+/** Parts of objects and of rooms: physical, but never objects of their own ("the foot of the bed", "its edge"). */
+export const PART_NOUNS: ReadonlySet<string> = new Set([
+  "foot", "head", "end", "edge", "side", "top", "surface", "base", "leg", "seat", "back", "arm", "drawer", "panel_",
+  "ledge", "rim", "interior", "exterior", "sill", "frame", "headboard", "footboard", "armrest", "backrest", "knob",
+  "handle", "cushion_", "lid_", "corner", "wall", "floor", "ceiling", "door", "window", "doorway", "entrance",
+]);
+
+/** Room nouns: the space itself, never an object in it. */
+export const ROOM_NOUNS: ReadonlySet<string> = new Set([
+  "room", "bedroom", "bathroom", "kitchen", "office", "study", "studio", "playroom", "nursery", "basement", "den", "lounge",
+  "library", "hallway", "hall", "foyer", "gym", "cellar", "garage", "attic", "loft", "suite", "apartment", "house_", "home",
+  "flat", "retreat", "haven", "sanctuary", "workspace", "workshop", "nook", "space", "area", "zone", "corner", "quarters",
+  "classroom", "lab", "laboratory", "salon", "spa", "cafe", "restaurant", "bar_", "shop", "store", "boutique", "gallery",
+]);
+
+/** Why a noun phrase is or is not an object: a physical thing, a part of one, a room, a person, or an abstraction. */
+export type PhraseKind = "physical" | "part" | "room" | "person" | "abstract";
 
 /** Suffixes of abstract nouns (nominalisations) when the word is not a known object. */
 const ABSTRACT_SUFFIX = /^[a-z]{3,}(tion|sion|ness|ity|ism|ance|ence|ship|hood|dom|ology|acy|ment)$/;
@@ -34,7 +52,7 @@ const CONCRETE_EXCEPTIONS = new Set(["equipment", "instrument", "ornament", "mon
 
 /**
  * True when compromise reads `word` (in `context`, the phrase it heads) as a verb, adverb, gerund, pronoun,
- * date/duration or a person's role ("CEO"). WARNING: its tags of a phrase-final noun are unreliable ("toy boat"
+ * or date/duration. WARNING: its tags of a phrase-final noun are unreliable ("toy boat"
  * -> Verb, "diffuser" -> Comparative, "clay block" -> a person's name), so callers ask only about words the
  * vocabulary cannot build at all.
  */
@@ -45,7 +63,7 @@ function notANoun(word: string, context: string): boolean {
   if (!t) return false;
   const tags = new Set(t.terms[0].tags);
   if (tags.has("Verb") && !tags.has("Noun")) return true;
-  return tags.has("Adverb") || tags.has("Gerund") || tags.has("Pronoun") || tags.has("Date") || tags.has("Duration") || tags.has("Actor");
+  return tags.has("Adverb") || tags.has("Gerund") || tags.has("Pronoun") || tags.has("Date") || tags.has("Duration");
 }
 
 /**
@@ -53,9 +71,19 @@ function notANoun(word: string, context: string): boolean {
  * phrase text, `known` whether the vocabulary knows the category (then always physical).
  */
 export function isPhysicalPhrase(head: string, phrase: string, known: boolean): boolean {
-  if (known) return true;
+  return phraseKind(head, phrase, known) === "physical";
+}
+
+const PEOPLE = new Set(["person", "people", "child", "children", "kid", "baby", "teen", "adult", "guest", "host", "owner", "player", "reader", "family", "friend", "ceo", "chef", "artist"]);
+
+/** What a noun phrase headed by `head` (snake_case, singular) names; `known` categories are physical. */
+export function phraseKind(head: string, phrase: string, known: boolean): PhraseKind {
+  if (known) return "physical";
   const last = head.split("_").pop()!;
-  if (NON_PHYSICAL_HEADS.has(head) || NON_PHYSICAL_HEADS.has(last)) return false;
-  if (ABSTRACT_SUFFIX.test(last) && ![...CONCRETE_EXCEPTIONS].some((c) => last.endsWith(c))) return false;
-  return !notANoun(last, phrase);
+  if (PEOPLE.has(last)) return "person";
+  if (ROOM_NOUNS.has(last) || /room$/.test(last)) return "room";
+  if (PART_NOUNS.has(last)) return "part";
+  if (NON_PHYSICAL_HEADS.has(head) || NON_PHYSICAL_HEADS.has(last)) return "abstract";
+  if (ABSTRACT_SUFFIX.test(last) && ![...CONCRETE_EXCEPTIONS].some((c) => last.endsWith(c))) return "abstract";
+  return notANoun(last, phrase) ? "abstract" : "physical";
 }

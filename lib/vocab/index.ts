@@ -11,7 +11,7 @@ export { FAMILIES, isFamily, type Family } from "./families";
 export { canonicalCategory, singularize, isPlural, snake, SYNONYMS } from "./canonical";
 export { isNativeTo, buildRoute, memberFamily, type BuildRoute } from "./stand-ins";
 export { kitFor, GENERIC_KIT, type KitPart, type KitPrimitive, type KitRole } from "./compose-kits";
-export { VARIANT_RULES, VARIANT_WORDS, MATTRESS_SIZES, NATIVE_SHAPES, variantsFor, variantParams, variantSize, variantShown, type VariantRule } from "./variants";
+export { SHAPE_WORDS, VARIANT_RULES, VARIANT_WORDS, MATTRESS_SIZES, NATIVE_SHAPES, variantsFor, variantParams, variantSize, variantShown, type VariantRule } from "./variants";
 
 /** Where an object rests by default. */
 export type DefaultSupport = "floor" | "wall" | "ceiling";

@@ -136,14 +136,25 @@ export function variantSize(family: Family, words: readonly string[], size: Size
 }
 
 /**
+ * Words that name a shape (not a size, a mounting or a state): a family without that variant does not show them.
+ * Size words ("small", "large"), mounting words ("floating") and states ("open") are judged elsewhere.
+ */
+export const SHAPE_WORDS: ReadonlySet<string> = new Set([
+  "l_shaped", "l_shape", "sectional", "u_shaped", "u_shape", "chaise", "with_chaise", "round", "circular", "oval", "square",
+  "rectangular", "oblong", "pedestal", "tulip", "glass_top", "glass_topped", "extendable", "extending", "expandable", "drop_leaf",
+  "canopy", "four_poster", "wingback", "wing_back", "winged", "swivel", "swiveling", "swivelling", "stackable", "stacking",
+  "armless", "ladder", "arc", "arched", "tripod", "chandelier", "two_seater", "three_seater", "four_seater", "bunk",
+]);
+
+/**
  * Whether a built object of `family` with `params` shows the variant `word`: true when the family's geometry
- * always has it or every PARAMS key of a matching rule has the rule's value; false when the word names a variant
- * the build does not show; null when the word is no variant word at all.
+ * always has it or every PARAMS key of a matching rule has the rule's value; false for a shape word the build
+ * does not show; null when the word is no shape variant of this family (size, mounting and state words included).
  */
 export function variantShown(family: Family, word: string, params: Readonly<Record<string, unknown>>): boolean | null {
   const w = norm(word);
-  if (!VARIANT_WORDS.has(w)) return null;
   if (NATIVE_SHAPES[family]?.includes(w)) return true;
-  const rules = VARIANT_RULES.filter((r) => r.families.includes(family) && r.words.includes(w));
-  return rules.some((r) => Object.entries(r.params).every(([k, v]) => params[k] === v) && (Object.keys(r.params).length > 0 || !!r.size));
+  const rules = VARIANT_RULES.filter((r) => r.families.includes(family) && r.words.includes(w) && Object.keys(r.params).length > 0);
+  if (rules.length > 0) return rules.some((r) => Object.entries(r.params).every(([k, v]) => params[k] === v));
+  return SHAPE_WORDS.has(w) ? false : null;
 }

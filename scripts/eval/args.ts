@@ -12,6 +12,8 @@ export interface EvalArgs {
   /** Geometric proxy only: parse + layout, no Blender, no pipeline. */
   proxy: boolean;
   timeoutMs: number;
+  /** Only the tuning split or only the held-out split (every 5th prompt of the file); null for all. */
+  split: "tune" | "heldout" | null;
 }
 
 /** Default prompt file: the SceneEval dev split beside the repository (../shared/inputs/prompts). */
@@ -21,7 +23,7 @@ export function defaultInput(repoRoot: string): string {
 
 /** Parse argv (after the script name). Throws Error("eval: ...") on a bad option. */
 export function parseArgs(argv: readonly string[], repoRoot: string): EvalArgs {
-  const a: EvalArgs = { engine: "offline", limit: null, ids: null, concurrency: 2, input: defaultInput(repoRoot), out: path.resolve(repoRoot, "eval-out"), proxy: false, timeoutMs: 300_000 };
+  const a: EvalArgs = { engine: "offline", limit: null, ids: null, concurrency: 2, input: defaultInput(repoRoot), out: path.resolve(repoRoot, "eval-out"), proxy: false, timeoutMs: 300_000, split: null };
   for (let i = 0; i < argv.length; i++) {
     const k = argv[i];
     const v = argv[i + 1];
@@ -41,6 +43,11 @@ export function parseArgs(argv: readonly string[], repoRoot: string): EvalArgs {
     else if (k === "--out") a.out = path.resolve(need());
     else if (k === "--timeout") a.timeoutMs = Math.max(1000, Number(need()) * 1000);
     else if (k === "--proxy") a.proxy = true;
+    else if (k === "--split") {
+      const s = need();
+      if (s !== "tune" && s !== "heldout") throw new Error(`eval: --split is tune or heldout, not ${s}`);
+      a.split = s;
+    }
     else if (k === "--") continue;
     else throw new Error(`eval: unknown option ${k}`);
   }

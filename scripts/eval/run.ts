@@ -6,7 +6,10 @@
 import fs from "node:fs";
 import path from "node:path";
 import { aggregate, evaluateScene, evalObjectsFromScene, objectFigures, proxyEvaluate, roomGeomOf, summarizeObjects, type EvalPrompt } from "../../lib/eval";
+import { DROPPED_NOTE, parsePrompt } from "../../lib/prompt/parse";
+import { buildRoute, familyOf } from "../../lib/vocab";
 import { parseArgs } from "./args";
+import { relationLines, relationTotals, splitOf, splitTotals } from "./breakdown";
 import { renderHtml, renderTable, type PromptRow } from "./report";
 
 const repoRoot = path.resolve(__dirname, "..", "..");
@@ -26,16 +29,28 @@ async function pool<T>(items: readonly T[], n: number, fn: (t: T) => Promise<voi
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2), repoRoot);
   const all = JSON.parse(fs.readFileSync(args.input, "utf8")) as EvalPrompt[];
+  const splitById = new Map(all.map((p, i) => [p.id, splitOf(i)]));
   let prompts = args.ids ? all.filter((p) => args.ids!.includes(p.id)) : all;
+  if (args.split) prompts = prompts.filter((p) => splitById.get(p.id) === args.split);
+  const objectsBuilt: { category: string; standIn: boolean }[] = [];
+  const dropped: { id: number; phrase: string }[] = [];
   if (args.limit) prompts = prompts.slice(0, args.limit);
   fs.mkdirSync(path.join(args.out, "thumbs"), { recursive: true });
   if (!process.env.ROOMCODE_DATA_DIR) process.env.ROOMCODE_DATA_DIR = path.join(args.out, "data");
   const rows: PromptRow[] = [];
 
   if (args.proxy) {
+    // Attributes are judged on the programs the offline code stage would build (family + PARAMS).
+    const { programFor } = await import("../../server/engines/offline/code");
     for (const p of prompts) {
       const t0 = Date.now();
-      const metrics = proxyEvaluate(p);
+      const spec = parsePrompt(p.description);
+      for (const n of spec.notes) if (n.startsWith(DROPPED_NOTE)) dropped.push({ id: p.id, phrase: n.slice(DROPPED_NOTE.length) });
+      for (const o of spec.objects) objectsBuilt.push({ category: o.category, standIn: buildRoute(o.category, familyOf(o.category)).standIn });
+      const metrics = proxyEvaluate(p, (o) => {
+        const g = programFor(o);
+        return { family: g.family, params: g.params };
+      }, spec);
       rows.push({ id: p.id, prompt: p.description, sceneId: null, status: "proxy", seconds: (Date.now() - t0) / 1000, metrics, objects: null, thumbnail: null, error: null });
     }
   } else {
@@ -54,6 +69,8 @@ async function main(): Promise<void> {
         const room = roomGeomOf(scene);
         if (room) row.metrics = evaluateScene(p, evalObjectsFromScene(scene), room);
         row.objects = summarizeObjects(objectFigures(scene.objects));
+        for (const o of scene.objects) objectsBuilt.push({ category: o.category, standIn: buildRoute(o.category, familyOf(o.category)).standIn });
+        if (args.engine === "offline") for (const n of parsePrompt(p.description).notes) if (n.startsWith(DROPPED_NOTE)) dropped.push({ id: p.id, phrase: n.slice(DROPPED_NOTE.length) });
         const png = path.join(args.out, "thumbs", `${p.id}.png`);
         const res = await getRunner().assembleScene({ ...pipeline.assembleInput(scene), scope: scene.id, outTopPng: png, topPngSizePx: 384 });
         if (res.ok && fs.existsSync(png)) row.thumbnail = path.relative(args.out, png);
@@ -84,10 +101,21 @@ async function main(): Promise<void> {
     totals.faces = w((r) => r.objects!.meanFaces);
     totals.vertices = w((r) => r.objects!.meanVertices);
   }
+  const withSplit = rows.map((r) => ({ ...r, split: splitById.get(r.id) ?? "tune" }));
+  const splits = splitTotals(withSplit);
+  const relations = relationTotals(rows);
+  const standIns = objectsBuilt.filter((o) => o.standIn);
+  const standInShare = objectsBuilt.length ? standIns.length / objectsBuilt.length : 0;
   const meta = { engine: args.proxy ? "proxy (parse + layout, target sizes)" : args.engine, input: path.relative(repoRoot, args.input), prompts: String(rows.length), date: new Date().toISOString() };
-  fs.writeFileSync(path.join(args.out, "report.json"), JSON.stringify({ meta, totals, constraintTotals: agg.totals, rows }, null, 2));
+  const standInCounts: Record<string, number> = {};
+  for (const o of standIns) standInCounts[o.category] = (standInCounts[o.category] ?? 0) + 1;
+  fs.writeFileSync(path.join(args.out, "report.json"), JSON.stringify({ meta, totals, constraintTotals: agg.totals, splits, relations, standIn: { objects: objectsBuilt.length, standIns: standIns.length, share: standInShare, categories: standInCounts }, dropped, rows: withSplit }, null, 2));
   fs.writeFileSync(path.join(args.out, "report.html"), renderHtml(rows, totals, meta));
   console.log(renderTable(rows, totals));
+  console.log("relations (pass/total share):\n" + relationLines(relations).join("\n"));
+  for (const [k, v] of Object.entries(splits)) console.log(`${k}: ${Object.entries(v).map(([m, x]) => `${m}=${m === "prompts" ? x : x.toFixed(3)}`).join("  ")}`);
+  console.log(`stand-in share: ${standIns.length}/${objectsBuilt.length} = ${standInShare.toFixed(3)}`);
+  console.log(`dropped as non-physical (${dropped.length}): ${dropped.map((d) => `${d.id}: "${d.phrase}"`).join("; ")}`);
   console.log(`report: ${path.join(args.out, "report.json")} and report.html`);
 }
 
