@@ -186,6 +186,26 @@ describe("code, repair and refine", () => {
     expect(ctx.notes[0]).toMatch(/nightstand-1: repair 1 \(PolicyError, rule import:os, line 2\): prompt repair@/);
   });
 
+  it("asks for JOINTS on the articulated route and repairs from the joint validator's error", async () => {
+    const { engine } = await setup();
+    const spec = await engine.structure(context(), { prompt: "a bedroom", image: null });
+    const scene = sceneOf(spec);
+    const ns = { ...scene.objects.find((o) => o.id === "nightstand-1")!, route: "articulated" as const };
+    await engine.code(context(), ns, scene);
+    const codeReq = server.requests.at(-1)!;
+    expect(codeReq.system).toContain("Route: articulated");
+    expect(codeReq.system).toContain("JOINTS = [");
+    expect(codeReq.system).toContain('"type": "prismatic"');
+    const source = 'import bpy\n\nPARAMS = {"width": 0.5}\n\nJOINTS = [\n    {"name": "d", "type": "prismatic", "parent": "top", "children": ["drawer_9"], "axis": [0, -1, 0], "origin": [0, 0, 0], "limits": [0, 0.3]},\n]\n\n\ndef build(p):\n    return []\n';
+    const ctx = context();
+    await engine.repair(ctx, ns, source, { type: "JointError", message: "JOINTS of 'nightstand-1': joint d: child part 'drawer_9' was not built (parts: top, drawer_1)", line: 6, traceback: "" }, 1);
+    const req = server.requests.at(-1)!;
+    expect(req.system).toContain("A JointError names the `JOINTS` entry");
+    expect(req.user).toContain("error_type: JointError");
+    expect(req.user).toContain("child part 'drawer_9' was not built");
+    expect(req.user).toContain("error_line: 6");
+  });
+
   it("asks for a refinement with target and measured sizes", async () => {
     const { engine } = await setup();
     const spec = await engine.structure(context(), { prompt: "a bedroom", image: null });
