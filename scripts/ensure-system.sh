@@ -73,6 +73,13 @@ elif ! check_blender "$bin"; then
 fi
 command -v bwrap >/dev/null 2>&1 || need+=(bubblewrap)
 if $with_browser && [ ! -x /usr/bin/chromium ]; then need+=(chromium); fi
+# The simulator-export tests: check_urdf, MuJoCo's mujoco-compile and headers, and a C compiler for test/support/mujoco-sim.c.
+if $with_browser; then
+  command -v check_urdf >/dev/null 2>&1 || need+=(liburdfdom-tools)
+  command -v mujoco-compile >/dev/null 2>&1 || need+=(libmujoco-samples)
+  [ -f /usr/include/mujoco/mujoco.h ] || need+=(libmujoco-dev)
+  command -v gcc >/dev/null 2>&1 || need+=(gcc)
+fi
 
 if [ ${#need[@]} -eq 0 ] && [ ${#reinstall[@]} -eq 0 ]; then
   say "system ready: ${check_line#"$MARK_OK "} at $bin (Blender's own Python has numpy and the glTF exporter); bubblewrap$($with_browser && echo ", chromium")"
