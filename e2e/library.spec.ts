@@ -16,8 +16,10 @@ test("add a round coffee table from the library, then undo it", async ({ page })
   await expect.poll(async () => item.locator("img").evaluate((img) => (img as HTMLImageElement).naturalWidth), { timeout: 120_000 }).toBeGreaterThan(0);
   await editor.screenshot("library");
   await item.click();
-  await expect.poll(async () => (await tools.scene(scene.id)).objects.length, { timeout: 90_000 }).toBe(scene.objects.length + 1);
-  const added = (await tools.scene(scene.id)).objects.find((o) => !scene.objects.some((p) => p.id === o.id))!;
+  // While it builds, the new object is listed without a program; wait for the built one.
+  const newOne = async () => (await tools.scene(scene.id)).objects.find((o) => !scene.objects.some((p) => p.id === o.id) && o.program) ?? null;
+  await expect.poll(newOne, { timeout: 90_000 }).not.toBeNull();
+  const added = (await newOne())!;
   expect(added.category).toBe("coffee_table");
   expect(added.program?.params.shape).toBe("round");
   await page.keyboard.press("Escape");

@@ -14,8 +14,9 @@ test("duplicate, multi-select rotate and delete are each one undo step", async (
 
   await editor.selectObject(night.id);
   await page.keyboard.press("Control+d");
-  await expect.poll(async () => (await tools.scene(scene.id)).objects.length, { timeout: 90_000 }).toBe(scene.objects.length + 1);
-  const dup = (await tools.scene(scene.id)).objects.find((o) => !scene.objects.some((p) => p.id === o.id))!;
+  const fresh = async (s: typeof scene) => (await tools.scene(s.id)).objects.find((o) => !s.objects.some((p) => p.id === o.id) && o.program) ?? null;
+  await expect.poll(() => fresh(scene), { timeout: 90_000 }).not.toBeNull();
+  const dup = (await fresh(scene))!;
   expect(dup.program?.source).toBe(night.program?.source);
   await expect(page.getByTestId(`object-item-${dup.id}`)).toHaveAttribute("data-status", "built");
 
@@ -51,8 +52,9 @@ test("copy in one scene, paste into another", async ({ page }) => {
   const second = await editor.createBuilt("A small office with a desk and a chair.");
   await page.getByTestId("preview").click({ position: { x: 5, y: 200 } });
   await page.keyboard.press("Control+v");
-  await expect.poll(async () => (await tools.scene(second.id)).objects.length, { timeout: 90_000 }).toBe(second.objects.length + 1);
-  const pasted = (await tools.scene(second.id)).objects.find((o) => !second.objects.some((p) => p.id === o.id))!;
+  const fresh = async () => (await tools.scene(second.id)).objects.find((o) => !second.objects.some((p) => p.id === o.id) && o.program) ?? null;
+  await expect.poll(fresh, { timeout: 90_000 }).not.toBeNull();
+  const pasted = (await fresh())!;
   expect(pasted.category).toBe(lamp.category);
   expect(pasted.program?.source).toBe(lamp.program?.source);
 });

@@ -19,6 +19,7 @@ const Patch = z.object({ title: z.string().max(200) }).strict();
 
 export const PATCH = handle(async (req: Request, ctx: Ctx) => {
   const { id } = await ctx.params;
+  getScene(id);
   const body = parseWith(Patch, await readJson(req));
   return Response.json({ scene: renameScene(id, body.title) }, { headers: { "Cache-Control": "no-store" } });
 });

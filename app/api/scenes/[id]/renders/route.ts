@@ -1,5 +1,5 @@
 /** GET /api/scenes/:id/renders -> `{renders}` (newest first); POST `{preset, camera?}` -> 202 `{render}` (a progressive Cycles render starts). */
-import { handle, parseWith, readJson } from "@/server/pipeline";
+import { getScene, handle, parseWith, readJson } from "@/server/pipeline";
 import { listRenders, renderUrl, startRender, type RenderRecord } from "@/server/renders";
 import { RenderBody } from "./schema";
 
@@ -19,6 +19,8 @@ export const GET = handle(async (_req: Request, ctx: Ctx) => {
 
 export const POST = handle(async (req: Request, ctx: Ctx) => {
   const { id } = await ctx.params;
+  // An unknown scene is 404 whatever the body says.
+  getScene(id);
   const body = parseWith(RenderBody, await readJson(req));
   const render = startRender(id, body);
   return Response.json({ render: withUrls(id, render) }, { status: 202, headers: { "Cache-Control": "no-store" } });
