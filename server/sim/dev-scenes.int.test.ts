@@ -117,6 +117,21 @@ describe(`simulator exports of ${COUNT} dev prompts`, () => {
     expect(problems).toEqual([]);
   });
 
+  it("serves one object's URDF and types its errors", async () => {
+    const d = done[0];
+    const obj = d.scene.objects.find((o) => o.build.status === "built")!;
+    const one = await download(`/api/scenes/${d.scene.id}/export.urdf?object=${obj.id}`);
+    const dir = path.join(d.dir, "one");
+    const files = unzipTo(one.bytes, dir);
+    expect(files).toContain(`${obj.id}.urdf`);
+    expect(checkUrdf(path.join(dir, `${obj.id}.urdf`)).ok).toBe(true);
+    const missing = await callRoute("GET", `/api/scenes/${d.scene.id}/export.urdf?object=nope-9`);
+    expect(missing.status).toBe(404);
+    expect(((await missing.json()) as { error: { code: string } }).error.code).toBe("not_found");
+    const bad = await callRoute("GET", `/api/scenes/${d.scene.id}/export.urdf?object=..%2Fx`);
+    expect(bad.status).toBe(400);
+  });
+
   it("every USD holds one root per built object and the room", () => {
     for (const d of done) {
       const f = path.join(d.dir, "scene.usd");

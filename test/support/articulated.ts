@@ -42,6 +42,13 @@ export function articulatedCases(): ArticulatedCase[] {
     out.push({ id: `${family}:${tag}`, family, objectId: `${family}-1`, source: prog.source, minJoints });
   };
   for (const f of ARTICULATED_FAMILIES) make(f, "default", {}, 1);
+  // Resized builds (what the pipeline asks for other target sizes) keep valid joints.
+  for (const f of ARTICULATED_FAMILIES) {
+    const d = familyDefaults(f);
+    for (const [tag, k] of [["small", 0.7], ["large", 1.4]] as const) {
+      make(f, tag, { width: Number(d.width) * k, depth: Number(d.depth) * (tag === "small" ? 1.2 : 0.8), height: Number(d.height) * k }, 1);
+    }
+  }
   for (const [f, tag, extra, n] of VARIANTS) make(f, tag, extra, n);
   return out;
 }
