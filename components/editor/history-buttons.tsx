@@ -11,8 +11,10 @@ export function HistoryButtons() {
   const store = useEditorStore();
   const history = useEditor((s) => s.history);
   const lastSeq = useEditor((s) => s.lastSeq);
+  // Events arrive in bursts while a scene generates: refresh once they pause.
   useEffect(() => {
-    void refreshHistory(store);
+    const t = setTimeout(() => void refreshHistory(store), 250);
+    return () => clearTimeout(t);
   }, [store, lastSeq]);
   return (
     <>

@@ -142,7 +142,8 @@ export async function putProgram(sceneId: string, objectId: string, source: stri
     if (!check.ok) {
       const e = check.error;
       appendEvent(sceneId, "object.failed", { objectId, data: { origin: "code", error: e } });
-      throw new AppError("policy", `${e.type}: ${e.message}`, { line: e.line, type: e.type, traceback: e.traceback, ...(e.rule ? { rule: e.rule } : {}) });
+      // A program that does not parse is a build failure (SyntaxError), not a sandbox rule.
+      throw new AppError(e.rule || e.type === "PolicyError" ? "policy" : "build_failed", `${e.type}: ${e.message}`, { line: e.line, type: e.type, traceback: e.traceback, ...(e.rule ? { rule: e.rule } : {}) });
     }
     let cur = store.getScene(sceneId);
     const done: Command[] = [];
