@@ -4,7 +4,8 @@ import math
 import bpy
 
 from . import scene_state, stats
-from .jobs import JobError, Timer, _export_glb, _geometry_or_fail, _parent_under, _run_program, _strip_non_geometry
+from .jobs import (JobError, Timer, _export_glb, _geometry_or_fail, _parent_under, _run_program, _strip_non_geometry,
+                   validated_joints)
 
 
 def _add_light(light, coll, index):
@@ -109,6 +110,11 @@ def assemble_scene(job, ctx):
         root = _parent_under(objs, oid, coll)
         root["roomcode_id"] = oid
         root["parts"] = sorted(o.name for o in objs if o.type in stats.GEOMETRY_TYPES)
+        try:
+            # The .blend keeps the validated joints as the root's roomcode_joints property.
+            validated_joints(item["source"], item.get("overrides"), objs, root, oid)
+        except Exception:  # noqa: BLE001 (joints only annotate the export; they never fail the assembly)
+            pass
         pl = item["placement"]
         root.location = (pl["x"], pl["y"], pl["z"])
         root.rotation_euler = (0.0, 0.0, math.radians(pl["yawDeg"]))

@@ -401,5 +401,11 @@ def joints_for(source, params, objects, frame_inv):
     entries = literal_joints(source)
     if not entries:
         return []
-    boxes = {o.name: part_box(o, frame_inv) for o in objects if o.type in GEOMETRY_TYPES}
+    parts = [o for o in objects if o.type in GEOMETRY_TYPES]
+    names = {o.name for o in parts}
+    boxes = {}
+    for o in parts:
+        # In a scene that holds other objects Blender suffixes clashing names (door_1.001): use the program's.
+        base = re.sub(r"\.\d{3}$", "", o.name)
+        boxes[base if base not in names or base == o.name else o.name] = part_box(o, frame_inv)
     return validate(expand(entries, params), boxes)
