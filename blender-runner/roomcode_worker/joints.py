@@ -88,7 +88,8 @@ def _eval(value, env, line, what):
         raise JointError("%s: %r is not an expression" % (what, value), line)
     for node in ast.walk(tree):
         if not isinstance(node, _NODES):
-            raise JointError("%s: %r uses %s, which JOINTS expressions do not allow" % (what, value, type(node).__name__), line)
+            raise JointError("%s: %r uses %s, which JOINTS expressions do not allow"
+                             % (what, value, type(node).__name__), line)
         if isinstance(node, ast.Name) and node.id not in env:
             raise JointError("%s: %r names %r, which is neither a PARAMS key nor i" % (what, value, node.id), line)
         if isinstance(node, ast.Call) and not (isinstance(node.func, ast.Name) and node.func.id in _FUNCS):
@@ -362,7 +363,8 @@ def _check_hinge(j, boxes):
     o = numpy.array(j["origin"])
     q = numpy.array([o @ u, o @ v])
     dist, inside = _edge_distance(hull, q)
-    diameter = max(float(numpy.linalg.norm(numpy.array(a) - numpy.array(b))) for a in hull for b in hull) if hull else 0.0
+    diameter = max((float(numpy.linalg.norm(numpy.array(a) - numpy.array(b))) for a in hull for b in hull),
+                   default=0.0)
     tol = HINGE_TOLERANCE_M + 0.08 * diameter
     if j["swivel"]:
         if not inside and dist > tol:
@@ -373,9 +375,10 @@ def _check_hinge(j, boxes):
     # On the edge but in the middle of a long side (a door's thin face) is no hinge: the far edge must be
     # about the children's whole width away.
     if dist > tol or reach < 0.85 * diameter - HINGE_TOLERANCE_M:
-        raise JointError("joint %s: the hinge axis is %.3f m %s the edge of %s and %.3f m from its far side (of %.3f m); "
-                         "put the origin on the hinge side" % (j["name"], dist, "inside" if inside else "outside",
-                                                               ", ".join(j["children"]), reach, diameter), j["line"])
+        where = "inside" if inside else "outside"
+        raise JointError("joint %s: the hinge axis is %.3f m %s the edge of %s and %.3f m from its far side "
+                         "(of %.3f m); put the origin on the hinge side"
+                         % (j["name"], dist, where, ", ".join(j["children"]), reach, diameter), j["line"])
 
 
 def _check_sweep(j, joints, owner, boxes):

@@ -134,7 +134,10 @@ def _hull_object(obj, frame_inv, depsgraph, coll):
 def _part_record(obj, frame_inv, depsgraph, hull_verts, hull_tris):
     """Mass properties of one part: mass from its own volume when closed (else its hull's), inertia of its hull."""
     density, kind = _density(obj)
-    hv, hc, hcov = _mass_properties(hull_verts, hull_tris) if len(hull_tris) else (0.0, numpy.zeros(3), numpy.zeros((3, 3)))
+    if len(hull_tris):
+        hv, hc, hcov = _mass_properties(hull_verts, hull_tris)
+    else:
+        hv, hc, hcov = 0.0, numpy.zeros(3), numpy.zeros((3, 3))
     bm = _local_bmesh(obj, frame_inv, depsgraph)
     closed = all(e.is_manifold for e in bm.edges) and len(bm.faces) > 0
     v_own = _mass_properties(*_triangles(bm))[0] if closed else 0.0
