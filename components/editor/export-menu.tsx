@@ -2,7 +2,8 @@
 /**
  * Export menu: scene .glb, .blend, scene.py, simulator exports (URDF zip, MJCF zip, USD; the selected object's
  * URDF) and the selected object's program .py, downloaded with progress and
- * named after the scene title. The menu closes on Esc, on a click outside it and after a choice.
+ * named after the scene title. The menu stays open to show each download's progress and closes on Esc or a click
+ * outside it.
  */
 import { useRef, useState } from "react";
 import { useEditor, useEditorStore } from "./editor-context";
@@ -94,10 +95,7 @@ export function ExportMenu() {
         <ul role="menu" className="absolute right-0 z-20 mt-1 w-60 rounded border border-stone-200 bg-white py-1 text-sm shadow-lg">
           {items.map((it) => (
             <li key={it.key} role="none">
-              <button type="button" role="menuitem" data-testid={`export-${it.key}`} className="flex w-full justify-between px-3 py-1 text-left hover:bg-stone-100" onClick={() => {
-                  setOpen(false);
-                  void run(it);
-                }} disabled={!!progress[it.key] && progress[it.key] !== "done"}>
+              <button type="button" role="menuitem" data-testid={`export-${it.key}`} className="flex w-full justify-between px-3 py-1 text-left hover:bg-stone-100" onClick={() => void run(it)} disabled={!!progress[it.key] && progress[it.key] !== "done"}>
                 <span>{it.label}</span>
                 <span className="text-xs text-stone-500" data-testid={`export-progress-${it.key}`}>
                   {progress[it.key]}

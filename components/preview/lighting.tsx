@@ -37,9 +37,13 @@ function RoomEnvironmentMap({ intensity }: { intensity: number }) {
   return null;
 }
 
-/** Blender point-light power (W) to a three.js point-light intensity (cd): 683 lm/W over 4 pi sr, scaled down as Blender's W are not radiometric (tuned by eye against Cycles renders). */
+/**
+ * Blender light power (W) to a three.js point-light intensity (cd). Blender's watts are not radiometric and the
+ * preview also has an environment map and a key light, so this is a ratio tuned by eye against the Cycles renders
+ * (a 400 W room light gives about 2.7 cd), not 683 lm/W.
+ */
 export function lightIntensity(watts: number): number {
-  return (watts * 683) / (4 * Math.PI) / 60;
+  return watts / 150;
 }
 
 /** All preview lights for the current scene and quality. */
@@ -55,11 +59,11 @@ export function PreviewLighting() {
   const [tx, , tz] = roomToThree(cx, cy, 0);
   return (
     <>
-      <RoomEnvironmentMap intensity={high ? 0.55 : 0.7} />
-      <hemisphereLight args={["#ffffff", "#b8a88f", high ? 0.6 : 1.2]} />
+      <RoomEnvironmentMap intensity={high ? 0.35 : 0.5} />
+      <hemisphereLight args={["#ffffff", "#b8a88f", high ? 0.35 : 0.8]} />
       <directionalLight
         position={[tx + extent * 0.6, extent * 1.6, tz + extent * 0.4]}
-        intensity={high ? 1.8 : 1.4}
+        intensity={high ? 1.3 : 1.1}
         castShadow={high}
         shadow-mapSize={[2048, 2048]}
         shadow-bias={-0.0004}
@@ -72,7 +76,7 @@ export function PreviewLighting() {
         shadow-camera-near={0.5}
         shadow-camera-far={extent * 5}
       />
-      <directionalLight position={[-5, 4, -4]} intensity={0.35} />
+      <directionalLight position={[-5, 4, -4]} intensity={0.25} />
       {(lights ?? [])
         .filter((l) => l.kind === "point" || l.kind === "spot" || l.kind === "area")
         .map((l, i) => {
