@@ -6,6 +6,15 @@ import { FLAT_TOPS, WALL_MOUNTABLE } from "./assemble-words";
 import type { Mention } from "./mentions";
 import type { GapKind } from "./relation-words";
 
+/** Floor furniture that never stands on another piece: static furniture at least 0.5 m high or 0.5 m^2 in plan. */
+function isLargeFurniture(category: string): boolean {
+  const info = categoryInfo(category);
+  if (info.surface || info.route !== "static_furniture") return false;
+  if (["potted_plant", "box", "composed", "basket", "bean_bag", "ottoman", "pillow", "speaker", "table_lamp", "candle", "vase"].includes(info.family)) return false;
+  const { w, d, h } = info.defaultSize;
+  return h >= 0.5 || w * d >= 0.5;
+}
+
 /** Records relations and supports between draft objects. */
 export interface RelationBuilder {
   byId: Map<string, DraftObject>;
@@ -49,6 +58,8 @@ export function relationBuilder(mentions: Mention[], byId: Map<string, DraftObje
   };
   const setSupport = (id: string, s: string) => {
     const o = byId.get(id);
+    // A ceiling fixture hangs from the ceiling: "above the table" never puts it on the table.
+    if (o && s.startsWith("on:") && categoryInfo(o.category).support === "ceiling") return;
     if (o && (o.support === null || s.startsWith("on:"))) o.support = s;
   };
   const area = (id: string) => {
@@ -129,7 +140,9 @@ export function relationBuilder(mentions: Mention[], byId: Map<string, DraftObje
             addRel("on_top", s, anchor);
             break;
           }
-          if (area(s) > area(anchor) * 1.1 && categoryInfo(byId.get(s)!.category).family !== "rug") {
+          // Something said to be on a piece of furniture stands on it (the surface fit shrinks it to the top);
+          // only large furniture on smaller furniture ("a sofa on the bench") is read as beside it.
+          if (area(s) > area(anchor) * 1.1 && isLargeFurniture(byId.get(s)!.category) && categoryInfo(byId.get(s)!.category).family !== "rug") {
             addRel("near", s, anchor);
             break;
           }

@@ -1,5 +1,6 @@
 /** Mentions -> objects (ids, attributes, sizes) and relations between them. */
 import { linkClauses, linkNearby } from "./assemble-clauses";
+import { linkElliptical } from "./assemble-elliptical";
 import { assignIds } from "./assemble-ids";
 import { relationBuilder } from "./assemble-relations";
 import type { Assembled } from "./assemble-types";
@@ -22,5 +23,8 @@ export function assemble(toks: readonly Token[], mentions: Mention[]): Assembled
 
   // "nearby" at the end of a clause: near the previously mentioned object.
   linkNearby(toks, mentions, rb.addRel);
+
+  // Relation phrases with the anchor left unsaid ("on the right", "in front"): anchored on the previous object.
+  linkElliptical(toks, mentions, rb);
   return { objects: objects.filter((o) => !negated.has(o.category)), relations: relations.filter((r) => !negated.has(byId.get(r.subject)?.category ?? "") && !(byId.has(r.anchor) && negated.has(byId.get(r.anchor)!.category))), negations };
 }

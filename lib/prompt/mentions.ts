@@ -113,6 +113,9 @@ export function categoryOf(words: readonly string[]): { category: string; modifi
       let start = n - L;
       if (start > 0 && L === 1 && !isAttributeWord(words[start - 1]) && !(words[start - 1] in ARCH_WORDS) && !NON_OBJECT_NOUNS.has(words[start - 1])) {
         start -= 1;
+      } else if (start > 0 && /^(ceiling|ceiling_mounted|pendant|wall|wall_mounted)$/.test(words[start - 1]) && categoryInfo(`${words[start - 1].replace(/_mounted$/, "")}_${words[n - 1]}`).support !== categoryInfo(known).support) {
+        // "ceiling lamp", "wall lamp": the mounting word makes it another kind of fixture (a ceiling light, a sconce).
+        return { category: canonicalCategory(`${words[start - 1].replace(/_mounted$/, "")}_${words[n - 1]}`), modifiers: words.slice(0, start - 1) };
       }
       const category = start < n - L ? canonicalCategory(words.slice(start).join("_")) : known;
       return { category, modifiers: words.slice(0, start) };

@@ -69,7 +69,7 @@ const SUFFIX_RULES: readonly [RegExp, string][] = [
   [/chair$/, "chair"], [/(^|_)stool$/, "stool"], [/(^|_)bench$/, "bench"], [/(sofa|couch|loveseat|settee)$/, "sofa"],
   [/(^|_)(coffee)_table$/, "coffee_table"], [/(^|_)(side|end|accent|bedside)_table$/, "side_table"],
   [/(^|_)console(_table)?$/, "console_table"], [/(^|_)desk$/, "desk"], [/table$/, "table"],
-  [/floor_lamp$/, "floor_lamp"], [/(ceiling|pendant)_(lamp|light)$/, "ceiling_light"], [/(lamp|light)$/, "lamp"],
+  [/floor_lamp$/, "floor_lamp"], [/(ceiling|pendant)_(lamp|light|fixture)$/, "ceiling_light"], [/(chandelier|pendant)$/, "chandelier"], [/(^|_)(track|spot)_?lights?$/, "ceiling_light"], [/(lamp|light)$/, "lamp"],
   [/wardrobe$/, "wardrobe"], [/dresser$/, "dresser"], [/(cabinet|cupboard|armoire|locker)$/, "cabinet"],
   [/sideboard$/, "sideboard"], [/(bookshelf|bookcase)$/, "bookshelf"], [/(shelf|shelving|rack)$/, "shelf"],
   [/(^|_)bed$/, "bed"], [/crib$/, "crib"], [/(rug|carpet|mat)$/, "rug"], [/(plant|fern|palm|tree|succulent|cactus|orchid|ivy)$/, "potted_plant"],
