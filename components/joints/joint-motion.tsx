@@ -5,7 +5,7 @@
  * Joint axes and origins are in the object's local frame (Z-up, m) and map to three.js as (x, z, -y).
  */
 import { useEffect, useMemo, useRef } from "react";
-import { useFrame } from "@react-three/fiber";
+import { useFrame, useThree } from "@react-three/fiber";
 import { ArrowHelper, Color, Group, Object3D, Quaternion, Vector3 } from "three";
 import type { Joint } from "@/lib/scene";
 import { poseKey, useJointPose } from "./joint-pose";
@@ -36,6 +36,12 @@ export function JointMotion({ objectId, joints, selected }: { objectId: string; 
   const rest = useRef(new Map<Object3D, Rest>());
   const applied = useRef<string>("");
   const q = useMemo(() => new Quaternion(), []);
+  const invalidate = useThree((s) => s.invalidate);
+
+  // The preview renders on demand: a pose change asks for a frame, in which the parts move.
+  useEffect(() => useJointPose.subscribe((s, prev) => {
+    if (s.values !== prev.values) invalidate();
+  }), [invalidate]);
 
   useFrame(() => {
     const root = anchor.current?.parent;
@@ -82,7 +88,8 @@ export function JointMotion({ objectId, joints, selected }: { objectId: string; 
   useEffect(() => {
     rest.current = new Map();
     applied.current = "";
-  }, [joints]);
+    invalidate();
+  }, [joints, invalidate]);
 
   const arrows = useMemo(
     () =>

@@ -1,12 +1,12 @@
 "use client";
-/** Toolbar toggle: every joint of every object to its upper limit ("open all"), and back to the built pose. */
+/** Toolbar toggle: every joint of every object to its upper limit ("Open all"); once anything is open, "Close all" returns every joint to the built pose. */
 import { useEditor } from "../editor/editor-context";
 import { jointsOf, useJointPose } from "./joint-pose";
 
 /** The "Open all" button; disabled while no object has joints. */
 export function OpenAllButton() {
   const objects = useEditor((s) => s.scene?.objects ?? null);
-  const open = useJointPose((s) => Object.keys(s.values).length > 0);
+  const open = useJointPose((s) => Object.values(s.values).some((v) => v !== 0));
   const setAll = useJointPose((s) => s.setAll);
   const any = !!objects?.some((o) => jointsOf(o).length > 0);
   return (
