@@ -18,14 +18,7 @@ export default async function HomePage() {
       </header>
       <CreateScene />
       <RecentScenes />
-      <details open={!health.ok} className="rounded-lg border border-stone-200 bg-white" data-testid="health-fold">
-        <summary className="cursor-pointer px-4 py-2 text-sm text-stone-600">
-          Server status: {health.ok ? "ready" : <span className="font-medium text-red-700">needs attention</span>}
-        </summary>
-        <div className="px-2 pb-2">
-          <HealthPanel health={health} />
-        </div>
-      </details>
+      <HealthPanel health={health} />
     </main>
   );
 }

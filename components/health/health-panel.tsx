@@ -1,4 +1,7 @@
-/** Health panel: Blender, pool, sandbox, engine and disk state in plain words (server-rendered data passed in). */
+/**
+ * Health panel: Blender, pool, sandbox, engine and disk state in plain words (server-rendered data passed in). A
+ * designer sees one status line; the details fold out, and are open when something is wrong.
+ */
 import type { ReactNode } from "react";
 
 /** Health data as returned by GET /api/health (disk sizes in bytes, null when unknown). */
@@ -38,7 +41,7 @@ function workers(h: HealthView): string {
 /** Shows the health state; when the machine cannot build objects it says so first, with the fix. */
 export function HealthPanel({ health }: { health: HealthView }) {
   return (
-    <section aria-label="System health" data-testid="health" data-ok={health.ok} className="rounded-lg border border-stone-200 bg-white p-4">
+    <section aria-label="System health" data-testid="health" data-ok={health.ok} className="rounded-lg border border-stone-200 bg-white px-4 py-2">
       {!health.ok && (
         <div role="alert" data-testid="health-problem" className="mb-3 rounded bg-red-50 p-2 text-sm text-red-800">
           <p className="font-medium">This machine cannot build rooms yet.</p>
@@ -46,29 +49,34 @@ export function HealthPanel({ health }: { health: HealthView }) {
           <p className="mt-1 text-red-700">Fix it, then reload this page (restart the server if it stays like this).</p>
         </div>
       )}
-      <dl>
-        <Row label="Blender" testId="health-blender">
-          {health.blender.found ? `${health.blender.version} (${health.blender.path})` : "not found"}
-        </Row>
-        <Row label="Workers" testId="health-pool">
-          {workers(health)}
-        </Row>
-        <Row label="Sandbox" testId="health-sandbox">
-          {health.sandbox.enabled ? `on (bubblewrap)${health.sandbox.reason ? `; ${health.sandbox.reason}` : ""}` : `off: ${health.sandbox.reason ?? "unavailable"}`}
-        </Row>
-        <Row label="Engine" testId="health-engine">
-          {health.engine.name === "offline" ? "offline (no network needed)" : `${health.engine.name}: ${health.engine.model} at ${health.engine.baseURL}`}
-        </Row>
-        <Row label="Data" testId="health-datadir">
-          {health.dataDir}
-          {health.disk.freeBytes !== null && (
-            <span className={health.disk.ok ? "text-stone-500" : "font-medium text-red-700"}>
-              {" "}
-              ({gigabytes(health.disk.freeBytes)} free{health.disk.ok ? "" : ": nearly full"})
-            </span>
-          )}
-        </Row>
-      </dl>
+      <details open={!health.ok}>
+        <summary className="cursor-pointer text-sm text-stone-600">
+          Server status: {health.ok ? "ready" : <span className="font-medium text-red-700">needs attention</span>}
+        </summary>
+        <dl className="mt-1">
+          <Row label="Blender" testId="health-blender">
+            {health.blender.found ? `${health.blender.version} (${health.blender.path})` : "not found"}
+          </Row>
+          <Row label="Workers" testId="health-pool">
+            {workers(health)}
+          </Row>
+          <Row label="Sandbox" testId="health-sandbox">
+            {health.sandbox.enabled ? `on (bubblewrap)${health.sandbox.reason ? `; ${health.sandbox.reason}` : ""}` : `off: ${health.sandbox.reason ?? "unavailable"}`}
+          </Row>
+          <Row label="Engine" testId="health-engine">
+            {health.engine.name === "offline" ? "offline (no network needed)" : `${health.engine.name}: ${health.engine.model} at ${health.engine.baseURL}`}
+          </Row>
+          <Row label="Data" testId="health-datadir">
+            {health.dataDir}
+            {health.disk.freeBytes !== null && (
+              <span className={health.disk.ok ? "text-stone-500" : "font-medium text-red-700"}>
+                {" "}
+                ({gigabytes(health.disk.freeBytes)} free{health.disk.ok ? "" : ": nearly full"})
+              </span>
+            )}
+          </Row>
+        </dl>
+      </details>
     </section>
   );
 }
