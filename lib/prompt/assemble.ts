@@ -10,8 +10,26 @@ import type { Token } from "./tokens";
 /** Draft objects and the assembler output (defined in assemble-types.ts). */
 export type { Assembled, DraftObject } from "./assemble-types";
 
+/** Prepositions after which "a/one X" names one of the Xs already described ("two nightstands ... a lamp on one nightstand"). */
+const ANCHOR_PREPS = new Set(["on", "onto", "atop", "upon", "beside", "by", "near", "of", "against", "under", "above", "over"]);
+
+/**
+ * "one X" / "a X" as the object of a relation preposition, after a group of two or more Xs was described, is a
+ * member of that group, not another X (mutates the mentions' kind).
+ */
+function markMemberReferences(toks: readonly Token[], mentions: Mention[]): void {
+  mentions.forEach((m, i) => {
+    if (m.kind !== "new" || m.count !== 1 || m.plural) return;
+    const first = toks[m.start]?.w;
+    if (first !== "one" && first !== "a" && first !== "an") return;
+    if (!ANCHOR_PREPS.has(toks[m.start - 1]?.w ?? "")) return;
+    if (mentions.slice(0, i).some((p) => p.kind === "new" && p.category === m.category && p.count >= 2)) m.kind = "ref";
+  });
+}
+
 /** Build objects and relations from mentions. */
 export function assemble(toks: readonly Token[], mentions: Mention[]): Assembled {
+  markMemberReferences(toks, mentions);
   // Pass 1: ids for new mentions, references and pronouns.
   const { objects, byId, negations } = assignIds(mentions);
   const negated = new Set(negations);
