@@ -212,7 +212,7 @@ export const COLOR_NAMES: Readonly<Record<string, string>> = {
   bronze: "#8c6b3f",
 };
 
-/** Hex for a color word ("Navy", "light grey", "dark-green"), or null when unknown. */
+/** Hex for a base color word ("Navy", "light grey", "dark-green"), or null when unknown; prompts, edits and engines use lib/text/colors `colorHex`, the full table built on these names. */
 export function colorHex(name: string): string | null {
   const key = name.trim().toLowerCase().replace(/[\s-]+/g, "_");
   return COLOR_NAMES[key] ?? null;

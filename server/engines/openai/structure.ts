@@ -17,7 +17,7 @@ import {
   type Opening,
   type Relation,
 } from "../../../lib/scene/schema";
-import { colorHex } from "../../../lib/program/materials";
+import { colorHex } from "../../../lib/text/colors";
 import { canonicalCategory, categoryInfo } from "../../../lib/vocab";
 import type { Provider, UserContent } from "../../llm/provider";
 import { UsageMeter } from "../../llm/usage";

@@ -5,7 +5,8 @@ import "server-only";
  * Only keys the family's template declares are set (besides width/depth/height/color/material).
  */
 import type { Attributes, Size3 } from "../../../../lib/scene/schema";
-import { canonicalMaterial, colorHex, MATERIAL_PRESETS } from "../../../../lib/program/materials";
+import { canonicalMaterial, MATERIAL_PRESETS } from "../../../../lib/program/materials";
+import { colorHex } from "../../../../lib/text/colors";
 import type { ParamValue } from "../../../../lib/program/params";
 import { CARDINAL_WORDS, MULTIPLIER_WORDS, UNIT_WORDS } from "../../../../lib/text/numbers";
 import { tokenize } from "../../../../lib/text/tokens";
