@@ -141,6 +141,8 @@ const KIT_SAMPLES: [string, Case["size"]][] = [
   ["drum_kit", { w: 1.5, d: 1.2, h: 1.2 }], ["microscope", { w: 0.25, d: 0.3, h: 0.4 }], ["fish_tank", { w: 0.8, d: 0.35, h: 0.5 }],
   ["radiator", { w: 1.0, d: 0.1, h: 0.6 }], ["dartboard", { w: 0.45, d: 0.05, h: 0.45 }], ["cake", { w: 0.25, d: 0.25, h: 0.15 }],
   ["backpack", { w: 0.3, d: 0.2, h: 0.45 }], ["telescope_mount_unknown", { w: 0.5, d: 0.5, h: 0.5 }],
+  ["kitchen_knife", { w: 0.3, d: 0.03, h: 0.02 }], ["paint_tube", { w: 0.03, d: 0.03, h: 0.15 }], ["pear", { w: 0.08, d: 0.08, h: 0.1 }],
+  ["soap_bar", { w: 0.09, d: 0.06, h: 0.03 }],
 ];
 for (const [category, size] of KIT_SAMPLES) {
   const obj = { id: `${category}-1`, category, targetSize: size, attributes: Attributes.parse({ color: VARIANT_COLOR }), description: category.replace(/_/g, " ") };
