@@ -1,5 +1,7 @@
 """Job kind render_scene: room + objects with placements + lights -> one Cycles (CPU) PNG from a camera.
 
+Seen from outside the room, the walls between the camera and the room are left out (``cutaway``, default on).
+
 A progressive render is a series of these jobs with growing sample counts; each job rebuilds the scene
 from its programs (the worker keeps no state between jobs), so any pass can run on any worker.
 """
@@ -45,6 +47,39 @@ def _camera(cam, coll):
     obj.rotation_euler = direction.to_track_quat("-Z", up).to_euler()
     coll.objects.link(obj)
     return obj
+
+
+def _centre(obj):
+    """World-space centre of an object's bounding box."""
+    pts = [obj.matrix_world @ Vector(c) for c in obj.bound_box]
+    return sum(pts, Vector((0.0, 0.0, 0.0))) / 8.0
+
+
+def _cut_away(parts, camera_location):
+    """Remove the walls (and their doors and windows) between an outside camera and the room, as the preview's
+    cutaway does: parts whose centre lies towards the camera from the room centre. The floor always stays."""
+    bpy.context.view_layer.update()
+    floor = [o for o in parts if o.name.lower().startswith("floor")]
+    if not floor:
+        return parts
+    lo = [min((o.matrix_world @ Vector(c))[i] for o in floor for c in o.bound_box) for i in range(2)]
+    hi = [max((o.matrix_world @ Vector(c))[i] for o in floor for c in o.bound_box) for i in range(2)]
+    centre = Vector(((lo[0] + hi[0]) / 2.0, (lo[1] + hi[1]) / 2.0, 0.0))
+    cam = Vector((camera_location[0], camera_location[1], 0.0))
+    inside = lo[0] < cam.x < hi[0] and lo[1] < cam.y < hi[1]
+    if inside or (cam - centre).length < 1e-6:
+        return parts
+    towards = (cam - centre).normalized()
+    half = max(hi[0] - lo[0], hi[1] - lo[1]) / 2.0
+    kept = []
+    for o in parts:
+        c = _centre(o)
+        offset = Vector((c.x, c.y, 0.0)) - centre
+        if o not in floor and offset.length > 0.3 * half and offset.normalized().dot(towards) > 0.45:
+            bpy.data.objects.remove(o, do_unlink=True)
+        else:
+            kept.append(o)
+    return kept
 
 
 def _world(scene, strength):
@@ -107,6 +142,8 @@ def render_scene(job, ctx):
                     if o.name.lower().startswith(_CEILING_PREFIXES):
                         bpy.data.objects.remove(o, do_unlink=True)
                         objs.remove(o)
+            if job.get("cutaway", True):
+                objs = _cut_away(objs, job["camera"]["position"])
             if objs:
                 _parent_under(objs, "room", room_coll)
         except JobError as exc:
