@@ -248,6 +248,10 @@ export const Footprint = z.object({
   boxM: z.object({ x: z.number(), y: z.number(), w: z.number().positive(), d: z.number().positive() }),
   zone: z.string().nullable().default(null),
   reason: z.string().default(""),
+  /** Runner-up categories of a learned detector, best first (shown in the review). */
+  alternatives: z.array(z.object({ category: Category, confidence: z.number().min(0).max(1) })).optional(),
+  /** Yaw (deg, CCW; 0 = the object's back to the north) seen in the image, when the detector estimates it. */
+  yawDeg: z.number().nullable().optional(),
 });
 export type Footprint = z.infer<typeof Footprint>;
 

@@ -1,8 +1,10 @@
 import "server-only";
 /**
- * Offline structuring of a top-down room image (classical analysis, no network, no learned weights):
- * analyse at working resolution (analyse.ts), scale to meters (user room dimensions, else an estimate from the
- * largest recognised item), suggest categories (classify.ts), and build the StructureSpec with footprints,
+ * Offline structuring of a top-down room image, no network: the top-down model (model/, weights in
+ * models/topdown-v1.onnx) detects furniture and maps floor, walls and openings; the classical analysis
+ * (analyse.ts: scale to meters from the user's room dimensions or the largest item, categories from classify.ts)
+ * supplies the interior, door gaps and window strips where it finds them, and is the whole answer when the
+ * model file is missing (or ROOMCODE_TOPDOWN_MODEL points nowhere). Builds the StructureSpec with footprints,
  * zones, openings and one ObjectSpec per footprint.
  */
 import { AppError } from "../../lib/errors";
@@ -11,6 +13,8 @@ import { boxPxToM, objectsFromFootprints, type BoxPx, type ImageFrame } from "..
 import { analyseImage, type Analysis, type PxBox } from "./analyse";
 import { classifyCandidates, type Candidate } from "./classify";
 import { decodeForAnalysis } from "./decode";
+import { modelSeesRoom, specFromModel } from "./model/structure-model";
+import { runTopdownModel, type ModelOutput } from "./model/topdown-model";
 
 /** Input of structureFromImage: the stored (normalised) image, its size (px) and the user's hints. */
 export interface ImageStructureInput {
@@ -75,7 +79,35 @@ export async function structureFromImage(input: ImageStructureInput): Promise<St
     throw new AppError("image_invalid", "images: the image could not be decoded", { reason: e instanceof Error ? e.message : String(e) });
   }
   const a = analyseImage(decoded.img);
-  return specFromAnalysis(a, decoded.scale, { widthPx: decoded.widthPx, heightPx: decoded.heightPx }, input.roomDims, input.prompt);
+  const classical = specFromAnalysis(a, decoded.scale, { widthPx: decoded.widthPx, heightPx: decoded.heightPx }, input.roomDims, input.prompt);
+  let model: ModelOutput | null = null;
+  try {
+    model = await runTopdownModel(input.path);
+  } catch (e) {
+    classical.notes.push(`top-down model unavailable, classical analysis only: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  if (!model) return classical;
+  if (!modelSeesRoom(model)) return a.interior ? classical : noRoom([...a.notes, "the top-down model sees no room floor either"], input.prompt);
+  const f = classical.imageFrame;
+  const classicalInterior = a.interior && f
+    ? { x: f.originPx[0] - classical.roomSize.w / f.metersPerPx[0] / 2, y: f.originPx[1] - classical.roomSize.d / f.metersPerPx[1] / 2, w: classical.roomSize.w / f.metersPerPx[0], h: classical.roomSize.d / f.metersPerPx[1] }
+    : null;
+  const anchored = classical.notes.some((n) => /largest squarish item/.test(n));
+  return specFromModel(
+    {
+      model,
+      analysis: a,
+      work: decoded.img,
+      workScale: decoded.scale,
+      roomDims: input.roomDims,
+      prompt: input.prompt,
+      classicalInterior,
+      classicalOpenings: a.interior ? classical.openings : null,
+      classicalMpp: a.interior && f && anchored ? f.metersPerPx[0] : null,
+      classicalItems: process.env.ROOMCODE_TOPDOWN_MERGE === "0" ? [] : classical.footprints.map((fp) => ({ boxPx: fp.boxPx, category: fp.category, confidence: fp.confidence })),
+    },
+    ROOM_WORDS,
+  );
 }
 
 /** Build the StructureSpec from an analysis (`scale` = original px per working px). Pure; exported for tests. */
