@@ -61,6 +61,16 @@ function outcomeError(outcome: Extract<JobOutcome, { kind: "failure" }>, timeout
   return failure("ProtocolError", `runner: ${f.message}`);
 }
 
+/** The room, objects and lights of an assembly-like job, as the worker reads them. */
+function sceneBody(job: Pick<AssembleSceneJob, "roomSource" | "roomOverrides" | "objects"> & { lights?: AssembleSceneJob["lights"] }): Record<string, unknown> {
+  return {
+    roomSource: job.roomSource,
+    roomOverrides: job.roomOverrides ?? {},
+    objects: job.objects.map((o) => ({ objectId: o.objectId, source: o.source, overrides: o.overrides ?? {}, placement: o.placement, hidden: o.hidden ?? false })),
+    lights: job.lights,
+  };
+}
+
 /** Create the runner: a warm pool of `opts.workers` Blender processes behind a queue (see RunnerOptions). */
 export function createRunner(opts: RunnerOptions = {}): Runner {
   const size = Math.max(1, opts.workers ?? 2);
@@ -191,10 +201,7 @@ export function createRunner(opts: RunnerOptions = {}): Runner {
           };
           return {
             body: {
-              roomSource: job.roomSource,
-              roomOverrides: job.roomOverrides ?? {},
-              objects: job.objects.map((o) => ({ objectId: o.objectId, source: o.source, overrides: o.overrides ?? {}, placement: o.placement, hidden: o.hidden ?? false })),
-              lights: job.lights,
+              ...sceneBody(job),
               outGlb: tmp("glb", job.outGlb),
               outBlend: tmp("blend", job.outBlend),
               outTopPng: tmp("png", job.outTopPng),
@@ -225,10 +232,7 @@ export function createRunner(opts: RunnerOptions = {}): Runner {
           const from = path.join(scratch, "out", `${id}.png`);
           return {
             body: {
-              roomSource: job.roomSource,
-              roomOverrides: job.roomOverrides ?? {},
-              objects: job.objects.map((o) => ({ objectId: o.objectId, source: o.source, overrides: o.overrides ?? {}, placement: o.placement, hidden: o.hidden ?? false })),
-              lights: job.lights,
+              ...sceneBody(job),
               camera: job.camera,
               widthPx: job.widthPx,
               heightPx: job.heightPx,
@@ -263,9 +267,7 @@ export function createRunner(opts: RunnerOptions = {}): Runner {
           if (usd && job.outUsd) outputs.push({ from: usd, to: job.outUsd });
           return {
             body: {
-              roomSource: job.roomSource,
-              roomOverrides: job.roomOverrides ?? {},
-              objects: job.objects.map((o) => ({ objectId: o.objectId, source: o.source, overrides: o.overrides ?? {}, placement: o.placement, hidden: o.hidden ?? false })),
+              ...sceneBody(job),
               outObj,
               outUsd: usd,
             },

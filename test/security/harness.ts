@@ -72,5 +72,33 @@ export async function health(): Promise<{ ok: boolean; pool: { size: number; ali
   return (await res.json()) as { ok: boolean; pool: { size: number; alive: number } };
 }
 
+/** The server modules a suite imports after pointing ROOMCODE_DATA_DIR at its temp dir. */
+export interface ServerModules {
+  pipeline: Pick<typeof import("@/server/pipeline"), "waitForScene" | "settleAll">;
+  getRunner: typeof import("@/server/runner").getRunner;
+  getStore: typeof import("@/server/store").getStore;
+}
+
+/** Prompt of the scene under attack, and of the bystander scene that must stay byte-identical. */
+export const VICTIM_PROMPT = "A small bedroom with a bed and a nightstand.";
+export const BYSTANDER_PROMPT = "A small office with a desk and an office chair.";
+
+/** Build the victim and bystander scenes; returns them, the attacked object id and the bystander's file hashes. */
+export async function buildAttackScenes(m: ServerModules): Promise<{ victim: Scene; bystander: Scene; target: string; bystanderFiles: Record<string, string> }> {
+  expect(await m.getRunner().ready!(120_000)).toBe(true);
+  const victim = await createScene(VICTIM_PROMPT, m.pipeline.waitForScene);
+  const bystander = await createScene(BYSTANDER_PROMPT, m.pipeline.waitForScene);
+  await m.pipeline.settleAll(); // thumbnails are rendered after completion
+  return { victim, bystander, target: victim.objects[0].id, bystanderFiles: hashTree(m.getStore().files.sceneDir(bystander.id)) };
+}
+
+/** Let background work end, stop the pool, close the store and remove the suite's data dir. */
+export async function closeServer(m: ServerModules, dataDir: string): Promise<void> {
+  await m.pipeline.settleAll();
+  await m.getRunner().close();
+  m.getStore().close();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+}
+
 /** A plain program that must build after any attack (the pool is healthy). */
 export const GOOD_PROGRAM = program("pass");

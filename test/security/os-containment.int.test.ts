@@ -13,7 +13,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Scene } from "@/lib/scene/schema";
 import { setTempDataDir } from "@/test/support/env";
-import { createScene, GOOD_PROGRAM, hashTree, health, program, putProgram, servedGlb } from "./harness";
+import { buildAttackScenes, BYSTANDER_PROMPT, closeServer, createScene, GOOD_PROGRAM, hashTree, health, program, putProgram, servedGlb, type ServerModules } from "./harness";
 
 const dataDir = setTempDataDir("roomcode-os-attacks-");
 const SECRET = "sk-roomcode-containment-secret";
@@ -30,11 +30,9 @@ const { createRunner } = await import("@/blender-runner/client");
   dedicatedUids: false,
   hide: [dataDir, process.cwd()],
 });
-const pipeline = await import("@/server/pipeline");
-const { getRunner } = await import("@/server/runner");
-const { getStore } = await import("@/server/store");
+const server: ServerModules = { pipeline: await import("@/server/pipeline"), getRunner: (await import("@/server/runner")).getRunner, getStore: (await import("@/server/store")).getStore };
+const { pipeline, getRunner, getStore } = server;
 
-const PROMPT_B = "A small office with a desk and an office chair.";
 const HOST_TMP_MARK = `/tmp/roomcode-escape-${process.pid}.txt`;
 let victim: Scene;
 let bystander: Scene;
@@ -42,19 +40,11 @@ let target: string;
 let bystanderFiles: Record<string, string>;
 
 beforeAll(async () => {
-  expect(await getRunner().ready!(120_000)).toBe(true);
-  victim = await createScene("A small bedroom with a bed and a nightstand.", pipeline.waitForScene);
-  bystander = await createScene(PROMPT_B, pipeline.waitForScene);
-  target = victim.objects[0].id;
-  await pipeline.settleAll(); // thumbnails are rendered after completion
-  bystanderFiles = hashTree(getStore().files.sceneDir(bystander.id));
+  ({ victim, bystander, target, bystanderFiles } = await buildAttackScenes(server));
 });
 
 afterAll(async () => {
-  await pipeline.settleAll();
-  await getRunner().close();
-  getStore().close();
-  fs.rmSync(dataDir, { recursive: true, force: true });
+  await closeServer(server, dataDir);
   delete process.env.OPENAI_API_KEY;
 });
 
@@ -180,7 +170,7 @@ describe("no Python state crosses scenes", () => {
     expect(now.build.stats?.parts).toEqual(statsBefore?.parts);
 
     // A scene created afterwards builds exactly like the same prompt did before the patch.
-    const fresh = await createScene(PROMPT_B, pipeline.waitForScene);
+    const fresh = await createScene(BYSTANDER_PROMPT, pipeline.waitForScene);
     const sizes = (s: Scene) => s.objects.map((x) => [x.category, x.build.stats?.size, x.build.stats?.vertices]).sort();
     expect(sizes(fresh)).toEqual(sizes(store.getScene(bystander.id)));
     const roomSha = (s: Scene) => crypto.createHash("sha256").update(fs.readFileSync(store.files.roomGlb(s.id, s.room!.glbRev!))).digest("hex");

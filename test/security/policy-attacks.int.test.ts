@@ -5,17 +5,15 @@
  * byte-identical, and the pool builds a plain program afterwards. The OS layer alone is proven in
  * os-containment.int.test.ts. Scenes come from SceneEval-style prompts (../shared/inputs/SOURCES.md).
  */
-import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Scene } from "@/lib/scene/schema";
 import { setTempDataDir } from "@/test/support/env";
-import { createScene, GOOD_PROGRAM, hashTree, health, program, putProgram, servedGlb } from "./harness";
+import { buildAttackScenes, closeServer, GOOD_PROGRAM, hashTree, health, program, putProgram, servedGlb, type ServerModules } from "./harness";
 
 const dataDir = setTempDataDir("roomcode-policy-attacks-");
 process.env.ROOMCODE_WORKERS = "2";
-const pipeline = await import("@/server/pipeline");
-const { getRunner } = await import("@/server/runner");
-const { getStore } = await import("@/server/store");
+const server: ServerModules = { pipeline: await import("@/server/pipeline"), getRunner: (await import("@/server/runner")).getRunner, getStore: (await import("@/server/store")).getStore };
+const { getRunner, getStore } = server;
 
 let victim: Scene;
 let bystander: Scene;
@@ -23,19 +21,10 @@ let target: string;
 let bystanderFiles: Record<string, string>;
 
 beforeAll(async () => {
-  victim = await createScene("A small bedroom with a bed and a nightstand.", pipeline.waitForScene);
-  bystander = await createScene("A small office with a desk and an office chair.", pipeline.waitForScene);
-  target = victim.objects[0].id;
-  await pipeline.settleAll(); // thumbnails are rendered after completion
-  bystanderFiles = hashTree(getStore().files.sceneDir(bystander.id));
+  ({ victim, bystander, target, bystanderFiles } = await buildAttackScenes(server));
 });
 
-afterAll(async () => {
-  await pipeline.settleAll();
-  await getRunner().close();
-  getStore().close();
-  fs.rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(() => closeServer(server, dataDir));
 
 /** [name, build() body, optional module header, expected {code, rule | type}] */
 const ATTACKS: [string, string, string, { code: "policy" | "build_failed"; rule?: string; type?: string; message?: RegExp }][] = [
