@@ -2,6 +2,7 @@
  * Runner of `npm run eval:image` (launched by scripts/eval-image.ts under the react-server condition).
  *
  *   npm run eval:image -- [--per-style 20] [--heldout data/topdown/heldout] [--out test-results/eval-image] [--no-classical]
+ *     [--synthetic-only] [--min-objectness 0.5 --min-core 0.5 --min-score 0.3]   (threshold sweeps: use --heldout data/topdown/val)
  *
  * Scores offline structuring of top-down images (server/images/structure.ts) on (a) held-out synthetic renders
  * of every style (tools/topdown/compose.py samples 100000+, never trained on) and (b) the shared real images
@@ -15,6 +16,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { StructureSpec } from "../../lib/scene/schema";
+import { TOPDOWN_DECODE } from "../../server/images/model/topdown-model";
 import { structureFromImage } from "../../server/images/structure";
 import { addTally, emptyTally, figures, iou, NOT_MAIN, scoreImage, type Box, type PredObject, type Tally, type TruthObject } from "../../lib/eval/image-detection";
 
@@ -29,6 +31,10 @@ const OUT = path.resolve(ROOT, arg("out", "test-results/eval-image"));
 const TRUTH = path.resolve(ROOT, "test/fixtures/topdown-truth.json");
 const IMAGES = path.resolve(ROOT, "../shared/inputs/images");
 const STYLES = ["ortho", "persp", "crop", "iso", "plan", "sketch"];
+TOPDOWN_DECODE.minObjectness = Number(arg("min-objectness", String(TOPDOWN_DECODE.minObjectness)));
+TOPDOWN_DECODE.minCore = Number(arg("min-core", String(TOPDOWN_DECODE.minCore)));
+TOPDOWN_DECODE.minScore = Number(arg("min-score", String(TOPDOWN_DECODE.minScore)));
+const SYNTHETIC_ONLY = process.argv.includes("--synthetic-only");
 
 interface Case {
   set: string;
@@ -161,7 +167,7 @@ async function evaluate(label: string, cases: Case[]) {
 
 async function main(): Promise<void> {
   fs.mkdirSync(path.join(OUT, "img"), { recursive: true });
-  const cases = [...realCases(), ...syntheticCases()];
+  const cases = [...(SYNTHETIC_ONLY ? [] : realCases()), ...syntheticCases()];
   const model = await evaluate("model + classical (shipped configuration)", cases);
   let modelOnly: Awaited<ReturnType<typeof evaluate>> | null = null;
   let classical: Awaited<ReturnType<typeof evaluate>> | null = null;

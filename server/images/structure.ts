@@ -87,7 +87,7 @@ export async function structureFromImage(input: ImageStructureInput): Promise<St
     classical.notes.push(`top-down model unavailable, classical analysis only: ${e instanceof Error ? e.message : String(e)}`);
   }
   if (!model) return classical;
-  if (!modelSeesRoom(model)) return a.interior ? classical : noRoom([...a.notes, "the top-down model sees no room floor either"], input.prompt);
+  if (!a.interior && !modelSeesRoom(model)) return noRoom([...a.notes, "the top-down model sees no furnished floor either"], input.prompt);
   const f = classical.imageFrame;
   const classicalInterior = a.interior && f
     ? { x: f.originPx[0] - classical.roomSize.w / f.metersPerPx[0] / 2, y: f.originPx[1] - classical.roomSize.d / f.metersPerPx[1] / 2, w: classical.roomSize.w / f.metersPerPx[0], h: classical.roomSize.d / f.metersPerPx[1] }
@@ -104,6 +104,10 @@ export async function structureFromImage(input: ImageStructureInput): Promise<St
       classicalInterior,
       classicalOpenings: a.interior ? classical.openings : null,
       classicalMpp: a.interior && f && anchored ? f.metersPerPx[0] : null,
+      classicalZonesPx:
+        a.interior && f
+          ? classical.zones.map((z) => ({ x: f.originPx[0] + (z.box.x - z.box.w / 2) / f.metersPerPx[0], y: f.originPx[1] - (z.box.y + z.box.d / 2) / f.metersPerPx[1], w: z.box.w / f.metersPerPx[0], h: z.box.d / f.metersPerPx[1] }))
+          : [],
       classicalItems: process.env.ROOMCODE_TOPDOWN_MERGE === "0" ? [] : classical.footprints.map((fp) => ({ boxPx: fp.boxPx, category: fp.category, confidence: fp.confidence })),
     },
     ROOM_WORDS,

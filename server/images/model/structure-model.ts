@@ -12,7 +12,7 @@ import type { Footprint, Opening, StructureSpec, Zone } from "../../../lib/scene
 import { boxPxToM, objectsFromFootprints, type BoxPx, type ImageFrame } from "../../../lib/structure-patch";
 import type { Analysis } from "../analyse";
 import type { Rgb } from "../pixels/raster";
-import { TYPICAL_LONG_SIDE_M } from "./classes";
+import { TYPICAL_LONG_SIDE_M, type DetClass } from "./classes";
 import { classScoresAt, type ModelDetection, type ModelOutput, type StructureMap } from "./topdown-model";
 
 /** Default wall height (m) for image rooms (same as the classical path). */
@@ -162,27 +162,39 @@ export interface ModelSpecInput {
   classicalOpenings: Opening[] | null;
   /** Classical scale estimate (m per px) when it had an anchor item. */
   classicalMpp: number | null;
+  /** Classical zones (original px) when the classical analysis found the room: used when the model's wall map shows no partitions. */
+  classicalZonesPx: BoxPx[];
   /** Classical item boxes (original px) with their rule-based category; those the model missed are relabelled by the model's class scores and added. */
   classicalItems: { boxPx: BoxPx; category: string; confidence: number }[];
 }
 
-/** Classical items that no model detection covers (IoU < 0.3), relabelled with the model's class scores inside them. */
-function extraFromClassical(model: ModelOutput, items: ModelSpecInput["classicalItems"]): ModelDetection[] {
-  const out: ModelDetection[] = [];
+/** A detection as the spec builder uses it: model classes or, for kept classical items, any category. */
+type Det = Omit<ModelDetection, "category" | "alternatives"> & { category: string; alternatives: { category: string; confidence: number }[] };
+
+/** Score of the model's class evidence above which it relabels a classical item. */
+const RELABEL_MIN = 0.15;
+
+/**
+ * Classical items that no model detection covers (IoU < 0.3): relabelled with the model's class scores inside
+ * them when the model has evidence, else kept with their rule-based category at half confidence.
+ */
+function extraFromClassical(model: ModelOutput, items: ModelSpecInput["classicalItems"]): Det[] {
+  const out: Det[] = [];
   for (const it of items) {
     if (model.detections.some((d) => iouPx(d.boxPx, it.boxPx) >= 0.3)) continue;
     const scores = classScoresAt(model.heat, it.boxPx);
-    if (scores[0].confidence < 0.15) continue;
-    out.push({ category: scores[0].category, confidence: scores[0].confidence, alternatives: scores.slice(1, 3), boxPx: it.boxPx, yawDeg: 0, yawConfidence: 0 });
+    const yaw = { yawDeg: 0, yawConfidence: 0 };
+    if (scores[0].confidence >= RELABEL_MIN) out.push({ category: scores[0].category, confidence: scores[0].confidence, alternatives: scores.slice(1, 3), boxPx: it.boxPx, ...yaw });
+    else out.push({ category: it.category, confidence: Math.round(50 * it.confidence) / 100, alternatives: scores.filter((c) => c.category !== it.category).slice(0, 2), boxPx: it.boxPx, ...yaw });
   }
   return out;
 }
 
-/** Whether the model sees a room: enough floor, or some floor and confident furniture. */
+/** Whether the model sees a room by itself: floor and furniture on it (a floor-coloured picture without furniture is not a room). */
 export function modelSeesRoom(model: ModelOutput): boolean {
   const e = floorExtent(model.structure);
-  const confident = model.detections.filter((d) => d.confidence >= 0.45).length;
-  return !!e && (e.frac >= 0.12 || (e.frac >= 0.05 && confident >= 2));
+  const n = model.detections.length;
+  return !!e && ((e.frac >= 0.12 && n >= 1) || (e.frac >= 0.05 && n >= 2));
 }
 
 /** Build the StructureSpec from the model output (see the file comment). Pure; exported for tests. */
@@ -194,19 +206,23 @@ export function specFromModel(inp: ModelSpecInput, roomWords: [RegExp, string][]
   const fe = floorExtent(m);
   let extent: BoxPx;
   const frame0: BoxPx = { x: 0, y: 0, w: model.widthPx, h: model.heightPx };
-  if (!fe) {
+  if (!fe && inp.classicalInterior) {
+    extent = inp.classicalInterior;
+    notes.push("room extent: the classical interior (the model's floor map is empty)");
+  } else if (!fe) {
     extent = frame0;
     notes.push("no floor region found by the model: the room extent is the image frame");
   } else {
     const ext = { x: fe.x0 * cell, y: fe.y0 * cell, w: (fe.x1 - fe.x0) * cell, h: (fe.y1 - fe.y0) * cell };
     const edges = [fe.x0 <= 1, fe.y0 <= 1, fe.x1 >= m.width - 1, fe.y1 >= m.height - 1].filter(Boolean).length;
     const walls = wallAround(m, fe, 2);
-    if (edges >= 2 && walls < 0.25) {
+    if (inp.classicalInterior && iouPx(inp.classicalInterior, ext) >= 0.5) {
+      // Where both see the room, the classical wall edges are sharper than the model's stride-4 map.
+      extent = inp.classicalInterior;
+      notes.push("room extent: the classical interior, confirmed by the model's floor map");
+    } else if (edges >= 2 && walls < 0.25) {
       extent = frame0;
       notes.push("no enclosing walls visible (the floor runs off the image): the room extent is the image frame");
-    } else if (inp.classicalInterior && iouPx(inp.classicalInterior, ext) >= 0.75) {
-      extent = inp.classicalInterior;
-      notes.push("room extent from the model's floor map, snapped to the classical interior");
     } else {
       extent = { x: Math.max(0, ext.x), y: Math.max(0, ext.y), w: Math.min(model.widthPx, ext.w), h: Math.min(model.heightPx, ext.h) };
       notes.push("room extent from the model's floor map");
@@ -215,8 +231,8 @@ export function specFromModel(inp: ModelSpecInput, roomWords: [RegExp, string][]
   // Keep detections whose centre lies inside the extent (a little margin for perspective).
   const pad = 0.03 * Math.max(extent.w, extent.h);
   const extra = extraFromClassical(model, inp.classicalItems);
-  if (extra.length) notes.push(`${extra.length} classical segment(s) the model did not box, labelled by the model's class scores`);
-  const dets = [...model.detections, ...extra].filter((d) => {
+  if (extra.length) notes.push(`${extra.length} classical segment(s) the model did not box: labelled by the model's class scores where it has evidence, else by the classical rules`);
+  const dets: Det[] = [...model.detections, ...extra].filter((d) => {
     const cx = d.boxPx.x + d.boxPx.w / 2;
     const cy = d.boxPx.y + d.boxPx.h / 2;
     return cx >= extent.x - pad && cx <= extent.x + extent.w + pad && cy >= extent.y - pad && cy <= extent.y + extent.h + pad;
@@ -229,8 +245,8 @@ export function specFromModel(inp: ModelSpecInput, roomWords: [RegExp, string][]
     notes.push(`scale from the given room size ${roomDims.w} x ${roomDims.d} m`);
   } else {
     const est = dets
-      .filter((d) => d.confidence >= 0.4 && TYPICAL_LONG_SIDE_M[d.category])
-      .map((d) => (TYPICAL_LONG_SIDE_M[d.category] as number) / Math.max(d.boxPx.w, d.boxPx.h));
+      .filter((d) => d.confidence >= 0.4 && TYPICAL_LONG_SIDE_M[d.category as DetClass])
+      .map((d) => (TYPICAL_LONG_SIDE_M[d.category as DetClass] as number) / Math.max(d.boxPx.w, d.boxPx.h));
     const longSide = Math.max(extent.w, extent.h);
     if (est.length) {
       mpp = quantile(est, 0.5);
@@ -257,7 +273,11 @@ export function specFromModel(inp: ModelSpecInput, roomWords: [RegExp, string][]
     const rows = col.x1 - col.x0 >= 6 ? [col.y0, ...partitions(m, col, false), col.y1] : [col.y0, col.y1];
     for (let j = 0; j + 1 < rows.length; j++) boxes.push({ x: cols[i] * cell, y: rows[j] * cell, w: (cols[i + 1] - cols[i]) * cell, h: (rows[j + 1] - rows[j]) * cell });
   }
-  const zoneBoxes = boxes.length > 1 ? boxes.map((b) => boxPxToM(b, frame)).filter((z) => z.w >= 0.8 && z.d >= 0.8) : [];
+  let zoneBoxes = boxes.length > 1 ? boxes.map((b) => boxPxToM(b, frame)).filter((z) => z.w >= 0.8 && z.d >= 0.8) : [];
+  if (zoneBoxes.length < 2 && inp.classicalZonesPx.length >= 2 && extent === inp.classicalInterior) {
+    zoneBoxes = inp.classicalZonesPx.map((b) => boxPxToM(b, frame));
+    notes.push("zones from the classical partition-wall analysis");
+  }
   const inZone = (b: { x: number; y: number }) => zoneBoxes.findIndex((z) => Math.abs(b.x - z.x) <= z.w / 2 && Math.abs(b.y - z.y) <= z.d / 2);
 
   const fpRaw = dets.map((d, i) => {
@@ -289,7 +309,7 @@ export function specFromModel(inp: ModelSpecInput, roomWords: [RegExp, string][]
   });
   const { objects, relations } = objectsFromFootprints(footprints, room);
   objects.forEach((o, i) => {
-    const d: ModelDetection = fpRaw[i].d;
+    const d = fpRaw[i].d;
     const s = 1 / inp.workScale;
     o.attributes = { ...o.attributes, color: meanColor(inp.work, { x: d.boxPx.x * s, y: d.boxPx.y * s, w: d.boxPx.w * s, h: d.boxPx.h * s }) };
     if (d.yawConfidence >= 0.6 && d.category !== "rug") {

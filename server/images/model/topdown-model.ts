@@ -19,8 +19,12 @@ export const MODEL_SIDE = 384;
 const STRIDE = 4;
 /** Training weight of the "no object" class (tools/topdown/train.py): its output probability is rescaled by it. */
 const NONE_WEIGHT = 0.3;
-/** Default minimum mean class probability of a detected instance. */
-export const DEFAULT_MIN_SCORE = 0.3;
+/**
+ * Decoding thresholds, chosen on the synthetic validation split (tools/topdown/compose.py samples 200000+, not
+ * the held-out set that eval:image reports): minimum objectness of an object cell, core probability of a seed
+ * cell and mean score of a kept instance. Mutable for `npm run eval:image -- --min-score ...` sweeps.
+ */
+export const TOPDOWN_DECODE = { minObjectness: 0.5, minCore: 0.5, minScore: 0.3 };
 
 /** Path of the model file: ROOMCODE_TOPDOWN_MODEL, else `<cwd>/models/topdown-v1.onnx`. */
 export function topdownModelPath(): string {
@@ -165,7 +169,7 @@ function softmaxCells(v: Float32Array, c: number, n: number): Float32Array {
  * the cells whose most likely class is an object; category = the class with the largest summed probability
  * over the instance's cells (class share x objectness), confidence = its mean; instances below `minScore` are dropped.
  */
-export async function runTopdownModel(imagePath: string, minScore = DEFAULT_MIN_SCORE): Promise<ModelOutput | null> {
+export async function runTopdownModel(imagePath: string, minScore = TOPDOWN_DECODE.minScore): Promise<ModelOutput | null> {
   const t0 = performance.now();
   const loaded = await loadTopdownModel();
   if (!loaded) return null;
@@ -187,10 +191,11 @@ export async function runTopdownModel(imagePath: string, minScore = DEFAULT_MIN_
   for (let i = 0; i < n; i++) {
     const pn = obj[i] / NONE_WEIGHT;
     objectness[i] = 1 - pn / (pn + 1 - obj[i]);
-    fg[i] = objectness[i] > 0.5 ? 1 : 0;
-    seed[i] = fg[i] && core[i] >= 0.5 ? 1 : 0;
+    fg[i] = objectness[i] > TOPDOWN_DECODE.minObjectness ? 1 : 0;
+    seed[i] = fg[i] && core[i] >= TOPDOWN_DECODE.minCore ? 1 : 0;
   }
-  const { labels, n: count } = components(seed, gw, gh);
+  const { labels, n: coreCount } = components(seed, gw, gh);
+  let count = coreCount;
   // Grow every core over the connected object cells (breadth first, 8-neighbour).
   let front: number[] = [];
   for (let i = 0; i < n; i++) if (labels[i]) front.push(i);
@@ -213,6 +218,12 @@ export async function runTopdownModel(imagePath: string, minScore = DEFAULT_MIN_
     }
     front = next;
   }
+  // Object regions without any core cell are instances of their own.
+  const rest = new Uint8Array(n);
+  for (let i = 0; i < n; i++) rest[i] = fg[i] && !labels[i] ? 1 : 0;
+  const extra = components(rest, gw, gh);
+  for (let i = 0; i < n; i++) if (extra.labels[i]) labels[i] = count + extra.labels[i];
+  count += extra.n;
   const inv = 1 / img.f;
   const stats = Array.from({ length: count + 1 }, () => ({ x0: Infinity, y0: Infinity, x1: -Infinity, y1: -Infinity, cells: 0, cls: new Float64Array(K), yaw: new Float64Array(4) }));
   for (let i = 0; i < n; i++) {
