@@ -246,6 +246,8 @@ describe("openai engine end to end", () => {
   });
 
   it("cancels the model call in flight when the scene's job is aborted", async () => {
+    // Earlier scenes' background work (the critic's rounds) must not be counted as calls of this scene.
+    await (await import("../../pipeline")).settleAll();
     server.addRules(faults.timeout("structure", 1, "CANCEL-ME"));
     const first = server.requests.length;
     const res = await callRoute("POST", "/api/scenes", { json: { prompt: "A bedroom with a bed. CANCEL-ME" } });
