@@ -2,7 +2,7 @@
  * Runner of `npm run eval:image` (launched by scripts/eval-image.ts under the react-server condition).
  *
  *   npm run eval:image -- [--per-style 20] [--heldout data/topdown/heldout] [--out test-results/eval-image] [--no-classical]
- *     [--synthetic-only] [--min-objectness 0.5 --min-core 0.5 --min-score 0.3]   (threshold sweeps: use --heldout data/topdown/val)
+ *     [--synthetic-only] [--min-objectness 0.3 --min-core 0.5 --min-score 0.12]   (threshold sweeps: use --heldout data/topdown/val)
  *
  * Scores offline structuring of top-down images (server/images/structure.ts) on (a) held-out synthetic renders
  * of every style (tools/topdown/compose.py samples 100000+, never trained on) and (b) the shared real images

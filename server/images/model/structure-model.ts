@@ -171,20 +171,24 @@ export interface ModelSpecInput {
 /** A detection as the spec builder uses it: model classes or, for kept classical items, any category. */
 type Det = Omit<ModelDetection, "category" | "alternatives"> & { category: string; alternatives: { category: string; confidence: number }[] };
 
-/** Score of the model's class evidence above which it relabels a classical item. */
-const RELABEL_MIN = 0.15;
+/**
+ * Where the classical analysis found the room, the model only adds detections and relabels classical items
+ * with at least this score (on the synthetic validation split the model's low-score output was worse than the
+ * classical rules on renders); elsewhere every detection above TOPDOWN_DECODE.minScore counts.
+ */
+export const MODEL_OVER_CLASSICAL_MIN = 0.5;
 
 /**
  * Classical items that no model detection covers (IoU < 0.3): relabelled with the model's class scores inside
  * them when the model has evidence, else kept with their rule-based category at half confidence.
  */
-function extraFromClassical(model: ModelOutput, items: ModelSpecInput["classicalItems"]): Det[] {
+function extraFromClassical(model: ModelOutput, dets: ModelDetection[], items: ModelSpecInput["classicalItems"], relabelMin: number): Det[] {
   const out: Det[] = [];
   for (const it of items) {
-    if (model.detections.some((d) => iouPx(d.boxPx, it.boxPx) >= 0.3)) continue;
+    if (dets.some((d) => iouPx(d.boxPx, it.boxPx) >= 0.3)) continue;
     const scores = classScoresAt(model.heat, it.boxPx);
     const yaw = { yawDeg: 0, yawConfidence: 0 };
-    if (scores[0].confidence >= RELABEL_MIN) out.push({ category: scores[0].category, confidence: scores[0].confidence, alternatives: scores.slice(1, 3), boxPx: it.boxPx, ...yaw });
+    if (scores[0].confidence >= relabelMin) out.push({ category: scores[0].category, confidence: scores[0].confidence, alternatives: scores.slice(1, 3), boxPx: it.boxPx, ...yaw });
     else out.push({ category: it.category, confidence: Math.round(50 * it.confidence) / 100, alternatives: scores.filter((c) => c.category !== it.category).slice(0, 2), boxPx: it.boxPx, ...yaw });
   }
   return out;
@@ -193,8 +197,8 @@ function extraFromClassical(model: ModelOutput, items: ModelSpecInput["classical
 /** Whether the model sees a room by itself: floor and furniture on it (a floor-coloured picture without furniture is not a room). */
 export function modelSeesRoom(model: ModelOutput): boolean {
   const e = floorExtent(model.structure);
-  const n = model.detections.length;
-  return !!e && ((e.frac >= 0.12 && n >= 1) || (e.frac >= 0.05 && n >= 2));
+  const n = model.detections.filter((d) => d.confidence >= 0.25).length;
+  return !!e && e.frac >= 0.12 && n >= 2;
 }
 
 /** Build the StructureSpec from the model output (see the file comment). Pure; exported for tests. */
@@ -230,9 +234,11 @@ export function specFromModel(inp: ModelSpecInput, roomWords: [RegExp, string][]
   }
   // Keep detections whose centre lies inside the extent (a little margin for perspective).
   const pad = 0.03 * Math.max(extent.w, extent.h);
-  const extra = extraFromClassical(model, inp.classicalItems);
+  const minModel = inp.classicalInterior ? MODEL_OVER_CLASSICAL_MIN : 0;
+  const modelDets = model.detections.filter((d) => d.confidence >= minModel);
+  const extra = extraFromClassical(model, modelDets, inp.classicalItems, inp.classicalInterior ? MODEL_OVER_CLASSICAL_MIN : 0.15);
   if (extra.length) notes.push(`${extra.length} classical segment(s) the model did not box: labelled by the model's class scores where it has evidence, else by the classical rules`);
-  const dets: Det[] = [...model.detections, ...extra].filter((d) => {
+  const dets: Det[] = [...modelDets, ...extra].filter((d) => {
     const cx = d.boxPx.x + d.boxPx.w / 2;
     const cy = d.boxPx.y + d.boxPx.h / 2;
     return cx >= extent.x - pad && cx <= extent.x + extent.w + pad && cy >= extent.y - pad && cy <= extent.y + extent.h + pad;

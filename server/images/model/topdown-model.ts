@@ -24,7 +24,7 @@ const NONE_WEIGHT = 0.3;
  * the held-out set that eval:image reports): minimum objectness of an object cell, core probability of a seed
  * cell and mean score of a kept instance. Mutable for `npm run eval:image -- --min-score ...` sweeps.
  */
-export const TOPDOWN_DECODE = { minObjectness: 0.5, minCore: 0.5, minScore: 0.3 };
+export const TOPDOWN_DECODE = { minObjectness: 0.3, minCore: 0.5, minScore: 0.12 };
 
 /** Path of the model file: ROOMCODE_TOPDOWN_MODEL, else `<cwd>/models/topdown-v1.onnx`. */
 export function topdownModelPath(): string {
