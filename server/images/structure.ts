@@ -93,7 +93,7 @@ export async function structureFromImage(input: ImageStructureInput): Promise<St
     ? { x: f.originPx[0] - classical.roomSize.w / f.metersPerPx[0] / 2, y: f.originPx[1] - classical.roomSize.d / f.metersPerPx[1] / 2, w: classical.roomSize.w / f.metersPerPx[0], h: classical.roomSize.d / f.metersPerPx[1] }
     : null;
   const anchored = classical.notes.some((n) => /largest squarish item/.test(n));
-  return specFromModel(
+  const spec = specFromModel(
     {
       model,
       analysis: a,
@@ -103,7 +103,9 @@ export async function structureFromImage(input: ImageStructureInput): Promise<St
       prompt: input.prompt,
       classicalInterior,
       classicalOpenings: a.interior ? classical.openings : null,
-      classicalMpp: a.interior && f && anchored ? f.metersPerPx[0] : null,
+      classicalMpp: a.interior && f ? f.metersPerPx[0] : null,
+      classicalAnchored: anchored,
+      classicalRoomType: a.interior ? classical.roomType : null,
       classicalZonesPx:
         a.interior && f
           ? classical.zones.map((z) => ({ x: f.originPx[0] + (z.box.x - z.box.w / 2) / f.metersPerPx[0], y: f.originPx[1] - (z.box.y + z.box.d / 2) / f.metersPerPx[1], w: z.box.w / f.metersPerPx[0], h: z.box.d / f.metersPerPx[1] }))
@@ -112,6 +114,9 @@ export async function structureFromImage(input: ImageStructureInput): Promise<St
     },
     ROOM_WORDS,
   );
+  // The classical openings are used where the classical analysis found the room: keep its note on them.
+  if (a.interior) spec.notes.push(...classical.notes.filter((n) => /window strip/.test(n)));
+  return spec;
 }
 
 /** Build the StructureSpec from an analysis (`scale` = original px per working px). Pure; exported for tests. */

@@ -160,8 +160,11 @@ export interface ModelSpecInput {
   classicalInterior: BoxPx | null;
   /** Classical openings (already in the room frame) when the classical analysis found the room. */
   classicalOpenings: Opening[] | null;
-  /** Classical scale estimate (m per px) when it had an anchor item. */
+  /** Classical scale (m per px) when the classical analysis found the room; `classicalAnchored` when it came from an item, not the fallback. */
   classicalMpp: number | null;
+  classicalAnchored: boolean;
+  /** Room type the classical analysis read from its zones, when it found the room. */
+  classicalRoomType: string | null;
   /** Classical zones (original px) when the classical analysis found the room: used when the model's wall map shows no partitions. */
   classicalZonesPx: BoxPx[];
   /** Classical item boxes (original px) with their rule-based category; those the model missed are relabelled by the model's class scores and added. */
@@ -172,11 +175,12 @@ export interface ModelSpecInput {
 type Det = Omit<ModelDetection, "category" | "alternatives"> & { category: string; alternatives: { category: string; confidence: number }[] };
 
 /**
- * Where the classical analysis found the room, the model only adds detections and relabels classical items
- * with at least this score (on the synthetic validation split the model's low-score output was worse than the
- * classical rules on renders); elsewhere every detection above TOPDOWN_DECODE.minScore counts.
+ * Where the classical analysis found the room, the model adds detections and relabels classical items only at
+ * this score or above; 1.01 = never for topdown-v1, whose confident output still mislabelled classical hits on
+ * the synthetic unit-test rooms and the validation split. The classical items keep the model's two best classes
+ * as alternatives. Lower it for better weights after measuring (models/README.md).
  */
-export const MODEL_OVER_CLASSICAL_MIN = 0.5;
+export const MODEL_OVER_CLASSICAL_MIN = 1.01;
 
 /**
  * Classical items that no model detection covers (IoU < 0.3): relabelled with the model's class scores inside
@@ -254,10 +258,14 @@ export function specFromModel(inp: ModelSpecInput, roomWords: [RegExp, string][]
       .filter((d) => d.confidence >= 0.4 && TYPICAL_LONG_SIDE_M[d.category as DetClass])
       .map((d) => (TYPICAL_LONG_SIDE_M[d.category as DetClass] as number) / Math.max(d.boxPx.w, d.boxPx.h));
     const longSide = Math.max(extent.w, extent.h);
-    if (est.length) {
+    if (inp.classicalMpp && extent === inp.classicalInterior) {
+      // Same interior as the classical analysis: keep its scale, so its openings and zones stay consistent.
+      mpp = inp.classicalMpp;
+      notes.push(inp.classicalAnchored ? "scale estimated from the largest item (classical rule); give roomWidth/roomDepth for exact sizes" : "scale estimated (classical fallback); give roomWidth/roomDepth for exact sizes");
+    } else if (est.length) {
       mpp = quantile(est, 0.5);
       notes.push(`scale estimated from ${est.length} detected item(s) of typical size (median ${(1000 * mpp).toFixed(1)} mm per pixel); give roomWidth/roomDepth for exact sizes`);
-    } else if (inp.classicalMpp) {
+    } else if (inp.classicalMpp && inp.classicalAnchored) {
       mpp = inp.classicalMpp;
       notes.push("scale estimated from the largest item (classical rule)");
     } else {
@@ -328,7 +336,7 @@ export function specFromModel(inp: ModelSpecInput, roomWords: [RegExp, string][]
   });
 
   const openings: Opening[] = inp.classicalOpenings ?? modelOpenings(m, ec, frame, room);
-  const roomType = roomWords.find(([re]) => prompt && re.test(prompt))?.[1] ?? (kinds.includes("bedroom") ? "bedroom" : kinds.includes("lounge") ? "living_room" : kinds.includes("kitchen") ? "kitchen" : "room");
+  const roomType = roomWords.find(([re]) => prompt && re.test(prompt))?.[1] ?? (inp.classicalRoomType && inp.classicalRoomType !== "room" ? inp.classicalRoomType : null) ?? (kinds.includes("bedroom") ? "bedroom" : kinds.includes("lounge") ? "living_room" : kinds.includes("kitchen") ? "kitchen" : "room");
   const wallThickness = round2(Math.max(0.08, Math.min(0.3, inp.analysis.interior ? inp.analysis.wallThickness * inp.workScale * mppXY[0] : 0.15)));
   notes.push(`interior ${room.w} x ${room.d} m, wall about ${wallThickness} m thick, ${footprints.length} footprints`);
   if (prompt) notes.push(`prompt: ${prompt}`);
