@@ -15,8 +15,7 @@ export default defineConfig({
   expect: { timeout: 60_000 },
   fullyParallel: false,
   workers: 1,
-  // One retry in CI: e2e/reload.spec.ts can race (events from before the reload snapshot replayed into the timeline).
-  retries: process.env.CI ? 1 : 0,
+  retries: 0,
   reporter: [["list"]],
   use: {
     baseURL: `http://127.0.0.1:${port}`,

@@ -3,7 +3,8 @@
  * The editor page body: creates the scene's store, runs its side effects (SSE, keyboard), and lays out
  * stages | preview | code with resizable panes, the edit bar, the export menu and undo/redo. The root
  * element exposes the scene state for tests: data-objects-built (objects whose current GLB is shown),
- * data-objects-total, data-scene-status, data-last-seq.
+ * data-objects-total, data-scene-status, data-last-seq, data-snapshot-seq (the seq of the snapshot the page
+ * loaded).
  */
 import { useEffect, useState } from "react";
 import dynamic from "next/dynamic";
@@ -54,6 +55,7 @@ function Editor() {
   const scene = useEditor((s) => s.scene);
   const built = useEditor(countShown);
   const lastSeq = useEditor((s) => s.lastSeq);
+  const snapshotSeq = useEditor((s) => s.snapshotSeq);
   const [left, setLeft] = useState(300);
   const [right, setRight] = useState(460);
   if (!scene) return null;
@@ -67,6 +69,7 @@ function Editor() {
       data-objects-total={scene.objects.length}
       data-scene-status={scene.status}
       data-last-seq={lastSeq}
+      data-snapshot-seq={snapshotSeq}
     >
       <header className="flex items-center gap-3 border-b border-stone-200 bg-white px-3 py-1.5">
         <Link href="/" className="text-sm font-semibold">

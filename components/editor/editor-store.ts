@@ -52,6 +52,8 @@ export interface EditorState {
   scene: Scene | null;
   /** Highest event seq applied; events with seq <= lastSeq are ignored. */
   lastSeq: number;
+  /** The `lastSeq` of the snapshot this store was created from (0 without one); never changes. */
+  snapshotSeq: number;
   events: StageEvent[];
   /** Object id -> program text streamed so far by a model engine (until the revision is stored). */
   streaming: Record<string, string>;
@@ -123,6 +125,7 @@ export function createEditorStore(sceneId: string, initial?: { scene: Scene; las
     sceneId,
     scene: initial?.scene ?? null,
     lastSeq: initial?.lastSeq ?? 0,
+    snapshotSeq: initial?.lastSeq ?? 0,
     events: [],
     streaming: {},
     connection: "idle",
