@@ -139,17 +139,24 @@ const MAIN = `def main():
     lights_coll = new_collection("Lights", scene.collection)
     if ROOM_SOURCE is not None:
         run_program("room", ROOM_SOURCE, ROOM_OVERRIDES, None, room_coll)
+    roots = {}
     for item in OBJECTS:
         coll = new_collection(item["id"], objects_coll)
-        run_program(item["id"], item["source"], item["overrides"], item["placement"], coll)
+        roots[item["id"]] = run_program(item["id"], item["source"], item["overrides"], item["placement"], coll)
     kinds = {"point": "POINT", "area": "AREA", "sun": "SUN", "spot": "SPOT"}
     for i, light in enumerate(LIGHTS):
         data = bpy.data.lights.new("light_%d" % (i + 1), kinds[light["kind"]])
         data.color = hex_to_linear(light["color"])
         data.energy = light["power"]
         obj = bpy.data.objects.new("light_%d" % (i + 1), data)
-        obj.location = light["position"]
         lights_coll.objects.link(obj)
+        root = roots.get(light.get("object"))
+        if root is not None:
+            # A lamp's light is its child: moving or turning the lamp carries the light.
+            obj.parent = root
+            obj.location = light["local"]
+        else:
+            obj.location = light["position"]
     bpy.context.view_layer.update()
 
 
@@ -183,7 +190,15 @@ export function buildScenePy(input: { roomSource: string | null; objects: Assemb
     lines.push("})");
   }
   lines.push("");
-  lines.push(`LIGHTS = ${pyLiteral(input.lights.map((l) => ({ kind: l.kind, position: l.position, color: l.color, power: l.power })))}`);
+  const shown = new Set(objects.map((o) => o.objectId));
+  const lights = input.lights.map((l) => ({
+    kind: l.kind,
+    position: l.position,
+    color: l.color,
+    power: l.power,
+    ...(l.objectId && l.local && shown.has(l.objectId) ? { object: l.objectId, local: l.local } : {}),
+  }));
+  lines.push(`LIGHTS = ${pyLiteral(lights)}`);
   lines.push("");
   lines.push("");
   lines.push(MAIN);

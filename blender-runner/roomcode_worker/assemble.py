@@ -8,14 +8,23 @@ from .jobs import (JobError, Timer, _export_glb, _geometry_or_fail, _parent_unde
                    validated_joints)
 
 
-def _add_light(light, coll, index):
+def _add_light(light, coll, index, roots=None):
+    """Add ``light`` to ``coll``; a light with an ``objectId`` whose root is in ``roots`` becomes that root's child
+    at its ``local`` position (m), so moving or turning the object in Blender carries its light."""
     kinds = {"point": "POINT", "area": "AREA", "sun": "SUN", "spot": "SPOT"}
     data = bpy.data.lights.new("light_%d" % (index + 1), kinds[light["kind"]])
     data.color = scene_state.hex_to_linear(light["color"])
     data.energy = float(light["power"])
     obj = bpy.data.objects.new("light_%d" % (index + 1), data)
-    obj.location = light["position"]
     coll.objects.link(obj)
+    root = (roots or {}).get(light.get("objectId"))
+    if root is not None and light.get("local") is not None:
+        obj.parent = root
+        obj.matrix_parent_inverse.identity()
+        obj.location = light["local"]
+        obj["roomcode_object"] = light["objectId"]
+    else:
+        obj.location = light["position"]
     return obj
 
 
@@ -120,8 +129,9 @@ def assemble_scene(job, ctx):
         root.rotation_euler = (0.0, 0.0, math.radians(pl["yawDeg"]))
         placed.append((oid, objs))
         all_geometry.extend(objs)
+    roots = {oid: bpy.data.objects.get(oid) for oid, _ in placed}
     for i, light in enumerate(job.get("lights", [])):
-        _add_light(light, lights_coll, i)
+        _add_light(light, lights_coll, i, roots)
     bpy.context.view_layer.update()
     timer.mark("build")
     boxes = [{"objectId": oid, "bbox": stats.world_bbox(objs)} for oid, objs in placed]

@@ -134,6 +134,7 @@ def render_scene(job, ctx):
     objects_coll = scene_state.new_collection("Objects")
     lights_coll = scene_state.new_collection("Lights")
     failed = []
+    roots = {}
     if job.get("roomSource"):
         try:
             objs = _run_isolated(job["roomSource"], "room", job.get("roomOverrides"), room_coll, timer, ctx)
@@ -163,9 +164,10 @@ def render_scene(job, ctx):
         pl = item["placement"]
         root.location = (pl["x"], pl["y"], pl["z"])
         root.rotation_euler = (0.0, 0.0, math.radians(pl["yawDeg"]))
+        roots[oid] = root
     lights = job.get("lights", [])
     for i, light in enumerate(lights):
-        _add_light(light, lights_coll, i)
+        _add_light(light, lights_coll, i, roots)
     cam = _camera(job["camera"], scene.collection)
     scene.camera = cam
     _world(scene, 1.0 if lights else 1.6)

@@ -12,6 +12,7 @@ import { PMREMGenerator } from "three";
 import { RoomEnvironment } from "three/examples/jsm/environments/RoomEnvironment.js";
 import { roomToThree } from "@/lib/frames";
 import { footprintBounds } from "@/lib/render/cameras";
+import type { Light } from "@/lib/scene";
 import { useEditor } from "../editor/editor-context";
 
 /** scene.environment from RoomEnvironment (generated once per renderer, disposed on unmount). */
@@ -46,7 +47,23 @@ export function lightIntensity(watts: number): number {
   return watts / 150;
 }
 
-/** All preview lights for the current scene and quality. */
+/**
+ * One decor light as a point light with a small bulb at `position` (three.js coordinates of its parent, m). An
+ * object's own light is drawn inside that object's group, so every move of the object carries it.
+ */
+export function LightBulb({ light, position, name, distance }: { light: Light; position: [number, number, number]; name: string; distance: number }) {
+  return (
+    <group position={position} name={name} userData={{ decorLight: true, objectId: light.objectId ?? null }}>
+      <pointLight color={light.color} intensity={lightIntensity(light.power)} distance={distance} decay={2} />
+      <mesh raycast={() => null}>
+        <sphereGeometry args={[0.04, 12, 8]} />
+        <meshBasicMaterial color={light.color} toneMapped={false} />
+      </mesh>
+    </group>
+  );
+}
+
+/** All preview lights for the current scene and quality (lights that belong to an object are drawn by its ObjectNode). */
 export function PreviewLighting() {
   const quality = useEditor((s) => s.quality);
   const footprint = useEditor((s) => s.scene?.room?.footprint);
@@ -78,19 +95,10 @@ export function PreviewLighting() {
       />
       <directionalLight position={[-5, 4, -4]} intensity={0.25} />
       {(lights ?? [])
-        .filter((l) => l.kind === "point" || l.kind === "spot" || l.kind === "area")
-        .map((l, i) => {
-          const p = roomToThree(...l.position);
-          return (
-            <group key={i} position={p} name={`decor-light-${i + 1}`}>
-              <pointLight color={l.color} intensity={lightIntensity(l.power)} distance={extent * 2} decay={2} />
-              <mesh raycast={() => null}>
-                <sphereGeometry args={[0.04, 12, 8]} />
-                <meshBasicMaterial color={l.color} toneMapped={false} />
-              </mesh>
-            </group>
-          );
-        })}
+        .filter((l) => !l.objectId && (l.kind === "point" || l.kind === "spot" || l.kind === "area"))
+        .map((l, i) => (
+          <LightBulb key={i} light={l} position={roomToThree(...l.position)} name={`decor-light-${i + 1}`} distance={extent * 2} />
+        ))}
       {high && <ContactShadows position={[tx, 0.002, tz]} scale={extent * 1.4} resolution={512} blur={2.4} opacity={0.55} far={1.2} frames={Infinity} />}
     </>
   );

@@ -3,11 +3,12 @@
 import { Suspense, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { ThreeEvent } from "@react-three/fiber";
 import { Box3, Box3Helper, Color, type Group } from "three";
-import { placementToThree } from "@/lib/frames";
+import { placementToThree, roomToThree } from "@/lib/frames";
 import type { SceneObject } from "@/lib/scene";
 import { objectGlbUrl } from "../editor/api";
 import { useEditor, useEditorStore } from "../editor/editor-context";
 import { GlbErrorBoundary, GlbModel } from "./glb-model";
+import { LightBulb } from "./lighting";
 import { JointMotion } from "../joints/joint-motion";
 import { jointsOf } from "../joints/joint-pose";
 
@@ -35,6 +36,8 @@ export function ObjectNode({ obj, groups }: { obj: SceneObject; groups: GroupReg
   const selected = useEditor((s) => s.selectedIds.includes(obj.id));
   const pending = useEditor((s) => s.pending.includes(obj.id) || (s.pending.length > 0 && (obj.build.status === "coding" || obj.build.status === "building")));
   const ref = useRef<Group>(null);
+  const allLights = useEditor((s) => s.scene?.decor?.lights);
+  const ownLights = useMemo(() => (allLights ?? []).filter((l) => l.objectId === obj.id && l.local && l.kind !== "sun"), [allLights, obj.id]);
   const [box, setBox] = useState<Box3 | null>(null);
   const t = placementToThree(obj.placement);
   const rev = obj.build.glbRev;
@@ -83,6 +86,9 @@ export function ObjectNode({ obj, groups }: { obj: SceneObject; groups: GroupReg
           </Suspense>
         </GlbErrorBoundary>
       )}
+      {ownLights.map((l, i) => (
+        <LightBulb key={i} light={l} position={roomToThree(...l.local!)} name={`light-of-${obj.id}-${i + 1}`} distance={12} />
+      ))}
       <JointMotion objectId={obj.id} joints={jointsOf(obj)} selected={selected} />
       {box && (selected || pending) && <Outline box={box} color={pending ? "#f59e0b" : "#0ea5e9"} />}
     </group>

@@ -301,9 +301,14 @@ export type StructureSpec = z.infer<typeof StructureSpec>;
 /** A light in the room frame; power in watts (Blender light energy). */
 export const Light = z.object({
   kind: z.enum(["point", "area", "sun", "spot"]),
+  /** Room frame (m); for a light that belongs to an object, where it was when attached (lib/scene/lights.ts derives the current one). */
   position: Point3,
   color: HexColor,
   power: z.number().min(0),
+  /** The object (a lamp) this light belongs to: it moves, turns, hides and goes with that object. */
+  objectId: z.string().optional(),
+  /** Position in that object's local frame (m, Z-up, origin at its footprint centre); set together with objectId. */
+  local: Point3.optional(),
 });
 export type Light = z.infer<typeof Light>;
 

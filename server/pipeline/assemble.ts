@@ -7,11 +7,12 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import type { AssembleObject, AssembleSceneJob } from "../../blender-runner/client/types";
 import { AppError } from "../../lib/errors";
+import { lightsInRoom } from "../../lib/scene/lights";
 import type { Scene } from "../../lib/scene/schema";
 import { getRunner } from "../runner";
 import { getStore, ROOM_ID } from "../store";
 
-/** Room source, built objects (the revision whose GLB is current) and lights of a scene. */
+/** Room source, built objects (the revision whose GLB is current) and lights of a scene (a lamp's light where the lamp is now). */
 export function assembleInput(scene: Scene): Pick<AssembleSceneJob, "roomSource" | "objects" | "lights"> {
   const store = getStore();
   const objects: AssembleObject[] = [];
@@ -24,7 +25,7 @@ export function assembleInput(scene: Scene): Pick<AssembleSceneJob, "roomSource"
   // The room as shown: the revision whose GLB is current (a newer revision may have failed to build).
   const room = scene.room;
   const roomRev = room?.glbRev && room.glbRev !== room.program?.rev ? store.revisions.get(scene.id, ROOM_ID, room.glbRev) : room?.program;
-  return { roomSource: roomRev?.source ?? null, objects, lights: scene.decor?.lights ?? [] };
+  return { roomSource: roomRev?.source ?? null, objects, lights: lightsInRoom(scene.decor?.lights ?? [], scene.objects) };
 }
 
 /** Hash of the assembly input: equal hashes give equal exports. */

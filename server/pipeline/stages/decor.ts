@@ -6,6 +6,7 @@ import "server-only";
  */
 import { canonicalMaterial } from "../../../lib/program/materials";
 import { parseParams, replaceParams, type ParamValue } from "../../../lib/program/params";
+import { attachFixtureLights } from "../../../lib/scene/lights";
 import type { Material, MemoryEntry, Scene } from "../../../lib/scene/schema";
 import type { Engine } from "../../engines/types";
 import { getStore, ROOM_ID } from "../../store";
@@ -40,7 +41,8 @@ export function roomSourceWithMaterials(source: string, floor: Material, wall: M
 export async function runDecor(ctx: PipelineContext, engine: Engine, scene: Scene): Promise<MemoryEntry[]> {
   const store = getStore();
   const res = await engine.decor(ctx, scene);
-  const { decor } = res;
+  // A light inside a lamp belongs to it, so it follows every later move of the lamp.
+  const decor = { ...res.decor, lights: attachFixtureLights(res.decor.lights, scene.objects) };
   store.transaction(() => {
     store.scenes.update(scene.id, { decor });
     if (scene.room) {
