@@ -7,6 +7,11 @@ import type { Mention } from "./mentions";
 import { gapKind } from "./relation-words";
 import { isSentenceEnd, type Token } from "./tokens";
 
+/** Words that end a clause inside a sentence. */
+const CLAUSE_BREAK = new Set([",", ";", "and", "while", "whereas", "but", "where"]);
+/** Relation kinds that may be fronted inside a sentence ("..., and on the table lie ..."). */
+const FRONTABLE = new Set(["on_top", "inside"]);
+
 /** Relations from the words between consecutive mentions of a sentence (and fronted relations). */
 export function linkClauses(toks: readonly Token[], mentions: Mention[], rb: RelationBuilder): void {
   const { byId, relations, resolvePronoun, addRel, setSupport, area, apply } = rb;
@@ -16,6 +21,34 @@ export function linkClauses(toks: readonly Token[], mentions: Mention[], rb: Rel
   let withHolder: { holder: string[]; object: Mention } | null = null;
   let holdChain: { holder: string[]; object: Mention } | null = null;
   let frontedAnchor = -1;
+  const frontedClause = new Set<number>();
+  /** The holder of "X holds/supports/displays Y" carries Y: a surface object, or a smaller non-furniture thing on a flat top. */
+  const canHold = (holder: string, item: string): boolean => {
+    const info = categoryInfo(byId.get(item)!.category);
+    const fam = categoryInfo(byId.get(holder)!.category).family;
+    return info.surface || (FLAT_TOPS.has(fam) && (!info.known || !FURNITURE.has(info.family)) && area(item) < area(holder) * 0.6);
+  };
+  /**
+   * A relation phrase before mention k (tokens st..start, from the sentence start or a clause boundary) relates the
+   * new mentions that follow in the same clause to mention k. True when it applied.
+   */
+  const applyFronted = (k: number, st: number, sentenceStart: boolean): boolean => {
+    const a = mentions[k];
+    const pre = toks.slice(st, a.start).map((t) => t.w).filter((w) => !ARTICLES.has(w)).join(" ");
+    const pk = pre ? gapKind(pre) : null;
+    if (!pk || pk === "hold_rev" || (!sentenceStart && !FRONTABLE.has(pk))) return false;
+    if (!sentenceStart && (a.kind === "new" || !PREPS.has(toks[st].w))) return false;
+    const anchorIds = a.kind === "pronoun" ? resolvePronoun(k, k) : a.ids;
+    const subjects: Mention[] = [];
+    for (let j = k + 1; j < mentions.length && mentions[j].s === a.s; j++) {
+      if (!sentenceStart && toks.slice(mentions[j - 1].end, mentions[j].start).some((t) => CLAUSE_BREAK.has(t.w) && t.w !== "and" && t.w !== ",")) break;
+      if (mentions[j].kind === "new") subjects.push(mentions[j]);
+    }
+    if (!(a.kind !== "new" || toks[a.end]?.w === ",")) return false;
+    const chosen = (pk === "on_top" || pk === "inside") && a.kind !== "arch" ? subjects : subjects.slice(0, 1);
+    for (const sm of chosen) apply(pk, sm.ids, a, anchorIds, pre);
+    return true;
+  };
   for (let k = 0; k < mentions.length; k++) {
     const a = mentions[k];
     if (a.s !== lastSentence) {
@@ -23,27 +56,25 @@ export function linkClauses(toks: readonly Token[], mentions: Mention[], rb: Rel
       lastSubject = [];
       coSubjects = [];
       // Fronted relation: "On the desk, a lamp ...", "In one corner, a counter ...".
-      const first = k;
       let st = a.start;
       while (st > 0 && toks[st - 1].s === a.s) st -= 1;
-      const pre = toks.slice(st, a.start).map((t) => t.w).filter((w) => !ARTICLES.has(w)).join(" ");
-      const pk = pre ? gapKind(pre) : null;
-      if (pk && pk !== "hold_rev" && (a.kind !== "new" || a.kind === "new")) {
-        const anchorIds = a.kind === "pronoun" ? resolvePronoun(k, k) : a.ids;
-        const subjects: Mention[] = [];
-        for (let j = first + 1; j < mentions.length && mentions[j].s === a.s; j++) {
-          if (mentions[j].kind === "new") subjects.push(mentions[j]);
-        }
-        if (a.kind !== "new" || toks[a.end]?.w === ",") {
-          frontedAnchor = k;
-          const chosen = (pk === "on_top" || pk === "inside") && a.kind !== "arch" ? subjects : subjects.slice(0, 1);
-          for (const sm of chosen) apply(pk, sm.ids, a, anchorIds, pre);
-        }
+      if (applyFronted(k, st, true)) frontedAnchor = k;
+    } else if (k > 0 && mentions[k - 1].s === a.s) {
+      // A relation fronted inside a sentence, after a clause boundary: "..., and on the table lie a sewing machine and
+      // two rolls", "while on the desk a monitor is centered".
+      let st = a.start;
+      while (st > mentions[k - 1].end && !CLAUSE_BREAK.has(toks[st - 1].w)) st -= 1;
+      if (st > mentions[k - 1].end && st < a.start && applyFronted(k, st, false)) {
+        frontedAnchor = k;
+        frontedClause.add(k);
+        lastSubject = [];
+        coSubjects = [];
       }
     }
     const b = mentions[k + 1];
     if (!b || b.s !== a.s) continue;
     if (frontedAnchor === k && b.kind === "new") continue;
+    if (frontedClause.has(k + 1)) continue;
     const gapToks = toks.slice(a.end, b.start);
     if (gapToks.some((t) => isSentenceEnd(t))) continue;
     const words = gapToks.map((t) => t.w).filter((w) => !ARTICLES.has(w));
@@ -54,8 +85,7 @@ export function linkClauses(toks: readonly Token[], mentions: Mention[], rb: Rel
     if (/^(,|and|, and|or|as well as|plus|, plus|along with)$/.test(gap) && a.kind === "new" && b.kind === "new") {
       if (holdChain && holdChain.object === a) {
         for (const s of bIds) {
-          const info = categoryInfo(byId.get(s)!.category);
-          if (info.surface || !info.known) {
+          if (canHold(holdChain.holder[0], s)) {
             addRel("on_top", s, holdChain.holder[0]);
             setSupport(s, `on:${holdChain.holder[0]}`);
           }
@@ -118,15 +148,16 @@ export function linkClauses(toks: readonly Token[], mentions: Mention[], rb: Rel
         tail.push(toks[j].w);
       }
       const tailKind = tail.length > 0 ? gapKind(tail.join(" ")) : null;
+      // "a vanity topped by a mirror on the wall": the held thing hangs on the wall, it does not stand on X.
+      const nextM = mentions[k + 2];
+      if (nextM && nextM.s === b.s && nextM.kind === "arch" && (nextM.arch === "wall" || nextM.arch === "ceiling") && tailKind && ["on_top", "hang", "above"].includes(tailKind)) continue;
       if (gap === "with" && tailKind && SPATIAL.has(tailKind) && !(mentions[k + 2] && mentions[k + 2].s === b.s && toks.slice(b.end, mentions[k + 2].start).every((t) => !isSentenceEnd(t) && t.w !== ","))) {
         for (const s of bIds) addRel(tailKind as RelationType, s, aIds0[0]);
         lastSubject = [];
         continue;
       }
       for (const s of bIds) {
-        const o = byId.get(s)!;
-        const info = categoryInfo(o.category);
-        if (info.surface || (FLAT_TOPS.has(aFam) && (!info.known || !FURNITURE.has(info.family)) && area(s) < area(aIds0[0]) * 0.6)) {
+        if (canHold(aIds0[0], s)) {
           if (aFam === "rug") continue;
           addRel("on_top", s, aIds0[0]);
           setSupport(s, `on:${aIds0[0]}`);

@@ -5,6 +5,7 @@ import type { DraftObject } from "./assemble-types";
 import { FLAT_TOPS, WALL_MOUNTABLE } from "./assemble-words";
 import type { Mention } from "./mentions";
 import type { GapKind } from "./relation-words";
+import type { Token } from "./tokens";
 
 /** Floor furniture that never stands on another piece: static furniture at least 0.5 m high or 0.5 m^2 in plan. */
 function isLargeFurniture(category: string): boolean {
@@ -27,12 +28,28 @@ export interface RelationBuilder {
 }
 
 /** A RelationBuilder over the objects of pass 1; `apply` skips subjects whose category is negated. */
-export function relationBuilder(mentions: Mention[], byId: Map<string, DraftObject>, negated: ReadonlySet<string>): RelationBuilder {
+export function relationBuilder(mentions: Mention[], byId: Map<string, DraftObject>, negated: ReadonlySet<string>, toks?: readonly Token[]): RelationBuilder {
+  const area = (id: string) => {
+    const o = byId.get(id)!;
+    return o.targetSize.w * o.targetSize.d;
+  };
   const resolvePronoun = (mi: number, before: number): string[] => {
     if (mentions[mi].category === "part") {
-      for (let j = mi - 1; j >= 0; j--) {
+      const m = mentions[mi];
+      const holds = (p: Mention) => (p.kind === "new" || p.kind === "ref") && p.ids.length > 0 && FLAT_TOPS.has(categoryInfo(p.category).family) && !byId.get(p.ids[0])?.support?.startsWith("on:");
+      // "A table sits in front of the sofa, its surface holding ...": a possessive opening a clause refers to the
+      // sentence's subject (its first mention), the preferred antecedent of centering theory (Grosz, Joshi and
+      // Weinstein 1995).
+      if (toks && m.start > 0 && /^(,|;|with|and|while)$/.test(toks[m.start - 1].w)) {
+        const first = mentions.findIndex((p) => p.s === m.s);
+        if (first >= 0 && first < mi && holds(mentions[first])) return mentions[first].ids.slice(0, 1);
+      }
+      // "X on its surface": the part belongs to an object mentioned before X, never to X itself, and one that can
+      // hold X (at least X's plan area).
+      const subjectArea = before < mi && mentions[before]?.ids[0] && byId.has(mentions[before].ids[0]) ? area(mentions[before].ids[0]) : 0;
+      for (let j = Math.min(mi, before) - 1; j >= 0; j--) {
         const p = mentions[j];
-        if ((p.kind === "new" || p.kind === "ref") && p.ids.length > 0 && FLAT_TOPS.has(categoryInfo(p.category).family) && !byId.get(p.ids[0])?.support?.startsWith("on:")) return p.ids.slice(0, 1);
+        if (holds(p) && area(p.ids[0]) >= subjectArea) return p.ids.slice(0, 1);
       }
     }
     for (const skipHeld of [true, false]) {
@@ -61,10 +78,6 @@ export function relationBuilder(mentions: Mention[], byId: Map<string, DraftObje
     // A ceiling fixture hangs from the ceiling: "above the table" never puts it on the table.
     if (o && s.startsWith("on:") && categoryInfo(o.category).support === "ceiling") return;
     if (o && (o.support === null || s.startsWith("on:"))) o.support = s;
-  };
-  const area = (id: string) => {
-    const o = byId.get(id)!;
-    return o.targetSize.w * o.targetSize.d;
   };
 
   /** Apply one relation kind between subject ids and an anchor mention. */
@@ -137,7 +150,9 @@ export function relationBuilder(mentions: Mention[], byId: Map<string, DraftObje
         case "inside":
         case "hold_rev": {
           if (anchorFam === "rug") {
+            // On a rug is on the floor: it lies flat and carries nothing else's weight.
             addRel("on_top", s, anchor);
+            setSupport(s, "floor");
             break;
           }
           // Something said to be on a piece of furniture stands on it (the surface fit shrinks it to the top);

@@ -6,6 +6,7 @@ import { relationBuilder } from "./assemble-relations";
 import type { Assembled } from "./assemble-types";
 import type { Mention } from "./mentions";
 import type { Token } from "./tokens";
+import { categoryInfo } from "../vocab";
 
 /** Draft objects and the assembler output (defined in assemble-types.ts). */
 export type { Assembled, DraftObject } from "./assemble-types";
@@ -33,7 +34,7 @@ export function assemble(toks: readonly Token[], mentions: Mention[]): Assembled
   // Pass 1: ids for new mentions, references and pronouns.
   const { objects, byId, negations } = assignIds(mentions);
   const negated = new Set(negations);
-  const rb = relationBuilder(mentions, byId, negated);
+  const rb = relationBuilder(mentions, byId, negated, toks);
   const { relations } = rb;
 
   // Pass 2: relations from the words between consecutive mentions of a sentence.
@@ -44,5 +45,12 @@ export function assemble(toks: readonly Token[], mentions: Mention[]): Assembled
 
   // Relation phrases with the anchor left unsaid ("on the right", "in front"): anchored on the previous object.
   linkElliptical(toks, mentions, rb);
+
+  // A thin cover under an object carries it: "a rug beneath the sofa" is the sofa standing on the rug.
+  for (const r of [...relations]) {
+    if (r.type !== "under" || !byId.has(r.anchor)) continue;
+    const cover = byId.get(r.subject);
+    if (cover && categoryInfo(cover.category).route === "thin_cover") rb.addRel("on_top", r.anchor, r.subject);
+  }
   return { objects: objects.filter((o) => !negated.has(o.category)), relations: relations.filter((r) => !negated.has(byId.get(r.subject)?.category ?? "") && !(byId.has(r.anchor) && negated.has(byId.get(r.anchor)!.category))), negations };
 }

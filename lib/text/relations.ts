@@ -8,6 +8,8 @@ export type GapKind =
 /** Ordered patterns: the first that matches a gap wins (specific phrases before general ones). */
 export const GAP_PATTERNS: readonly [RegExp, GapKind][] = [
   [/\bbetween\b/, "between"],
+  // Passive holders before the generic "by"/"with": "a TV stand topped by a painting" puts the painting on it.
+  [/\b(topped|crowned|adorned|decorated|laden|strewn) (by|with)\b/, "hold_rev"],
   [/\bflanked by\b|\bframed by\b/, "flank_rev"],
   [/\b(flanking|flank|flanks)\b|\b(on|at|to)? ?(either|each|both|opposite) sides?( of)?\b/, "flank"],
   [/\b(to|on|at)( the| its| their)? left( hand)?( side)?( of)?\b|\bleft of\b|\bleft side of\b|\bleftmost\b/, "left"],

@@ -1,0 +1,42 @@
+/** Clause-level relation reading on sentences written for these tests (not from the SceneEval prompts). */
+import { describe, expect, it } from "vitest";
+import { parsePrompt } from "./parse";
+
+const support = (text: string) => Object.fromEntries(parsePrompt(text).objects.map((o) => [o.id, o.support]));
+const rel = (text: string) => parsePrompt(text).relations.map((r) => `${r.type}(${r.subject},${r.anchor})`);
+
+describe("relations across clauses", () => {
+  it("'its surface' belongs to an object mentioned before the subject, never to the subject itself", () => {
+    const s = support("A wide workbench holds a drill, with a jar next to a toy robot on its surface.");
+    expect(s["toy_robot-1"]).toBe("on:workbench-1");
+    expect(s["jar-1"]).toBe("on:workbench-1");
+  });
+  it("a possessive that opens a clause refers to the sentence's subject", () => {
+    const s = support("A low coffee table stands in front of the sofa, its top holding a candle and a bowl.");
+    expect(s["candle-1"]).toBe("on:coffee_table-1");
+    expect(s["bowl-1"]).toBe("on:coffee_table-1");
+  });
+  it("a relation fronted after a clause boundary relates the clause's objects", () => {
+    const text = "A dresser stands by the wall, a desk sits near the window, and on the dresser sit a jewelry box and a small vase.";
+    expect(rel(text)).toEqual(expect.arrayContaining(["on_top(jewelry_box-1,dresser-1)", "on_top(vase-1,dresser-1)"]));
+    expect(support(text)["vase-1"]).toBe("on:dresser-1");
+  });
+  it("every item of a holder's list is held when it is smaller than the holder", () => {
+    const s = support("A tall sideboard supports a ceramic bowl and a potted fern.");
+    expect(s["potted_fern-1"]).toBe("on:sideboard-1");
+  });
+  it("'topped by' is a holder, not 'by' (next to)", () => {
+    const text = "A walnut console table topped by a brass lamp.";
+    expect(rel(text)).toContain("on_top(lamp-1,console_table-1)");
+    expect(rel(text)).not.toContain("next_to(console_table-1,lamp-1)");
+  });
+  it("a held thing that hangs on the wall is not put on the holder", () => {
+    const s = support("A white vanity topped by a round mirror on the wall.");
+    expect(s["mirror-1"]).toBe("wall");
+  });
+  it("a rug beneath an object carries it, and what is on a rug stands on the floor", () => {
+    expect(rel("A striped rug lies beneath the armchair.")).toContain("on_top(armchair-1,rug-1)");
+    const s = support("A bookshelf holds two vases, and a toy train sits on a round rug.");
+    expect(s["toy_train-1"]).toBe("floor");
+  });
+});
