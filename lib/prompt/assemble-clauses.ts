@@ -113,6 +113,8 @@ export function linkClauses(toks: readonly Token[], mentions: Mention[], rb: Rel
     }
     if (kind === "flank" || kind === "flank_rev") {
       const [subjIds, anchorIds] = kind === "flank" ? [[...coSubjects, ...aIds], bIds] : [bIds, aIds];
+      // "A bookcase flanks the doorway": beside the door or window.
+      if (kind === "flank" && a.kind !== "arch" && b.kind === "arch") apply("next_to", subjIds, b, [], gap);
       if (a.kind !== "arch" && b.kind !== "arch" && anchorIds.length > 0) {
         subjIds.forEach((s, i) => {
           addRel("next_to", s, anchorIds[0]);

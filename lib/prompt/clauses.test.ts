@@ -39,4 +39,13 @@ describe("relations across clauses", () => {
     const s = support("A bookshelf holds two vases, and a toy train sits on a round rug.");
     expect(s["toy_train-1"]).toBe("floor");
   });
+  it("number agreement tells a verb from a compound's plural: 'a plant stands' vs 'two plant stands'", () => {
+    expect(parsePrompt("A plant stands in the corner.").objects.map((o) => o.category)).toEqual(["plant"]);
+    expect(rel("A plant stands in the room's corner.")).toContain("corner(plant-1,room)");
+    expect(parsePrompt("Two plant stands flank the sofa.").objects.map((o) => o.category)).toEqual(["plant_stand", "plant_stand", "sofa"]);
+  });
+  it("flanking a doorway or window is beside it", () => {
+    expect(rel("A bookcase flanks the doorway.")).toContain("near_door(bookshelf-1,door)");
+    expect(rel("Two lamps flank the window.")).toEqual(["near_window(lamp-1,window)", "near_window(lamp-2,window)"]);
+  });
 });

@@ -66,6 +66,9 @@ function quantifier(toks: readonly Token[], i: number): [number, number, boolean
   return [count, j, false];
 }
 
+/** Words that follow an intransitive placement verb ("stands in", "sits beside", "rests on"). */
+const PREP_AFTER_VERB = new Set(["in", "on", "at", "by", "near", "next", "beside", "against", "along", "under", "beneath", "below", "above", "over", "behind", "between", "inside", "opposite", "across", "atop", "upon", "to", "tall", "proudly", "quietly", "nearby", "alone", "upright", "there", "here", "out"]);
+
 /** Collect noun-phrase words from `i`; returns the word list and end index. */
 function phraseWords(toks: readonly Token[], i: number): [string[], number] {
   const words: string[] = [];
@@ -82,8 +85,17 @@ function phraseWords(toks: readonly Token[], i: number): [string[], number] {
     const nxt = toks[j + 1]?.w;
     const prevW = words[words.length - 1];
     const compound = (nxt !== undefined && !isPunct(toks[j + 1]) && knownCanonical([w, nxt]) !== null) || (prevW !== undefined && knownCanonical([prevW, w]) !== null);
+    // Number agreement: after "a/an/one/each" a plural-looking second word of a compound is the verb ("a plant stands
+    // in the corner", "a lamp shades the desk"), not the compound's plural ("two plant stands").
+    if (compound && prevW !== undefined && words.length === 1 && /[^s]s$/.test(w) && /^(a|an|one|each|every|the)$/.test(toks[i - 1]?.w ?? "")) {
+      const after = toks[j + 1];
+      const verbNext = !after || isPunct(after) || PREP_AFTER_VERB.has(after.w);
+      if ((toks[i - 1].w !== "the" || verbNext) && verbNext) break;
+    }
     if (isStop(w) && !compound && !(words.length === 0 && (w === "light" || w === "side" || w === "back" || w === "top"))) break;
-    if (ROOM_NOUNS.has(w) && !compound && (!toks[j + 1] || isPunct(toks[j + 1]) || isStop(toks[j + 1].w) || w.endsWith("room"))) {
+    // "the room's corner", "the bedroom wall": a room noun before an architectural element only qualifies it.
+    const archNext = toks[j + 1] !== undefined && ARCH_WORDS[toks[j + 1].w] !== undefined && ARCH_WORDS[toks[j + 1].w] !== "room";
+    if (ROOM_NOUNS.has(w) && !compound && !archNext && (!toks[j + 1] || isPunct(toks[j + 1]) || isStop(toks[j + 1].w) || w.endsWith("room"))) {
       words.push(w);
       j += 1;
       break;
