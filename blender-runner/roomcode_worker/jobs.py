@@ -6,7 +6,7 @@ import time
 
 import bpy
 
-from . import joints, policy, runtime, scene_state, stats
+from . import joints, policy, runtime, scene_state, stats, surfaces
 
 _GUARD = {"active": False}
 _PRINTS = {"writer": runtime.CappedWriter()}
@@ -203,6 +203,7 @@ def build_object(job, ctx):
     root["parts"] = parts
     timer.mark("post")
     st = stats.geometry_stats(stats.descendants(root))
+    st.update(surfaces.measure(stats.descendants(root), stats.GEOMETRY_TYPES))
     st["joints"] = validated_joints(job["source"], job.get("overrides"), objects, root, object_id)
     timer.mark("stats")
     _export_glb(job["outGlb"])

@@ -153,6 +153,20 @@ export const Joint = z.object({
 });
 export type Joint = z.infer<typeof Joint>;
 
+/** An upward support surface of a built object, in its local frame (m): height z, plan rectangle min/max [x, y], face area (m^2), free height above (m; null when nothing of the object is above). */
+export const SupportSurface = z.object({
+  z: z.number(),
+  min: Point2,
+  max: Point2,
+  area: z.number().min(0),
+  clearance: z.number().nullable(),
+});
+export type SupportSurface = z.infer<typeof SupportSurface>;
+
+/** The axis-aligned box (local frame, m) of one built part. */
+export const PartBox = z.object({ name: z.string(), min: Point3, max: Point3 });
+export type PartBox = z.infer<typeof PartBox>;
+
 /** Build statistics reported by the runner. bbox is in the object's local frame, Z-up, meters; timings in ms; `joints` validated (absent or empty without JOINTS). */
 export const BuildStats = z.object({
   bbox: z.object({ min: Point3, max: Point3 }),
@@ -164,6 +178,12 @@ export const BuildStats = z.object({
   nonManifoldEdges: z.number().int().min(0),
   timings: z.record(z.string(), z.number()),
   joints: z.array(Joint).optional(),
+  /** Upward support surfaces, largest first (absent in builds made before they were measured). */
+  supportSurfaces: z.array(SupportSurface).optional(),
+  /** Per-part boxes in the local frame. */
+  partBoxes: z.array(PartBox).optional(),
+  /** Convex hull of the object in plan (local frame, counter-clockwise). */
+  footprint: z.array(Point2).optional(),
 });
 export type BuildStats = z.infer<typeof BuildStats>;
 
@@ -188,6 +208,15 @@ export const BuildState = z.object({
 });
 export type BuildState = z.infer<typeof BuildState>;
 
+/** A placement problem of an object (computed from the built parts when the scene is read; never stored). */
+export const PlacementIssue = z.object({
+  kind: z.enum(["collision", "floating", "wall", "outside", "door_swing"]),
+  /** The other object involved (collisions, the support of a floating object). */
+  with: z.string().optional(),
+  message: z.string(),
+});
+export type PlacementIssue = z.infer<typeof PlacementIssue>;
+
 /** An object in the scene (SceneCode's scene-state registry entry, keyed by id). */
 export const SceneObject = z.object({
   id: ObjectId,
@@ -203,6 +232,8 @@ export const SceneObject = z.object({
   program: ProgramRevision.nullable(),
   build: BuildState,
   hidden: z.boolean().default(false),
+  /** Current placement problems (lib/layout/issues.ts), present in API answers. */
+  issues: z.array(PlacementIssue).optional(),
 });
 export type SceneObject = z.infer<typeof SceneObject>;
 

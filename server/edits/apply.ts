@@ -6,7 +6,6 @@ import "server-only";
  * revisions/GLBs; a failure rolls back the ops already applied and emits `edit.failed`.
  */
 import { perform, type Command } from "../../lib/edits/commands";
-import { conflictsFor } from "../../lib/edits/conflicts";
 import { findFreeSpot } from "../../lib/edits/placement";
 import { planEdit } from "../../lib/edits/router";
 import type { EditOp, EditPlan } from "../../lib/edits/plan";
@@ -20,6 +19,7 @@ import { ROOM_LOCK, withObjectLocks } from "./lock";
 import { assertBasis, planWithModel, wantsModel, type ModelPlan } from "./model-plan";
 import { persistAll, persistCommand } from "./persist";
 import { roomChangeCommand } from "./room";
+import { keepValid } from "./validity";
 
 /** Who made a change when the request does not say. */
 export const DEFAULT_ACTOR = "designer";
@@ -81,12 +81,21 @@ export async function runPlan(sceneId: string, plan: EditPlan, actor: string, cu
     appendEvent(sceneId, "edit.failed", { data: { instruction: plan.instruction, code: err.code, message: err.message, details: err.details ?? null } });
     throw err;
   }
-  const touched = done.flatMap((c) => (c.name === "add-object" ? [c.args.object.id] : c.name === "set-room" ? [] : [c.args.objectId]));
-  const present = [...new Set(touched)].filter((id) => cur.objects.some((o) => o.id === id));
-  if (present.length && cur.room) {
-    const c = conflictsFor(cur, present);
-    const fresh = [...c.collisions.map(([a, b]) => `${a} overlaps ${b}.`), ...c.outOfBounds.map((id) => `${id} is partly outside the room.`)];
-    for (const n of fresh) if (!notes.includes(n)) notes.push(n);
+  const touched = done.flatMap((c) => (c.name === "add-object" ? [c.args.object.id] : c.name === "set-room" ? cur.objects.map((o) => o.id) : [c.args.objectId]));
+  const removed = new Set(done.flatMap((c) => (c.name === "remove-object" ? [c.args.objectId] : [])));
+  const before = current ?? store.getScene(sceneId);
+  for (const o of cur.objects) {
+    const was = before.objects.find((x) => x.id === o.id)?.support;
+    if (was?.startsWith("on:") && removed.has(was.slice(3)) && !o.support.startsWith("on:")) {
+      const n = `${o.name} moved to the floor: ${was.slice(3)}, which held it, was removed.`;
+      if (!notes.includes(n)) notes.push(n);
+    }
+  }
+  try {
+    keepValid(() => cur, apply, notes, [...new Set(touched)], { before, orphans: cur.objects.filter((o) => o.support.startsWith("on:") && removed.has(o.support.slice(3))).map((o) => o.id) });
+  } catch (e) {
+    if (inverses.length) persistAll(store, cur, inverses);
+    throw e;
   }
   const entry = done.length
     ? recordChange(sceneId, { kind: "instruction", label: plan.instruction, actor, commands: done, inverses })

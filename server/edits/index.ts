@@ -5,3 +5,4 @@ export { patchObject, putProgram, validateParams, ObjectPatch, MAX_SOURCE_CHARS 
 export { listHistory, undo, redo, recordChange, type HistoryItem } from "./history";
 export { listRevisions, diffRevisions, restoreRevision, type RevisionItem } from "./revisions";
 export { withObjectLocks, ROOM_LOCK } from "./lock";
+export { fixPlacement } from "./fix";

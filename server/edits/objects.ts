@@ -6,7 +6,7 @@ import "server-only";
 import { z } from "zod";
 import type { Command } from "../../lib/edits/commands";
 import { perform } from "../../lib/edits/commands";
-import { conflictsFor } from "../../lib/edits/conflicts";
+import { objectWithIssues } from "../../lib/layout/issues";
 import { COUNT_RANGE, SIZE_RANGE_M } from "../../lib/edits/params-rules";
 import { AppError } from "../../lib/errors";
 import { parseParams } from "../../lib/program/params";
@@ -19,6 +19,7 @@ import { rebuild, DEFAULT_ACTOR } from "./apply";
 import { recordChange, type HistoryItem } from "./history";
 import { withObjectLocks } from "./lock";
 import { persistCommand } from "./persist";
+import { keepValid } from "./validity";
 
 /** Body of PATCH /api/scenes/:id/objects/:oid. */
 export const ObjectPatch = z
@@ -87,6 +88,7 @@ export async function patchObject(sceneId: string, objectId: string, patch: Obje
   const store = getStore();
   return withObjectLocks(sceneId, [objectId], async () => {
     let cur = store.getScene(sceneId);
+    const before = cur;
     const done: Command[] = [];
     const inverses: Command[] = [];
     const apply = (cmd: Command) => {
@@ -108,10 +110,15 @@ export async function patchObject(sceneId: string, objectId: string, patch: Obje
       for (const inv of inverses) cur = persistCommand(store, cur, inv).scene;
       throw e;
     }
-    if (patch.placement) {
-      const c = conflictsFor(cur, [objectId]);
-      for (const [a, b] of c.collisions) notes.push(`${a} overlaps ${b}.`);
-      if (c.outOfBounds.length) notes.push(`${objectId} is partly outside the room.`);
+    if (patch.placement || patch.params) {
+      // A drag stays where the designer put it (the editor shows its issues and offers the fix); a rebuild that
+      // now collides moves to the nearest valid spot. Either way what stands on it rests again on its surfaces.
+      try {
+        keepValid(() => cur, apply, notes, [objectId], { fixChanged: !patch.placement, before });
+      } catch (e) {
+        for (const inv of inverses) cur = persistCommand(store, cur, inv).scene;
+        throw e;
+      }
     }
     const kind = patch.params ? "params" : patch.placement ? "placement" : "hidden";
     const label = patch.params
@@ -121,7 +128,7 @@ export async function patchObject(sceneId: string, objectId: string, patch: Obje
         : `${patch.hidden ? "hide" : "show"} ${objectId}`;
     const entry = done.length ? recordChange(sceneId, { kind, label, actor: patch.actor ?? DEFAULT_ACTOR, commands: done, inverses }) : null;
     appendEvent(sceneId, "edit.applied", { objectId, data: { kind, label, notes, historySeq: entry?.seq ?? null } });
-    return { object: store.objects.get(sceneId, objectId)!, notes, entry };
+    return { object: objectWithIssues(cur, store.objects.get(sceneId, objectId)!), notes, entry };
   });
 }
 
@@ -130,7 +137,7 @@ export async function patchObject(sceneId: string, objectId: string, patch: Obje
  * current revision. Throws AppError `policy` / `build_failed` (422, details `{line, type, traceback}`) while the
  * last good revision stays current, `validation` for an empty or oversized source, `busy`, `not_found`.
  */
-export async function putProgram(sceneId: string, objectId: string, source: string, actor = DEFAULT_ACTOR): Promise<{ object: SceneObject; entry: HistoryItem }> {
+export async function putProgram(sceneId: string, objectId: string, source: string, actor = DEFAULT_ACTOR): Promise<{ object: SceneObject; entry: HistoryItem; notes: string[] }> {
   getObject(sceneId, objectId);
   assertSceneIdle(sceneId);
   if (!source.trim()) throw new AppError("validation", "The program is empty.");
@@ -146,6 +153,7 @@ export async function putProgram(sceneId: string, objectId: string, source: stri
       throw new AppError(e.rule || e.type === "PolicyError" ? "policy" : "build_failed", `${e.type}: ${e.message}`, { line: e.line, type: e.type, traceback: e.traceback, ...(e.rule ? { rule: e.rule } : {}) });
     }
     let cur = store.getScene(sceneId);
+    const before = cur;
     const done: Command[] = [];
     const inverses: Command[] = [];
     await rebuild(sceneId, objectId, source, "code", {}, (cmd) => {
@@ -154,8 +162,15 @@ export async function putProgram(sceneId: string, objectId: string, source: stri
       done.push(cmd);
       inverses.unshift(r.inverse);
     });
+    const notes: string[] = [];
+    keepValid(() => cur, (cmd) => {
+      const r = persistCommand(store, cur, cmd);
+      cur = r.scene;
+      done.push(cmd);
+      inverses.unshift(r.inverse);
+    }, notes, [objectId], { before });
     const entry = recordChange(sceneId, { kind: "code", label: `edit the program of ${objectId}`, actor, commands: done, inverses });
-    appendEvent(sceneId, "edit.applied", { objectId, data: { kind: "code", label: entry.label, historySeq: entry.seq } });
-    return { object: store.objects.get(sceneId, objectId)!, entry };
+    appendEvent(sceneId, "edit.applied", { objectId, data: { kind: "code", label: entry.label, notes, historySeq: entry.seq } });
+    return { object: objectWithIssues(cur, store.objects.get(sceneId, objectId)!), entry, notes };
   });
 }

@@ -14,6 +14,7 @@ import { getStore, plainRevision, type StoredRevision } from "../../store";
 import { addRevision, buildRevision, SIZE_TOLERANCE, sizeDeviation } from "../build";
 import { checkAborted, entry, type PipelineContext } from "../context";
 import { mapPool } from "../pool";
+import { settleBuilt } from "../settle";
 
 /** Repair attempts after the first failed build (SceneCode: 3). */
 export const MAX_REPAIRS = 3;
@@ -109,7 +110,7 @@ export async function codeObject(ctx: PipelineContext, engine: Engine, scene: Sc
   return entry("code", "program", objectId, { rev: rev.rev, built: true, attempts, size: stats.size, sizeDeviation: Number(deviation.toFixed(4)) });
 }
 
-/** Run the code stage over `objectIds` (default: every object not yet built), bounded by the worker pool size. */
+/** Run the code stage over `objectIds` (default: every object not yet built), bounded by the worker pool size; then settle the built objects (server/pipeline/settle.ts). */
 export async function runCode(ctx: PipelineContext, engine: Engine, scene: Scene, objectIds?: string[]): Promise<MemoryEntry[]> {
   const ids = objectIds ?? scene.objects.filter((o) => o.build.status !== "built").map((o) => o.id);
   const out = await mapPool(ids, config().workers, async (id) => {
@@ -127,5 +128,7 @@ export async function runCode(ctx: PipelineContext, engine: Engine, scene: Scene
       return entry("code", "program", id, { built: false, error: error.message });
     }
   });
+  const moved = settleBuilt(scene.id);
+  for (const n of moved) ctx.note(n);
   return out.filter((e): e is MemoryEntry => e !== null);
 }

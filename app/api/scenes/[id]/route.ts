@@ -1,8 +1,9 @@
-/** GET /api/scenes/:id -> `{scene, lastSeq}`; PATCH `{title}` -> `{scene}`; DELETE -> 204 (aborts a running job, removes rows and files). */
+/** GET /api/scenes/:id -> `{scene, lastSeq}` (each object with its placement `issues`); PATCH `{title}` -> `{scene}`; DELETE -> 204 (aborts a running job, removes rows and files). */
 import { z } from "zod";
 import { deleteScene, getScene, handle, parseWith, readJson } from "@/server/pipeline";
 import { renameScene } from "@/server/pipeline/rename";
 import { getStore } from "@/server/store";
+import { withIssues } from "@/lib/layout/issues";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -12,7 +13,7 @@ type Ctx = { params: Promise<{ id: string }> };
 export const GET = handle(async (_req: Request, ctx: Ctx) => {
   const { id } = await ctx.params;
   const scene = getScene(id);
-  return Response.json({ scene, lastSeq: getStore().events.lastSeq(id) }, { headers: { "Cache-Control": "no-store" } });
+  return Response.json({ scene: withIssues(scene), lastSeq: getStore().events.lastSeq(id) }, { headers: { "Cache-Control": "no-store" } });
 });
 
 const Patch = z.object({ title: z.string().max(200) }).strict();

@@ -1,7 +1,8 @@
-/** POST /api/scenes/:id/edits `{instruction, selection?}` -> `{plan, scene}`; 422 `ambiguous` / `unsupported_edit` with details. */
+/** POST /api/scenes/:id/edits `{instruction, selection?}` -> `{plan, scene}` (objects with their placement `issues`); 422 `ambiguous` / `unsupported_edit` with details. */
 import { z } from "zod";
 import { applyInstruction } from "@/server/edits";
 import { handle, parseWith, readJson } from "@/server/pipeline";
+import { withIssues } from "@/lib/layout/issues";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -18,5 +19,5 @@ export const POST = handle(async (req: Request, ctx: Ctx) => {
   const { id } = await ctx.params;
   const body = parseWith(Body, await readJson(req));
   const { plan, scene, entry } = await applyInstruction(id, body);
-  return Response.json({ plan, scene, entry }, { headers: { "Cache-Control": "no-store" } });
+  return Response.json({ plan, scene: withIssues(scene), entry }, { headers: { "Cache-Control": "no-store" } });
 });

@@ -1,4 +1,4 @@
-/** PATCH /api/scenes/:id/objects/:oid `{placement?, params?, hidden?}` -> `{object, notes}`; 400 `validation` for bad PARAMS. */
+/** PATCH /api/scenes/:id/objects/:oid `{placement?, params?, hidden?}` -> `{object, notes}` (object with its placement `issues`); 400 `validation` for bad PARAMS. */
 import { ObjectPatch, patchObject } from "@/server/edits";
 import { handle, parseWith, readJson } from "@/server/pipeline";
 

@@ -1,4 +1,4 @@
-/** PUT /api/scenes/:id/objects/:oid/program `{source}` -> `{object}`; 422 `policy` / `build_failed` with `details.line`. */
+/** PUT /api/scenes/:id/objects/:oid/program `{source}` -> `{object, notes}` (notes: what moved to keep the room valid); 422 `policy` / `build_failed` with `details.line`. */
 import { z } from "zod";
 import { putProgram } from "@/server/edits";
 import { handle, parseWith, readJson } from "@/server/pipeline";
@@ -16,6 +16,6 @@ type Ctx = { params: Promise<{ id: string; oid: string }> };
 export const PUT = handle(async (req: Request, ctx: Ctx) => {
   const { id, oid } = await ctx.params;
   const body = parseWith(Body, await readJson(req));
-  const { object } = await putProgram(id, oid, body.source, body.actor);
-  return Response.json({ object }, { headers: { "Cache-Control": "no-store" } });
+  const { object, notes } = await putProgram(id, oid, body.source, body.actor);
+  return Response.json({ object, notes }, { headers: { "Cache-Control": "no-store" } });
 });

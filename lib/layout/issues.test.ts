@@ -1,0 +1,84 @@
+import { describe, expect, it } from "vitest";
+import { rectFootprint } from "../geometry/room";
+import type { BuildStats, SceneObject } from "../scene/schema";
+import { issuesOf, sceneIssues } from "./issues";
+import { nearestValidPlacement, restOnSupport } from "./rest";
+import { settleMoves } from "./settle";
+
+type Part = { name: string; min: [number, number, number]; max: [number, number, number] };
+
+function stats(parts: Part[], surfaces: BuildStats["supportSurfaces"] = []): BuildStats {
+  const min = [0, 1, 2].map((i) => Math.min(...parts.map((p) => p.min[i]))) as [number, number, number];
+  const max = [0, 1, 2].map((i) => Math.max(...parts.map((p) => p.max[i]))) as [number, number, number];
+  return { bbox: { min, max }, size: { w: max[0] - min[0], d: max[1] - min[1], h: max[2] - min[2] }, vertices: 8, triangles: 12, parts: parts.map((p) => p.name), materials: 1, nonManifoldEdges: 0, timings: {}, partBoxes: parts, supportSurfaces: surfaces };
+}
+
+function obj(id: string, x: number, y: number, st: BuildStats, support = "floor", z = 0, yawDeg = 0): SceneObject {
+  return {
+    id, name: id.replace(/-\d+$/, ""), category: id.replace(/-\d+$/, ""), description: "", route: "static_furniture",
+    targetSize: { w: st.size.w, d: st.size.d, h: st.size.h }, placement: { x, y, z, yawDeg }, support: support as SceneObject["support"],
+    attributes: { color: null, colorName: null, material: null, size: null, style: [], tags: [] },
+    plan: null, program: null, build: { status: "built", glbRev: 1, stats: st, error: null, attempts: 1 }, hidden: false,
+  };
+}
+
+// A table: 1.2 x 0.8 top at 0.72-0.75 on four legs; a chair of 0.45 x 0.45 whose seat is at 0.45.
+const table = stats([
+  { name: "top", min: [-0.6, -0.4, 0.72], max: [0.6, 0.4, 0.75] },
+  ...[[-1, -1], [1, -1], [1, 1], [-1, 1]].map(([sx, sy], i) => ({ name: `leg_${i}`, min: [sx * 0.57 - 0.03, sy * 0.37 - 0.03, 0], max: [sx * 0.57 + 0.03, sy * 0.37 + 0.03, 0.72] }) as Part),
+], [{ z: 0.75, min: [-0.6, -0.4], max: [0.6, 0.4], area: 0.96, clearance: null }]);
+const chair = stats([{ name: "seat", min: [-0.22, -0.22, 0.4], max: [0.22, 0.22, 0.45] }, { name: "leg", min: [-0.2, -0.2, 0], max: [0.2, 0.2, 0.4] }]);
+// A sofa with its seat at 0.44 and a narrow backrest top at 0.85.
+const sofa = stats(
+  [{ name: "seat", min: [-1, -0.45, 0], max: [1, 0.3, 0.44] }, { name: "back", min: [-1, 0.3, 0], max: [1, 0.45, 0.85] }],
+  [
+    { z: 0.44, min: [-1, -0.45], max: [1, 0.3], area: 1.5, clearance: null },
+    { z: 0.85, min: [-1, 0.3], max: [1, 0.45], area: 0.3, clearance: null },
+  ],
+);
+const pillow = stats([{ name: "pillow", min: [-0.22, -0.07, 0], max: [0.22, 0.07, 0.44] }]);
+const room = { footprint: rectFootprint(4, 4), openings: [] };
+
+describe("placement issues from built parts", () => {
+  it("lets a chair stand under a table, but not inside its legs", () => {
+    const t = obj("table-1", 0, 0, table);
+    expect(issuesOf(obj("chair-1", 0, 0, chair), { x: 0, y: 0, z: 0, yawDeg: 0 }, [t], room)).toEqual([]);
+    const hit = issuesOf(obj("chair-1", 0.57, 0.37, chair), { x: 0.57, y: 0.37, z: 0, yawDeg: 0 }, [t], room);
+    expect(hit.map((i) => [i.kind, i.with])).toEqual([["collision", "table-1"]]);
+  });
+  it("flags an object floating above its support, into a wall and outside the room", () => {
+    const s = obj("sofa-1", 0, 0, sofa);
+    const p = obj("pillow-1", 0, 0.37, pillow, "on:sofa-1", 0.85);
+    const issues = sceneIssues({ objects: [s, { ...p, placement: { ...p.placement, z: 1.0 } }], room: { ...room, openings: [] } } as never);
+    expect(issues.get("pillow-1")!.map((i) => i.kind)).toEqual(["floating"]);
+    expect(issuesOf(s, { x: 1.5, y: 0, z: 0, yawDeg: 0 }, [], room).map((i) => i.kind)).toEqual(["wall"]);
+    expect(issuesOf(s, { x: 5, y: 0, z: 0, yawDeg: 0 }, [], room).map((i) => i.kind)).toEqual(["outside"]);
+  });
+  it("flags a floor object in a door's swing area", () => {
+    const withDoor = { footprint: rectFootprint(4, 4), openings: [{ id: "door-1", kind: "door" as const, wall: 0, offset: 2, width: 0.9, height: 2.1, sill: 0 }] };
+    const c = obj("chair-1", 0, -1.7, chair);
+    expect(issuesOf(c, c.placement, [], withDoor).map((i) => i.kind)).toEqual(["door_swing"]);
+  });
+});
+
+describe("resting and the nearest valid spot", () => {
+  it("rests a pillow on the seat, not on the backrest top, and side by side with another", () => {
+    const s = obj("sofa-1", 0, 0, sofa);
+    const p1 = obj("pillow-1", 0, 0.4, pillow, "on:sofa-1", 0.85);
+    const q1 = restOnSupport({ objects: [s, p1], room }, p1)!;
+    expect(q1.z).toBeCloseTo(0.44, 3);
+    const p2 = obj("pillow-2", 0, 0.4, pillow, "on:sofa-1", 0.85);
+    const moves = settleMoves({ objects: [s, { ...p1, placement: q1 }, p2], room }, ["sofa-1"]);
+    const q2 = moves.find((m) => m.id === "pillow-2")!.placement;
+    expect(q2.z).toBeCloseTo(0.44, 3);
+    expect(issuesOf(p2, q2, [s, { ...p1, placement: q1 }], room)).toEqual([]);
+  });
+  it("moves a sofa pushed into a wall back inside, keeping its yaw", () => {
+    const s = obj("sofa-1", 1.5, 0, sofa, "floor", 0, 90);
+    const r = nearestValidPlacement({ objects: [s], room }, { ...s, placement: { ...s.placement, yawDeg: 0 } });
+    expect(r.found).toBe(true);
+    expect(r.placement.yawDeg).toBe(0);
+    expect(issuesOf(s, r.placement, [], room)).toEqual([]);
+    expect(r.placement.x).toBeLessThanOrEqual(1.0 + 0.015);
+  });
+});

@@ -1,0 +1,79 @@
+/**
+ * Built geometry of placed objects in the room frame: per-part oriented boxes and upward support surfaces
+ * from the runner's build stats (DESIGN.md section 4), with the object's bounding box as the fallback for
+ * objects built before parts were measured (or not built yet).
+ */
+import { fromLocal, type Box } from "../geometry/box";
+import type { Placement, SceneObject, Size3, SupportSurface } from "../scene/schema";
+import { categoryInfo } from "../vocab";
+
+/** Families whose inside boards hold things (books on a shelf board rather than on top). */
+const SHELVED = new Set(["bookshelf", "shelf", "cabinet", "wine_cabinet"]);
+
+/** What the geometry needs about an object. */
+export type PlacedObject = Pick<SceneObject, "id" | "category" | "placement" | "targetSize" | "build" | "support" | "route">;
+
+/** Size (m) of the built object (build stats), else its target size. */
+export function builtSize(o: Pick<SceneObject, "targetSize" | "build">): Size3 {
+  const s = o.build?.stats?.size;
+  if (s && s.w > 0 && s.d > 0 && s.h > 0) return { w: s.w, d: s.d, h: s.h };
+  return o.targetSize;
+}
+
+/** Lowest point (m) of the built geometry in the local frame (0 by the program contract; from stats when built). */
+export function localBottom(o: Pick<SceneObject, "build">): number {
+  return o.build?.stats?.bbox.min[2] ?? 0;
+}
+
+/** Room-frame box of a local axis-aligned box `[min, max]` (m) of an object at placement `p`. */
+export function localBoxToRoom(p: Placement, min: readonly number[], max: readonly number[]): Box {
+  const frame: Box = { x: p.x, y: p.y, z: p.z, yawDeg: p.yawDeg, w: 0, d: 0, h: 0 };
+  const [x, y] = fromLocal(frame, (min[0] + max[0]) / 2, (min[1] + max[1]) / 2);
+  return { x, y, z: p.z + min[2], yawDeg: p.yawDeg, w: Math.max(max[0] - min[0], 1e-4), d: Math.max(max[1] - min[1], 1e-4), h: Math.max(max[2] - min[2], 1e-4) };
+}
+
+/** Whole-object box (room frame): the built bbox when known, else the target size centred on the footprint. */
+export function objectBox(o: PlacedObject, p: Placement = o.placement): Box {
+  const b = o.build?.stats?.bbox;
+  if (b && o.build.stats!.size.w > 0) return localBoxToRoom(p, b.min, b.max);
+  const s = o.targetSize;
+  return { x: p.x, y: p.y, z: p.z, yawDeg: p.yawDeg, w: s.w, d: s.d, h: s.h };
+}
+
+/** Per-part boxes (room frame) of an object at placement `p`; one box (the object's) when parts were not measured. */
+export function partBoxes(o: PlacedObject, p: Placement = o.placement): Box[] {
+  const parts = o.build?.stats?.partBoxes;
+  if (!parts?.length) return [objectBox(o, p)];
+  return parts.map((b) => localBoxToRoom(p, b.min, b.max));
+}
+
+/** Support surfaces (local frame) of an object: measured ones, else its bounding-box top with nothing above. */
+export function supportSurfaces(o: Pick<SceneObject, "targetSize" | "build">): SupportSurface[] {
+  const measured = o.build?.stats?.supportSurfaces;
+  if (measured) return measured;
+  const b = o.build?.stats?.bbox;
+  if (b) return [{ z: b.max[2], min: [b.min[0], b.min[1]], max: [b.max[0], b.max[1]], area: (b.max[0] - b.min[0]) * (b.max[1] - b.min[1]), clearance: null }];
+  const s = o.targetSize;
+  return [{ z: s.h, min: [-s.w / 2, -s.d / 2], max: [s.w / 2, s.d / 2], area: s.w * s.d, clearance: null }];
+}
+
+/** Surfaces of `sup` that can hold `obj` (free height and plan extent), best first. */
+export function holdingSurfaces(sup: PlacedObject, obj: Pick<SceneObject, "targetSize" | "build">): SupportSurface[] {
+  const size = builtSize(obj);
+  const shortSide = Math.min(size.w, size.d);
+  const longSide = Math.max(size.w, size.d);
+  const fits = (s: SupportSurface) => {
+    const sw = s.max[0] - s.min[0];
+    const sd = s.max[1] - s.min[1];
+    // Up to a quarter of the object may overhang (a pillow on a seat cushion, a lamp base on a small top).
+    // A ledge narrower than half the object's longer side (20 cm at most) does not hold it: a pillow tips off a
+    // backrest's top, a mug stands on a sofa's arm.
+    const a = Math.min(sw, sd) >= Math.max(shortSide * 0.75, Math.min(0.2, longSide * 0.5)) && Math.max(sw, sd) >= longSide * 0.75;
+    return a && (s.clearance === null || s.clearance >= size.h * 0.95);
+  };
+  const all = supportSurfaces(sup);
+  const good = all.filter(fits);
+  const shelved = SHELVED.has(categoryInfo(sup.category).family);
+  good.sort((a, b) => (shelved ? Number(b.clearance !== null) - Number(a.clearance !== null) : 0) || b.area - a.area);
+  return good;
+}

@@ -1,0 +1,28 @@
+import "server-only";
+/**
+ * After the code stage builds objects: objects standing on others rest on their measured support surfaces,
+ * and built objects whose parts collide or leave the room move to the nearest valid spot (lib/layout/settle.ts).
+ * Writes the placements directly (the pipeline is the scene's only writer while its job runs).
+ */
+import { settleMoves } from "../../lib/layout/settle";
+import { getStore } from "../store";
+
+/** Settles the built objects of `sceneId`; returns the reasons of the moves made. */
+export function settleBuilt(sceneId: string): string[] {
+  const store = getStore();
+  const scene = store.getScene(sceneId);
+  if (!scene.room) return [];
+  const built = scene.objects.filter((o) => o.build.status === "built");
+  // Supports first: what stands on an object is re-rested after it is settled.
+  const ids = [...built.filter((o) => !o.support.startsWith("on:")), ...built.filter((o) => o.support.startsWith("on:"))].map((o) => o.id);
+  const moves = settleMoves(scene, ids);
+  if (!moves.length) return [];
+  const last = new Map(moves.map((m) => [m.id, m]));
+  store.transaction(() => {
+    for (const m of last.values()) {
+      const o = store.objects.get(sceneId, m.id);
+      if (o) store.objects.put(sceneId, { ...o, placement: m.placement, support: m.support ?? o.support });
+    }
+  });
+  return moves.map((m) => m.reason);
+}
