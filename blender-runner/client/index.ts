@@ -2,13 +2,13 @@
  * `createRunner`: the Blender runner client (DESIGN.md section 7). Locates Blender, probes the sandbox,
  * starts a warm pool and maps job outcomes to `RunnerResult`s. Never throws for job failures.
  */
-import { existsSync, mkdtempSync, chmodSync } from "node:fs";
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { BuildError } from "../../lib/scene/schema";
 import { locateBlender, type BlenderLocation } from "./locate";
 import { Pool, type JobOutcome, type JobPriority, type PreparedJob } from "./pool";
-import { AssemblePayload, BuildObjectPayload, CheckPayload, RenderPayload, SimPayload, type JobKind } from "./protocol";
+import { AssemblePayload, BuildObjectPayload, CheckPayload, RenderPayload, SceneCheckPayload, SimPayload, type JobKind } from "./protocol";
 import { DEFAULT_LIMITS, probeSandbox, type SandboxState } from "./sandbox";
 import type {
   AssembleSceneJob,
@@ -58,6 +58,7 @@ function outcomeError(outcome: Extract<JobOutcome, { kind: "failure" }>, timeout
     const how = f.signal ? `signal ${f.signal}` : f.code !== null && f.code > 128 ? `signal ${signalName(f.code - 128)}` : `exit code ${f.code}`;
     return failure("WorkerCrashed", `runner: Blender stopped (${how}) while running the program; the worker was restarted`, { traceback: f.log.slice(-4000) });
   }
+  if (f.kind === "aborted") return failure("Aborted", `runner: the job was cancelled ${f.running ? "while it ran; the worker was restarted" : "before it started"}`);
   return failure("ProtocolError", `runner: ${f.message}`);
 }
 
@@ -126,6 +127,7 @@ export function createRunner(opts: RunnerOptions = {}): Runner {
     parse: (raw: unknown) => T,
     scope: string,
     priority: JobPriority = "build",
+    signal?: AbortSignal,
   ): Promise<RunnerResult<T>> {
     const p = await init;
     if (!p) {
@@ -135,7 +137,7 @@ export function createRunner(opts: RunnerOptions = {}): Runner {
       const reason = location?.reason ?? "runner: Blender is not available";
       return { ok: false, error: failure("BlenderMissing", reason), prints: "", timings: {} };
     }
-    const outcome = await p.submit(kind, prepare, timeoutMs, scope, priority);
+    const outcome = await p.submit(kind, prepare, timeoutMs, scope, priority, signal);
     const nodeTimings = { queueMs: outcome.queueMs, runMs: outcome.runMs };
     if (outcome.kind === "failure") {
       return { ok: false, error: outcomeError(outcome, timeoutMs), prints: "", timings: nodeTimings };
@@ -178,6 +180,8 @@ export function createRunner(opts: RunnerOptions = {}): Runner {
         return { glbPath: job.outGlb, stats: v.stats };
       },
       job.scope ?? DEFAULT_SCOPE,
+      "build",
+      job.signal,
     );
   }
 
@@ -281,6 +285,29 @@ export function createRunner(opts: RunnerOptions = {}): Runner {
         },
         job.scope,
       );
+    },
+    async checkScene(job: { blendPath: string; scope: string; timeoutMs?: number }): Promise<RunnerResult<SceneCheckPayload>> {
+      if (!path.isAbsolute(job.blendPath)) throw new Error(`runner: blendPath must be an absolute path, got ${job.blendPath}`);
+      if (!existsSync(job.blendPath)) throw new Error(`runner: no such .blend: ${job.blendPath}`);
+      let copied: string | null = null;
+      try {
+        return await submit(
+          "check_scene",
+          (scratch, id) => {
+            // The worker sees only its scratch dir: the .blend is copied in (and removed after the job).
+            mkdirSync(path.join(scratch, "in"), { recursive: true });
+            copied = path.join(scratch, "in", `${id}.blend`);
+            copyFileSync(job.blendPath, copied);
+            return { body: { blendPath: copied }, outputs: [] };
+          },
+          job.timeoutMs ?? Math.max(jobTimeoutMs, 120_000),
+          (raw) => SceneCheckPayload.parse(raw),
+          job.scope,
+          "background",
+        );
+      } finally {
+        if (copied) rmSync(copied, { force: true });
+      }
     },
     check(source: string, scope?: string): Promise<RunnerResult<CheckOutput>> {
       if (skipPolicy) return Promise.resolve({ ok: true, value: { params: null }, prints: "", timings: {} });

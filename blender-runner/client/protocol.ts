@@ -11,7 +11,7 @@ import { err, ok, type Result } from "../../lib/errors";
 export const PROTOCOL_VERSION = 1;
 
 /** Job kinds understood by the worker. */
-export const JobKind = z.enum(["build_object", "build_room", "assemble_scene", "render_scene", "export_sim", "check"]);
+export const JobKind = z.enum(["build_object", "build_room", "assemble_scene", "render_scene", "export_sim", "check_scene", "check"]);
 export type JobKind = z.infer<typeof JobKind>;
 
 /** The worker's first message once Blender is up and the exporter is warm. */
@@ -91,6 +91,27 @@ export const SimPayload = z.object({
   usdWriter: z.enum(["blender", "usda"]).nullable().optional(),
 });
 export type SimPayload = z.infer<typeof SimPayload>;
+
+/** Result payload of check_scene: the physical check of a scene .blend from its meshes (roomcode_worker/physcheck.py). */
+export const SceneCheckPayload = z.object({
+  objects: z.array(
+    z.object({
+      objectId: z.string(),
+      floating: z.boolean(),
+      /** Height (m) of its bottom above the nearest surface under it (negative: below it); 0 when it rests. */
+      gap: z.number().nullable(),
+      supportedBy: z.array(z.string()),
+      wallDepth: z.number(),
+      wallPenetrating: z.boolean(),
+      outside: z.boolean(),
+      bottom: z.number(),
+      top: z.number(),
+    }),
+  ),
+  pairs: z.array(z.object({ a: z.string(), b: z.string(), depth: z.number() })),
+  counts: z.object({ objects: z.number().int(), floating: z.number().int(), interpenetratingPairs: z.number().int(), wallPenetrating: z.number().int(), outside: z.number().int() }),
+});
+export type SceneCheckPayload = z.infer<typeof SceneCheckPayload>;
 
 /** Result payload of check. */
 export const CheckPayload = z.object({ params: z.record(z.string(), z.unknown()).nullable() });

@@ -2,6 +2,7 @@
  * Public interface of the Blender runner client (DESIGN.md section 7). The pool implementation,
  * the JSON protocol and the sandbox launch live beside this file; callers depend only on these types.
  */
+import type { SceneCheckPayload } from "./protocol";
 import type { BuildError, BuildStats, Joint, Light, Placement } from "../../lib/scene/schema";
 
 /** Result of a job: success with a value plus the program's captured prints, or a structured error. */
@@ -29,6 +30,8 @@ export interface BuildObjectJob {
    * Rejected unless the runner was created with `allowUnrestricted` (tests of the OS layer only).
    */
   unrestricted?: boolean;
+  /** Aborting cancels the job: dequeued, or its worker killed; the result is an `Aborted` error and no GLB. */
+  signal?: AbortSignal;
 }
 
 /** Output of `build_object` / `build_room`. */
@@ -176,6 +179,8 @@ export interface Runner {
   renderScene(job: RenderSceneJob): Promise<RunnerResult<RenderSceneOutput>>;
   /** Meshes, hulls, mass properties and joints for URDF/MJCF, and the scene as USD. */
   exportSim(job: ExportSimJob): Promise<RunnerResult<ExportSimOutput>>;
+  /** Physical check of a scene .blend (absolute host path) from its meshes: floating, interpenetrating, wall-penetrating and outside objects. */
+  checkScene(job: { blendPath: string; scope: string; timeoutMs?: number }): Promise<RunnerResult<SceneCheckPayload>>;
   health(): RunnerHealth;
   /** Blender version string as reported by the worker, e.g. "3.4.1", or null before the first worker is up. */
   blenderVersion(): string | null;

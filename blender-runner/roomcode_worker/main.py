@@ -8,13 +8,13 @@ import traceback
 
 import bpy
 
-from . import assemble, compat, jobs, render, scene_state, sim
+from . import assemble, compat, jobs, physcheck, render, scene_state, sim
 
 PROTOCOL_VERSION = 1
 
 JOBS = {"build_object": jobs.build_object, "build_room": jobs.build_object,
         "assemble_scene": assemble.assemble_scene, "render_scene": render.render_scene,
-        "export_sim": sim.export_sim,
+        "export_sim": sim.export_sim, "check_scene": physcheck.check_scene,
         "check": jobs.check}
 
 

@@ -12,6 +12,8 @@ export interface PromptRow {
   objects: { buildSuccess: number; meanAttempts: number; meanMaterials: number; meanNonManifold: number; meanFaces: number; meanVertices: number; objects: number } | null;
   thumbnail: string | null;
   error: string | null;
+  /** Counts of the independent mesh check of the exported .blend (npm run check:scene); absent in proxy runs. */
+  physics?: { objects: number; floating: number; interpenetratingPairs: number; wallPenetrating: number; outside: number } | null;
 }
 
 const pct = (p: { pass: number; total: number }) => (p.total ? `${p.pass}/${p.total}` : "-");

@@ -71,6 +71,13 @@ async function main(): Promise<void> {
         row.objects = summarizeObjects(objectFigures(scene.objects));
         for (const o of scene.objects) objectsBuilt.push({ category: o.category, standIn: buildRoute(o.category, familyOf(o.category)).standIn });
         if (args.engine === "offline") for (const n of parsePrompt(p.description).notes) if (n.startsWith(DROPPED_NOTE)) dropped.push({ id: p.id, phrase: n.slice(DROPPED_NOTE.length) });
+        // The independent physical check, on the exported .blend's meshes (not the layout's boxes).
+        try {
+          row.physics = (await pipeline.checkScenePhysics({ sceneId: scene.id })).counts;
+        } catch (e) {
+          row.physics = null;
+          row.error = `check:scene: ${e instanceof Error ? e.message : String(e)}`;
+        }
         const png = path.join(args.out, "thumbs", `${p.id}.png`);
         const res = await getRunner().assembleScene({ ...pipeline.assembleInput(scene), scope: scene.id, outTopPng: png, topPngSizePx: 384 });
         if (res.ok && fs.existsSync(png)) row.thumbnail = path.relative(args.out, png);
@@ -100,6 +107,16 @@ async function main(): Promise<void> {
     totals.nonManifold = w((r) => r.objects!.meanNonManifold);
     totals.faces = w((r) => r.objects!.meanFaces);
     totals.vertices = w((r) => r.objects!.meanVertices);
+  }
+  const checked = rows.filter((r) => r.physics);
+  if (checked.length > 0) {
+    const sum = (f: (c: NonNullable<PromptRow["physics"]>) => number) => checked.reduce((s, r) => s + f(r.physics!), 0);
+    totals.meshChecked = checked.length;
+    totals.meshObjects = sum((c) => c.objects);
+    totals.meshFloating = sum((c) => c.floating);
+    totals.meshInterpenetrating = sum((c) => c.interpenetratingPairs);
+    totals.meshWall = sum((c) => c.wallPenetrating);
+    totals.meshOutside = sum((c) => c.outside);
   }
   const withSplit = rows.map((r) => ({ ...r, split: splitById.get(r.id) ?? "tune" }));
   const splits = splitTotals(withSplit);

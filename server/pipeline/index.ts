@@ -26,3 +26,4 @@ export { createSceneFromUpload, patchStructure, structureOverlayPng } from "./re
 export { errorResponse, handle, readJson, parseWith, fileResponse, IMMUTABLE, type HandleOptions } from "./http";
 export { readMultipartForm, readBodyLimited, MAX_JSON_BYTES, MAX_MULTIPART_BYTES } from "./request-body";
 export { objectGlbFile, objectProgram, roomGlbFile, thumbFile, scenePy, listScenes, downloadName, type RevisionFile } from "./files";
+export { checkScenePhysics, describeCheck } from "./physics-check";
