@@ -9,6 +9,8 @@ import { isSentenceEnd, type Token } from "./tokens";
 
 /** Words that end a clause inside a sentence. */
 const CLAUSE_BREAK = new Set([",", ";", "and", "while", "whereas", "but", "where"]);
+/** Verbs of a locative inversion ("Under the table lies a rug"). */
+const INVERSION_VERBS = new Set(["lies", "lie", "stands", "stand", "sits", "sit", "rests", "rest", "hangs", "hang", "is", "are", "sprawls", "waits", "leans", "perches", "sleeps", "glows"]);
 /** Relation kinds that may be fronted inside a sentence ("..., and on the table lie ..."). */
 const FRONTABLE = new Set(["on_top", "inside"]);
 
@@ -44,7 +46,9 @@ export function linkClauses(toks: readonly Token[], mentions: Mention[], rb: Rel
       if (!sentenceStart && toks.slice(mentions[j - 1].end, mentions[j].start).some((t) => CLAUSE_BREAK.has(t.w) && t.w !== "and" && t.w !== ",")) break;
       if (mentions[j].kind === "new") subjects.push(mentions[j]);
     }
-    if (!(a.kind !== "new" || toks[a.end]?.w === ",")) return false;
+    // "On the desk, a lamp", and locative inversion: "Under the table lies a rug", "Behind the sofa stands a console".
+    const inverted = INVERSION_VERBS.has(toks[a.end]?.w ?? "") && subjects.length > 0 && subjects[0].start === a.end + 1 && !pre.includes(",");
+    if (!(a.kind !== "new" || toks[a.end]?.w === "," || inverted)) return false;
     const chosen = (pk === "on_top" || pk === "inside") && a.kind !== "arch" ? subjects : subjects.slice(0, 1);
     for (const sm of chosen) apply(pk, sm.ids, a, anchorIds, pre);
     return true;
@@ -153,7 +157,8 @@ export function linkClauses(toks: readonly Token[], mentions: Mention[], rb: Rel
       // "a vanity topped by a mirror on the wall": the held thing hangs on the wall, it does not stand on X.
       const nextM = mentions[k + 2];
       if (nextM && nextM.s === b.s && nextM.kind === "arch" && (nextM.arch === "wall" || nextM.arch === "ceiling") && tailKind && ["on_top", "hang", "above"].includes(tailKind)) continue;
-      if (gap === "with" && tailKind && SPATIAL.has(tailKind) && !(mentions[k + 2] && mentions[k + 2].s === b.s && toks.slice(b.end, mentions[k + 2].start).every((t) => !isSentenceEnd(t) && t.w !== ","))) {
+      const tailTarget = mentions[k + 2] && mentions[k + 2].s === b.s && mentions[k + 2].kind !== "pronoun" && toks.slice(b.end, mentions[k + 2].start).every((t) => !isSentenceEnd(t) && t.w !== ",");
+      if (gap === "with" && tailKind && SPATIAL.has(tailKind) && !tailTarget) {
         for (const s of bIds) addRel(tailKind as RelationType, s, aIds0[0]);
         lastSubject = [];
         continue;
@@ -174,7 +179,13 @@ export function linkClauses(toks: readonly Token[], mentions: Mention[], rb: Rel
     if (withHolder && withHolder.object === a) subj = withHolder.holder;
     withHolder = null;
     const prepStart = words.length > 0 && PREPS.has(words[0]);
-    if ((a.kind === "arch" || (lastSubject.length > 0 && a.kind !== "new" && prepStart)) && lastSubject.length > 0) subj = lastSubject;
+    const commaPrep = words.length > 1 && words[0] === "," && PREPS.has(words[1]);
+    // A second relation phrase after the first one's anchor still describes the first subject when it follows a comma
+    // ("a lamp sits atop the desk, to the right of the books") or when the anchor is far larger than the new anchor
+    // ("a laptop rests on the desk next to a mug": a desk is not placed by a mug).
+    const aWasAnchor = lastSubject.length > 0 && aIds.length > 0 && relations.some((r) => r.anchor === aIds[0] && lastSubject.includes(r.subject));
+    const dwarfs = bIds.length > 0 && aIds.length > 0 && lastSubject.length > 0 && [bIds[0], aIds[0], lastSubject[0]].every((id) => byId.has(id)) && categoryInfo(byId.get(aIds[0])!.category).route !== "thin_cover" && area(aIds[0]) > 4 * area(bIds[0]) && area(lastSubject[0]) < area(aIds[0]);
+    if ((a.kind === "arch" || (lastSubject.length > 0 && a.kind !== "new" && prepStart) || (aWasAnchor && (commaPrep || (prepStart && dwarfs)))) && lastSubject.length > 0) subj = lastSubject;
     if (a.kind === "arch" && subj === aIds) continue;
     if (subj !== aIds && subj.some((id) => byId.get(id)?.support?.startsWith("on:")) && kind === "on_top") subj = subj.filter((id) => !byId.get(id)?.support?.startsWith("on:"));
     const all = [...coSubjects.filter((s) => !relations.some((r) => r.subject === s)), ...subj];

@@ -126,6 +126,8 @@ export function relationBuilder(mentions: Mention[], byId: Map<string, DraftObje
           const second = anchorIds[1] ?? (next && next.ids.length > 0 ? next.ids[0] : undefined);
           if (second) addRel("between", s, anchor, second);
           else addRel("near", s, anchor);
+          // "between the sofa and the window": beside both.
+          if (!second && next?.kind === "arch" && (next.arch === "window" || next.arch === "door")) apply("near", [s], next, [], gap);
           break;
         }
         case "left": case "right": case "front": case "behind": case "across": case "facing": case "around": case "above": case "under": case "near": case "next_to":
@@ -136,9 +138,14 @@ export function relationBuilder(mentions: Mention[], byId: Map<string, DraftObje
             else if (WALL_MOUNTABLE.has(fam) && fam !== "table_lamp") setSupport(s, "wall");
           }
           break;
-        case "hang":
+        case "hang": {
+          // "A TV mounted above the fireplace": on the wall (or the ceiling) above it, never standing on it.
           addRel("above", s, anchor);
+          const info = categoryInfo(byId.get(s)!.category);
+          if (info.support === "ceiling") setSupport(s, "ceiling");
+          else if (WALL_MOUNTABLE.has(info.family) || info.support === "wall") setSupport(s, "wall");
           break;
+        }
         case "against":
           addRel("next_to", s, anchor);
           break;

@@ -48,4 +48,26 @@ describe("relations across clauses", () => {
     expect(rel("A bookcase flanks the doorway.")).toContain("near_door(bookshelf-1,door)");
     expect(rel("Two lamps flank the window.")).toEqual(["near_window(lamp-1,window)", "near_window(lamp-2,window)"]);
   });
+  it("a second relation after a comma, or beside something the anchor dwarfs, still describes the first subject", () => {
+    expect(rel("A desk lamp sits atop the writing desk, to the right of a stack of books.")).toContain("right(desk_lamp-1,book-1)");
+    expect(rel("A laptop rests on the desk next to a mug.")).toContain("next_to(laptop-1,mug-1)");
+    // A rug does not dwarf what is beside it: the phrase stays with the rug.
+    expect(rel("A cozy armchair rests on a circular rug adjacent to a tall bookshelf.")).toContain("next_to(rug-1,bookshelf-1)");
+  });
+  it("reads locative inversion ('Under the table lies a rug', 'Behind the sofa stands a console')", () => {
+    expect(rel("Under the coffee table lies a woven rug.")).toContain("under(rug-1,coffee_table-1)");
+    expect(rel("Behind the sofa stands a narrow console table.")).toContain("behind(console_table-1,sofa-1)");
+  });
+  it("'with Y in front of it' relates Y to the holder spatially", () => {
+    expect(rel("A sofa with a coffee table in front of it.")).toContain("front(coffee_table-1,sofa-1)");
+  });
+  it("textiles draped over furniture lie on it; a TV mounted above a fireplace hangs on the wall", () => {
+    expect(support("A throw blanket is draped over the arm of the sofa.")["throw_blanket-1"]).toBe("on:sofa-1");
+    expect(support("A television is mounted above the fireplace.")["tv-1"]).toBe("wall");
+  });
+  it("places seen through a window and skylights are not objects", () => {
+    expect(parsePrompt("A reading chair by the window overlooking the garden.").objects.map((o) => o.category)).toEqual(["reading_chair"]);
+    expect(parsePrompt("A bathtub sits beneath a skylight.").objects.map((o) => o.category)).toEqual(["bathtub"]);
+    expect(rel("A floor lamp stands between the sofa and the window.")).toEqual(expect.arrayContaining(["near(floor_lamp-1,sofa-1)", "near_window(floor_lamp-1,window)"]));
+  });
 });

@@ -131,6 +131,8 @@ export const NON_OBJECT_NOUNS = new Set([
   "hobby", "hobbies", "game_night", "night", "day", "morning", "evening", "afternoon", "time", "moment", "session",
   "condition", "shade", "shadow", "shadows", "reflection", "sound", "music", "air", "breeze", "scent", "aroma",
   "wood_", "water", "steam", "fire", "flame", "flames", "sun", "moon", "sky", "garden_view", "landscape", "city",
+  // Places outside the room, seen through a window, and openings in the ceiling: never furniture.
+  "garden", "gardens", "yard", "backyard", "courtyard", "street", "skyline", "ocean", "sea", "lake", "mountains", "forest", "park", "outdoors", "skylight", "skylights",
 ]);
 
 /** Room-type keywords (longest phrases first) -> canonical room type. */

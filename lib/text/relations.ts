@@ -8,6 +8,8 @@ export type GapKind =
 /** Ordered patterns: the first that matches a gap wins (specific phrases before general ones). */
 export const GAP_PATTERNS: readonly [RegExp, GapKind][] = [
   [/\bbetween\b/, "between"],
+  // Textiles laid over something lie on it ("a throw draped over the sofa's arm"), before "over" (above).
+  [/\b(draped|thrown|laid|spread|folded|tossed|slung) (over|across|on|onto|atop)\b/, "on_top"],
   // Passive holders before the generic "by"/"with": "a TV stand topped by a painting" puts the painting on it.
   [/\b(topped|crowned|adorned|decorated|laden|strewn) (by|with)\b/, "hold_rev"],
   [/\bflanked by\b|\bframed by\b/, "flank_rev"],
