@@ -9,6 +9,8 @@ import { isSentenceEnd, type Token } from "./tokens";
 
 /** Words that end a clause inside a sentence. */
 const CLAUSE_BREAK = new Set([",", ";", "and", "while", "whereas", "but", "where"]);
+/** A finite holding verb alone between two mentions ("holds", "support", "displays"), not a participle or "with". */
+const FINITE_HOLD = /^(holds?|supports?|displays?|carries|carry|bears?|houses?|contains?|showcases?|has|have|features?|stores?|keeps?)$/;
 /** Verbs of a locative inversion ("Under the table lies a rug"). */
 const INVERSION_VERBS = new Set(["lies", "lie", "stands", "stand", "sits", "sit", "rests", "rest", "hangs", "hang", "is", "are", "sprawls", "waits", "leans", "perches", "sleeps", "glows"]);
 /** Relation kinds that may be fronted inside a sentence ("..., and on the table lie ..."). */
@@ -135,7 +137,10 @@ export function linkClauses(toks: readonly Token[], mentions: Mention[], rb: Rel
       continue;
     }
     if (kind === "hold_rev") {
-      const aWasAnchor = a.kind === "ref" && lastSubject.length > 0 && aIds.length > 0 && relations.some((r) => r.anchor === aIds[0] && lastSubject.includes(r.subject));
+      // The subject of a finite verb is the head of the noun phrase, not the object of its preposition: in "wall
+      // shelves above the desk hold books" the shelves hold the books.
+      const finite = FINITE_HOLD.test(gap);
+      const aWasAnchor = (a.kind === "ref" || finite) && lastSubject.length > 0 && aIds.length > 0 && relations.some((r) => r.anchor === aIds[0] && lastSubject.includes(r.subject));
       let prevObj: string[] = [];
       for (let j = k - 1; j >= 0 && a.kind === "arch"; j--) {
         if (mentions[j].kind !== "arch" && mentions[j].ids.length > 0) {

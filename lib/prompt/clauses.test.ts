@@ -70,4 +70,10 @@ describe("relations across clauses", () => {
     expect(parsePrompt("A bathtub sits beneath a skylight.").objects.map((o) => o.category)).toEqual(["bathtub"]);
     expect(rel("A floor lamp stands between the sofa and the window.")).toEqual(expect.arrayContaining(["near(floor_lamp-1,sofa-1)", "near_window(floor_lamp-1,window)"]));
   });
+  it("the subject of a finite holding verb is the head of the noun phrase, not its preposition's object", () => {
+    expect(support("Wall shelves above the desk hold books.")["book-1"]).toBe("on:wall_shelf-1");
+  });
+  it("things fixed or attached to the wall hang on it", () => {
+    expect(support("A coat hook is fixed to the wall by the door.")["coat_hook-1"]).toBe("wall");
+  });
 });

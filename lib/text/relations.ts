@@ -24,7 +24,7 @@ export const GAP_PATTERNS: readonly [RegExp, GapKind][] = [
   [/\bfacing\b|\bfaces\b|\bface\b|\bfaced\b|\btowards?\b|\boverlooking\b|\boverlooks\b|\blooks at\b/, "facing"],
   [/\bbordering\b|\baround\b|\bsurrounding\b|\bsurround\b|\bsurrounds\b|\bencircling\b|\bcircling\b|\bencircle\b/, "around"],
   [/\b(centered|centred|center|centre|middle)( of| on| in)?\b/, "center"],
-  [/\bhangs?\b|\bhanging\b|\bhung\b|\bsuspended\b|\bdangling\b|\bdangles\b|\bmounted\b|\bpinned\b|\baffixed\b/, "hang"],
+  [/\bhangs?\b|\bhanging\b|\bhung\b|\bsuspended\b|\bdangling\b|\bdangles\b|\bmounted\b|\bpinned\b|\baffixed\b|\b(fixed|attached|bolted|screwed|fastened|nailed|secured) to\b/, "hang"],
   [/\b(occupy|occupies|occupying|adorns|adorn|adorning|graces|gracing|decorates|decorating|crowns|crowning|tops|topping|rests on|sits on)\b/, "on_top"],
   [/\bon top of\b|\batop\b|\bon\b|\bupon\b|\bonto\b/, "on_top"],
   [/\binside\b|\bwithin\b|\bin\b|\binto\b/, "inside"],
