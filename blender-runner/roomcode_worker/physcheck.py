@@ -4,7 +4,8 @@ The objects are the empties carrying a ``roomcode_id`` custom property (``room``
 object, judged on its evaluated meshes in world space with BVH trees (mathutils.bvhtree):
 
 - floating: no ray cast straight down from its lowest vertices meets another mesh (floor, furniture) within
-  ``REST_TOL`` of its bottom, and no vertex lies within ``REST_TOL`` of a wall or the ceiling (wall-mounted);
+  ``REST_TOL`` of its bottom, no vertex lies within ``REST_TOL`` of a wall (wall-mounted) and its top does not
+  reach the walls' top (ceiling-mounted);
 - interpenetrating pairs: vertices or face centres of one object lie inside a part of the other deeper than
   ``PEN_TOL`` (inside = behind the part's nearest face along its normal), tried on pairs whose BVH trees overlap;
 - wall-penetrating: vertices or face centres inside a wall of the shell deeper than ``PEN_TOL``;
@@ -121,8 +122,12 @@ def _load(path):
 
 
 def _floating(body, others, shell_walls):
-    """``(floating, gap, supporters)`` of ``body``: rays down from its lowest vertices against the other bodies."""
+    """``(floating, gap, supporters)`` of ``body``: rays down from its lowest vertices against the other bodies;
+    an object touching a wall, or reaching the walls' top (the ceiling's height, with or without a ceiling
+    mesh), hangs there."""
     bottom = body.lo.z
+    if shell_walls and body.hi.z >= max(w.hi.z for w in shell_walls) - REST_TOL:
+        return False, 0.0, ["ceiling"]
     contact = [v for v in body.verts if v.z <= bottom + 0.01][:400]
     down = Vector((0.0, 0.0, -1.0))
     supporters = set()
