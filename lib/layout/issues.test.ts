@@ -73,6 +73,22 @@ describe("resting and the nearest valid spot", () => {
     expect(q2.z).toBeCloseTo(0.44, 3);
     expect(issuesOf(p2, q2, [s, { ...p1, placement: q1 }], room)).toEqual([]);
   });
+  it("puts what stood on a removed support on the floor, saying why", () => {
+    const vase = obj("vase-1", 0, 0, stats([{ name: "body", min: [-0.1, -0.1, 0], max: [0.1, 0.1, 0.3] }]), "on:table-1", 0.75);
+    const moves = settleMoves({ objects: [vase], room }, [], { orphans: ["vase-1"] });
+    expect(moves).toHaveLength(1);
+    expect(moves[0].support).toBe("floor");
+    expect(moves[0].placement.z).toBe(0);
+    expect(moves[0].reason).toMatch(/floor: table-1, which held it, was removed/);
+    expect(issuesOf({ ...vase, support: "floor" }, moves[0].placement, [], room)).toEqual([]);
+  });
+  it("lifts a lamp when its nightstand is rebuilt taller", () => {
+    const stand = (h: number) => obj("nightstand-1", 0, 0, stats([{ name: "body", min: [-0.25, -0.2, 0], max: [0.25, 0.2, h] }], [{ z: h, min: [-0.25, -0.2], max: [0.25, 0.2], area: 0.2, clearance: null }]));
+    const lamp = obj("table_lamp-1", 0, 0, stats([{ name: "base", min: [-0.1, -0.1, 0], max: [0.1, 0.1, 0.5] }]), "on:nightstand-1", 0.55);
+    const moves = settleMoves({ objects: [stand(0.75), lamp], room }, ["nightstand-1"]);
+    expect(moves.map((m) => [m.id, m.placement.z])).toEqual([["table_lamp-1", 0.75]]);
+    expect(moves[0].reason).toMatch(/raised 0.20 m to rest on nightstand/);
+  });
   it("moves a sofa pushed into a wall back inside, keeping its yaw", () => {
     const s = obj("sofa-1", 1.5, 0, sofa, "floor", 0, 90);
     const r = nearestValidPlacement({ objects: [s], room }, { ...s, placement: { ...s.placement, yawDeg: 0 } });

@@ -95,7 +95,7 @@ export function restOnSupport(scene: SearchScene, obj: PlacedObject, p: Placemen
 
 /** Placement of a floor object standing on the floor (z such that its lowest point is at 0). */
 function onFloor(obj: PlacedObject, p: Placement): Placement {
-  return { ...p, z: r3(-localBottom(obj)) };
+  return { ...p, z: r3(-localBottom(obj)) || 0 };
 }
 
 /**
