@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Scene } from "../scene/schema";
 import { planEdit } from "./router";
-import { livingRoom } from "./testing/scenes";
+import { bedroom, livingRoom } from "./testing/scenes";
 import { COLOR_PHRASES } from "./words";
 import { colorOf } from "../prompt/attributes";
 
@@ -30,6 +30,19 @@ describe("shape and size variants by edit", () => {
     expect(p.layout).toBe("l_shaped");
     expect(p.width).toBeGreaterThanOrEqual(2.6);
     expect(p.depth).toBeGreaterThanOrEqual(1.6);
+  });
+  it("make the desk L-shaped sets its layout and grows it to a corner desk's footprint", () => {
+    const s = bedroom();
+    const desk = s.objects.find((o) => o.id === "desk-1")!;
+    desk.program!.params = { ...desk.program!.params, layout: "straight", run_depth: 0.6 };
+    const r = planEdit(s, "make the desk L-shaped", { selection: [], now: "2026-01-02T00:00:00.000Z" });
+    if (!r.ok) throw new Error(r.error.message);
+    const op = r.value.ops.find((o) => o.kind === "params" && o.objectId === "desk-1");
+    expect(op && op.kind === "params" ? op.params : null).toMatchObject({ layout: "l_shaped" });
+    if (op && op.kind === "params") {
+      expect(op.params.width).toBeGreaterThanOrEqual(1.4);
+      expect(op.params.depth).toBeGreaterThanOrEqual(1.3);
+    }
   });
   it("make the coffee table round squares the top", () => {
     const p = paramsOf("make the coffee table round", "coffee_table-1");

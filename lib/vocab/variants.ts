@@ -48,6 +48,9 @@ export const VARIANT_RULES: readonly VariantRule[] = [
   { words: ["three_seater", "three_seat", "3_seater", "3_seat"], families: ["sofa"], params: { seats: 3 }, size: { w: 2.1 } },
   { words: ["four_seater", "four_seat", "4_seater", "4_seat"], families: ["sofa"], params: { seats: 4 }, size: { w: 2.6 } },
   { words: ["armless"], families: ["sofa", "chair", "armchair", "office_chair"], params: { armrests: false } },
+  // desks: a corner desk is two 0.6 m runs, about 1.5 x 1.5 m (retail catalogue sizes)
+  { words: ["l_shaped", "l_shape", "corner", "corner_desk", "l_desk"], families: ["desk"], params: { layout: "l_shaped" }, min: { w: 1.4, d: 1.3 } },
+  { words: ["straight"], families: ["desk"], params: { layout: "straight" } },
   // tables (and other shaped tops)
   { words: ["round", "circular", "round_table"], families: [...TABLES, "rug", "mirror", "ottoman"], params: { shape: "round" }, square: true },
   { words: ["oval"], families: [...TABLES, "rug", "mirror"], params: { shape: "oval" } },

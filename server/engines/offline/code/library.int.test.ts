@@ -94,6 +94,8 @@ const BRANCHES: [Family, string, Case["size"], Record<string, ParamValue>][] = [
   ["bar_stool", "with_back", { w: 0.42, d: 0.42, h: 1.0 }, { backrest: true }],
   ["bench", "with_back", { w: 1.4, d: 0.55, h: 0.85 }, { backrest: true }],
   ["desk", "no_drawers", { w: 1.0, d: 0.5, h: 0.75 }, { drawers: 0 }],
+  ["desk", "l_shaped", { w: 1.5, d: 1.4, h: 0.75 }, { layout: "l_shaped" }],
+  ["desk", "l_shaped_no_drawers", { w: 1.4, d: 1.3, h: 0.75 }, { layout: "l_shaped", drawers: 0 }],
   ["wardrobe", "with_drawers", { w: 1.5, d: 0.6, h: 2.1 }, { drawers: 2, doors: 3 }],
   ["vase", "with_flowers", { w: 0.15, d: 0.15, h: 0.45 }, { stems: 5 }],
   ["bowl", "fruit", { w: 0.3, d: 0.3, h: 0.12 }, { fruit: true }],
