@@ -21,9 +21,12 @@ test("image -> review (relabel) -> generate -> room with every object", async ({
   const footprints = before.structure?.footprints ?? [];
   expect(footprints.length).toBeGreaterThan(0);
   const target = footprints.find((f) => f.category !== "armchair") ?? footprints[0];
+  await page.getByTestId(`footprint-${target.id}`).focus();
   const label = page.getByTestId(`footprint-label-${target.id}`);
   await label.fill("armchair");
-  await expect(label).toHaveValue("armchair");
+  await label.press("Enter");
+  await expect(page.getByTestId("review-saved")).toHaveText("All corrections saved");
+  await expect(page.getByTestId(`footprint-${target.id}`)).toHaveAttribute("data-category", "armchair");
   await editor.screenshot("image-review");
 
   await page.getByTestId("review-generate").click();

@@ -18,6 +18,7 @@ export type AppErrorCode =
   | "ambiguous"
   | "unsupported_edit"
   | "nothing_to_undo"
+  | "superseded"
   | "policy"
   | "build_failed"
   | "blender_missing"
@@ -44,6 +45,7 @@ export const APP_ERROR_STATUS: Record<AppErrorCode, number> = {
   ambiguous: 422,
   unsupported_edit: 422,
   nothing_to_undo: 409,
+  superseded: 409,
   policy: 422,
   build_failed: 422,
   blender_missing: 503,

@@ -49,6 +49,7 @@ interface Queued {
   prepare: (scratch: string, jobId: string) => PreparedJob;
   timeoutMs: number;
   enqueued: number;
+  signal: AbortSignal | null;
   resolve: (o: JobOutcome) => void;
   reject: (e: Error) => void;
 }
@@ -87,6 +88,8 @@ export interface PoolSettings {
 export class Pool {
   private readonly slots: Slot[] = [];
   private readonly queue: Queued[] = [];
+  /** The slot each dispatched job runs on, until it resolves (an abort kills that slot's worker). */
+  private readonly running = new Map<Queued, Slot>();
   private closed = false;
   private seq = 0;
   /** Jobs finished (any outcome). */
@@ -118,12 +121,35 @@ export class Pool {
 
   /**
    * Queue a job of `scope` (see the file comment); `background` jobs wait while any `build` job is queued.
-   * Resolves with its outcome (never rejects unless the pool is closed).
+   * Aborting `signal` dequeues a waiting job, or kills the worker running it (the slot is respawned at once);
+   * either way the job resolves with an `aborted` failure and copies no output. Resolves with its outcome
+   * (never rejects unless the pool is closed).
    */
-  submit(kind: JobKind, prepare: Queued["prepare"], timeoutMs: number, scope: string, priority: JobPriority = "build"): Promise<JobOutcome> {
+  submit(kind: JobKind, prepare: Queued["prepare"], timeoutMs: number, scope: string, priority: JobPriority = "build", signal?: AbortSignal): Promise<JobOutcome> {
     if (this.closed) return Promise.reject(new Error("runner: pool is closed"));
+    if (signal?.aborted) return Promise.resolve({ kind: "failure", failure: { kind: "aborted", running: false }, queueMs: 0, runMs: 0 });
     return new Promise<JobOutcome>((resolve, reject) => {
-      this.queue.push({ kind, priority, scope, prepare, timeoutMs, enqueued: Date.now(), resolve, reject });
+      const job: Queued = { kind, priority, scope, prepare, timeoutMs, enqueued: Date.now(), signal: signal ?? null, resolve, reject };
+      if (signal) {
+        const onAbort = () => {
+          const i = this.queue.indexOf(job);
+          if (i >= 0) {
+            this.queue.splice(i, 1);
+            resolve({ kind: "failure", failure: { kind: "aborted", running: false }, queueMs: Date.now() - job.enqueued, runMs: 0 });
+            return;
+          }
+          const slot = this.running.get(job);
+          if (slot) this.recycle(slot);
+        };
+        signal.addEventListener("abort", onAbort, { once: true });
+        const settle = <T,>(f: (v: T) => void) => (v: T) => {
+          signal.removeEventListener("abort", onAbort);
+          f(v);
+        };
+        job.resolve = settle(resolve);
+        job.reject = settle(reject);
+      }
+      this.queue.push(job);
       this.dispatch();
     });
   }
@@ -288,7 +314,9 @@ export class Pool {
       slot.idleTimer = null;
       slot.reserved = true;
       slot.scope = job.scope;
+      this.running.set(job, slot);
       void this.runOn(slot, slot.worker!, job).finally(() => {
+        this.running.delete(job);
         slot.reserved = false;
         this.armIdleRefresh(slot);
         this.dispatch();
@@ -333,6 +361,12 @@ export class Pool {
     try {
       const message = await w.run(id, encodeJob(id, job.kind, prepared.body), job.timeoutMs);
       this.jobsDone++;
+      if (job.signal?.aborted) {
+        // The result came in before the kill: an aborted job still leaves nothing behind.
+        for (const o of prepared.outputs) await rm(o.from, { force: true });
+        job.resolve({ kind: "failure", failure: { kind: "aborted", running: true }, queueMs, runMs: Date.now() - started });
+        return;
+      }
       if (message.ok) {
         try {
           for (const o of prepared.outputs) await collectOutput(path.dirname(o.from), path.basename(o.from), o.to, this.workerUid(slot));
@@ -355,7 +389,7 @@ export class Pool {
       job.resolve({ kind: "result", message, queueMs, runMs: Date.now() - started });
     } catch (e) {
       this.jobsDone++;
-      const failure: WorkerFailure = e instanceof WorkerFailureError ? e.failure : { kind: "protocol", message: String(e) };
+      const failure: WorkerFailure = job.signal?.aborted ? { kind: "aborted", running: true } : e instanceof WorkerFailureError ? e.failure : { kind: "protocol", message: String(e) };
       this.recycle(slot);
       job.resolve({ kind: "failure", failure, queueMs, runMs: Date.now() - started });
     }

@@ -15,7 +15,9 @@ const LOG_TAIL = 16 * 1024;
 export type WorkerFailure =
   | { kind: "timeout"; ms: number }
   | { kind: "crash"; code: number | null; signal: string | null; log: string }
-  | { kind: "protocol"; message: string };
+  | { kind: "protocol"; message: string }
+  /** The caller aborted the job (its value was superseded): dequeued, or its worker was killed. */
+  | { kind: "aborted"; running: boolean };
 
 /** Thrown (rejected) by WorkerProcess.run when the job produced no result. */
 export class WorkerFailureError extends Error {

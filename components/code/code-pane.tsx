@@ -73,36 +73,30 @@ export function CodePane() {
   );
   const markers = saveMarkers && saveMarkers.doc === docKey ? saveMarkers.markers : buildMarkers;
 
-  // A value chosen while the previous one still builds supersedes whatever was queued: only the latest is sent.
-  const inflight = useRef(false);
-  const queued = useRef<Record<string, ParamValue> | null>(null);
+  // A value chosen while the previous one still builds is sent at once with every value not yet confirmed: the
+  // server cancels the older build (answering `superseded`), so only the newest becomes a revision.
+  const unconfirmed = useRef<Record<string, ParamValue>>({});
+  const sent = useRef(0);
   const commitParam = useCallback(
     async (paramName: string, value: ParamValue) => {
       if (!obj) return;
-      if (inflight.current) {
-        queued.current = { ...(queued.current ?? {}), [paramName]: value };
-        return;
+      const params = { ...unconfirmed.current, [paramName]: value };
+      unconfirmed.current = params;
+      const mine = ++sent.current;
+      store.getState().setPending([obj.id]);
+      const r = await patchObject(sceneId, obj.id, { params });
+      const now = store.getState();
+      if (!r.ok && r.error.code === "superseded") return;
+      if (mine === sent.current) now.setPending([]);
+      for (const [k, v] of Object.entries(params)) if (unconfirmed.current[k] === v) delete unconfirmed.current[k];
+      if (r.ok) {
+        now.upsertObject(r.value.object);
+        now.requestResubscribe();
+      } else {
+        const d = r.error.details as { line?: number | null; type?: string } | undefined;
+        const why = d?.type ? errorSentence({ type: d.type, message: r.error.message, line: d.line ?? null }, r.error.code) : r.error.message;
+        now.notify("error", r.missing ? "Changing parameters is not available on this server yet." : `Could not change ${Object.keys(params).join(", ")} of ${displayName(obj, now.scene?.objects)}: ${why}`, JSON.stringify(r.error.details ?? {}));
       }
-      inflight.current = true;
-      let params: Record<string, ParamValue> | null = { [paramName]: value };
-      while (params) {
-        const st = store.getState();
-        st.setPending([obj.id]);
-        const r = await patchObject(sceneId, obj.id, { params });
-        const now = store.getState();
-        now.setPending([]);
-        if (r.ok) {
-          now.upsertObject(r.value.object);
-          now.requestResubscribe();
-        } else {
-          const d = r.error.details as { line?: number | null; type?: string } | undefined;
-          const why = d?.type ? errorSentence({ type: d.type, message: r.error.message, line: d.line ?? null }, r.error.code) : r.error.message;
-          now.notify("error", r.missing ? "Changing parameters is not available on this server yet." : `Could not change ${Object.keys(params).join(", ")} of ${displayName(obj, now.scene?.objects)}: ${why}`, JSON.stringify(r.error.details ?? {}));
-        }
-        params = queued.current;
-        queued.current = null;
-      }
-      inflight.current = false;
     },
     [obj, sceneId, store],
   );

@@ -100,7 +100,7 @@ function Editor() {
         <PaneSplitter label="Resize stages pane" onDelta={(d) => setLeft((w) => Math.min(560, Math.max(220, w + d)))} />
         <main className="flex min-w-0 flex-1 flex-col">
           <div className="relative min-h-0 flex-1" {...(review ? {} : libraryDropHandlers(store))}>
-            {review ? <StructureReview key={scene.updatedAt} scene={scene} /> : <ScenePreview />}
+            {review ? <StructureReview key={scene.id} scene={scene} /> : <ScenePreview />}
             {!review && <SelectionBar />}
             {!review && <LibraryPanel />}
             <RenderGallery />

@@ -283,6 +283,8 @@ export const Footprint = z.object({
   alternatives: z.array(z.object({ category: Category, confidence: z.number().min(0).max(1) })).optional(),
   /** Yaw (deg, CCW; 0 = the object's back to the north) seen in the image, when the detector estimates it. */
   yawDeg: z.number().nullable().optional(),
+  /** True when the user set `yawDeg` in the review: the object keeps that yaw and the box's own width and depth. */
+  yawFixed: z.boolean().optional(),
 });
 export type Footprint = z.infer<typeof Footprint>;
 

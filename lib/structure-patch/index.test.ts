@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { StructureSpec, type Footprint } from "../scene/schema";
-import { applyStructurePatch, boxPxToM, frameOf, StructurePatch, type ImageFrame } from "./index";
+import { applyStructurePatch, boxPxToM, describePatch, frameOf, StructurePatch, type ImageFrame } from "./index";
 
 const frame: ImageFrame = { originPx: [500, 300], metersPerPx: [0.01, 0.01] };
 const image = { widthPx: 1000, heightPx: 600 };
@@ -94,5 +94,39 @@ describe("applyStructurePatch", () => {
     expect(f?.originPx[0]).toBeCloseTo(500);
     expect(f?.originPx[1]).toBeCloseTo(300);
     expect(f?.metersPerPx[0]).toBeCloseTo(0.01);
+  });
+});
+
+describe("rotate and scale", () => {
+  it("rotate fixes the footprint's yaw; its object keeps that yaw and the box's own width and depth", () => {
+    const r = apply([{ op: "rotate", footprintId: "fp-1", yawDeg: 225 }]);
+    if (!r.ok) throw new Error(r.error);
+    expect(r.value.footprints[0]).toMatchObject({ yawDeg: -135, yawFixed: true });
+    const o = r.value.objects.find((x) => x.footprintId === "fp-1")!;
+    expect(o.approxYawDeg).toBe(-135);
+    expect(o.targetSize.w).toBeCloseTo(2);
+    expect(o.targetSize.d).toBeCloseTo(2.2);
+  });
+
+  it("scale stretches the room, zones and footprints from one meters-per-pixel value", () => {
+    const r = apply([{ op: "scale", metersPerPx: 0.02 }]);
+    if (!r.ok) throw new Error(r.error);
+    expect(r.value.imageFrame?.metersPerPx).toEqual([0.02, 0.02]);
+    expect(r.value.roomSize).toMatchObject({ w: 16, d: 10, h: 2.7 });
+    expect(r.value.zones[0].box).toEqual({ x: 0, y: 0, w: 16, d: 10 });
+    expect(r.value.footprints[0].boxM).toEqual({ x: 0, y: 2.8, w: 4, d: 4.4 });
+    expect(r.value.objects.find((x) => x.footprintId === "fp-1")?.approxCenter).toEqual([0, 2.8]);
+  });
+
+  it("rejects rotating a footprint that does not exist", () => {
+    const r = apply([{ op: "rotate", footprintId: "fp-9", yawDeg: 10 }]);
+    expect(r.ok).toBe(false);
+  });
+});
+
+describe("describePatch", () => {
+  it("names footprints by category", () => {
+    const p = StructurePatch.parse({ ops: [{ op: "resize", footprintId: "fp-1", boxPx: { x: 410, y: 50, w: 200, h: 220 } }, { op: "relabel", footprintId: "fp-2", category: "night_stand" }] });
+    expect(describePatch(spec(), p)).toBe("move armchair, relabel side table as night stand");
   });
 });

@@ -69,7 +69,8 @@ function title(category: string): string {
 }
 
 /**
- * One ObjectSpec per footprint: targetSize w/d from boxM (swapped when the yaw is +-90 deg), h from the
+ * One ObjectSpec per footprint: targetSize w/d from boxM (swapped when the wall's yaw is +-90 deg; a yaw the user
+ * fixed keeps the box's own w/d and becomes approxYawDeg), h from the
  * category's default height (lib/vocab); approxCenter from boxM; attributes kept from `previous` objects that
  * referenced the same footprint id. Also returns `against_wall` relations for items touching a wall.
  */
@@ -87,8 +88,9 @@ export function objectsFromFootprints(
     counts.set(fp.category, n);
     const id = `${fp.category}-${n}`;
     const wall = info.route === "thin_cover" ? null : wallContact(fp.boxM, room);
-    const yaw = yawForWall(wall);
-    const turned = Math.abs(yaw) === 90;
+    const fixed = fp.yawFixed === true && typeof fp.yawDeg === "number";
+    const yaw = fixed ? fp.yawDeg! : yawForWall(wall);
+    const turned = !fixed && Math.abs(yaw) === 90;
     const prev = previous.find((o) => o.footprintId === fp.id);
     const zoneText = fp.zone ? ` in the ${fp.zone.replace(/-\d+$/, "").replace(/_/g, " ")}` : "";
     objects.push({

@@ -81,7 +81,7 @@ export async function runPlan(sceneId: string, plan: EditPlan, actor: string, cu
     appendEvent(sceneId, "edit.failed", { data: { instruction: plan.instruction, code: err.code, message: err.message, details: err.details ?? null } });
     throw err;
   }
-  const touched = done.flatMap((c) => (c.name === "add-object" ? [c.args.object.id] : c.name === "set-room" ? cur.objects.map((o) => o.id) : [c.args.objectId]));
+  const touched = done.flatMap((c) => (c.name === "add-object" ? [c.args.object.id] : c.name === "set-structure" ? [] : c.name === "set-room" ? cur.objects.map((o) => o.id) : [c.args.objectId]));
   const removed = new Set(done.flatMap((c) => (c.name === "remove-object" ? [c.args.objectId] : [])));
   const before = current ?? store.getScene(sceneId);
   for (const o of cur.objects) {
@@ -164,7 +164,8 @@ async function runOp(sceneId: string, op: EditOp, cur: () => Scene, apply: (c: C
 
 /**
  * Builds `source` as a new revision of one object (events `object.code`, then `object.built` or `object.failed`)
- * and applies the `set-program` command that makes it current with the given target size / attributes.
+ * and applies the `set-program` command that makes it current with the given target size / attributes. Aborting
+ * `signal` cancels the build and throws AppError `superseded` (no revision, no event of failure).
  */
 export async function rebuild(
   sceneId: string,
@@ -173,12 +174,14 @@ export async function rebuild(
   origin: string,
   extra: { targetSize?: Scene["objects"][number]["targetSize"]; attributes?: Scene["objects"][number]["attributes"] },
   apply: (c: Command) => void,
+  signal?: AbortSignal,
 ): Promise<void> {
   appendEvent(sceneId, "object.code", { objectId, data: { origin, source } });
   let built;
   try {
-    built = await buildObjectRevision(sceneId, objectId, source, origin);
+    built = await buildObjectRevision(sceneId, objectId, source, origin, signal);
   } catch (e) {
+    if (isAppError(e) && e.code === "superseded") throw e;
     if (isAppError(e)) appendEvent(sceneId, "object.failed", { objectId, data: { origin, error: { code: e.code, message: e.message, ...(e.details ?? {}) } } });
     throw e;
   }

@@ -49,7 +49,7 @@ function toItem(e: StoredEntry): HistoryItem {
 export function lockIds(cmds: readonly Command[]): string[] {
   const ids = new Set<string>();
   for (const c of cmds) {
-    if (c.name === "set-room") ids.add(ROOM_LOCK);
+    if (c.name === "set-room" || c.name === "set-structure") ids.add(ROOM_LOCK);
     else if (c.name === "add-object") ids.add(c.args.object.id);
     else ids.add(c.args.objectId);
   }
@@ -104,6 +104,9 @@ async function step(sceneId: string, action: "undo" | "redo"): Promise<{ scene: 
   const rec = Recorded.parse(entry.command);
   const inv = Inverse.parse(entry.inverse);
   const cmds = action === "undo" ? inv.commands : rec.commands;
+  if (cmds.some((c) => c.name === "set-structure") && store.getScene(sceneId).status !== "needs_review") {
+    throw new AppError("conflict", `The picture's corrections were used to generate this room; ${action} can no longer change them.`, { action, seq: entry.seq });
+  }
   return withObjectLocks(sceneId, lockIds([...rec.commands, ...inv.commands]), async () => {
     const scene = store.getScene(sceneId);
     const r = store.transaction(() => {

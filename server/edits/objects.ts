@@ -18,6 +18,7 @@ import { getStore } from "../store";
 import { rebuild, DEFAULT_ACTOR } from "./apply";
 import { recordChange, type HistoryItem } from "./history";
 import { withObjectLocks } from "./lock";
+import { newestWins } from "./supersede";
 import { persistCommand } from "./persist";
 import { keepValid } from "./validity";
 
@@ -76,7 +77,8 @@ export function validateParams(obj: SceneObject, params: Record<string, unknown>
 /**
  * PATCH an object: placement (no rebuild; consecutive drags merge in history), PARAMS (validated, rebuilds this
  * object only) and/or hidden. Returns the object and notes (collisions after a move). Throws AppError
- * `validation`, `not_found`, `busy`, `policy` / `build_failed`.
+ * `validation`, `not_found`, `busy`, `policy` / `build_failed`, and `superseded` when a newer PARAMS or program
+ * change of the object arrived while this one was queued or building (its build is cancelled, nothing is kept).
  */
 export async function patchObject(sceneId: string, objectId: string, patch: ObjectPatch): Promise<{ object: SceneObject; notes: string[]; entry: HistoryItem | null }> {
   const obj = getObject(sceneId, objectId);
@@ -86,7 +88,7 @@ export async function patchObject(sceneId: string, objectId: string, patch: Obje
     validateParams(obj, patch.params);
   }
   const store = getStore();
-  return withObjectLocks(sceneId, [objectId], async () => {
+  const run = (signal?: AbortSignal) => withObjectLocks(sceneId, [objectId], async () => {
     let cur = store.getScene(sceneId);
     const before = cur;
     const done: Command[] = [];
@@ -102,7 +104,7 @@ export async function patchObject(sceneId: string, objectId: string, patch: Obje
       if (patch.params) {
         const staged = perform(cur, { name: "set-params", args: { objectId, params: patch.params as Record<string, never>, at: new Date().toISOString(), origin: "params" } });
         const next = staged.scene.objects.find((o) => o.id === objectId)!;
-        await rebuild(sceneId, objectId, next.program!.source, "params", { targetSize: next.targetSize, attributes: next.attributes }, apply);
+        await rebuild(sceneId, objectId, next.program!.source, "params", { targetSize: next.targetSize, attributes: next.attributes }, apply, signal);
       }
       if (patch.placement) apply({ name: "set-placement", args: { objectId, placement: patch.placement } });
       if (patch.hidden !== undefined) apply({ name: "set-hidden", args: { objectId, hidden: patch.hidden } });
@@ -130,12 +132,15 @@ export async function patchObject(sceneId: string, objectId: string, patch: Obje
     appendEvent(sceneId, "edit.applied", { objectId, data: { kind, label, notes, historySeq: entry?.seq ?? null } });
     return { object: objectWithIssues(cur, store.objects.get(sceneId, objectId)!), notes, entry };
   });
+  // A PARAMS change cancels an earlier one of this object still building; placement and hidden never wait.
+  return patch.params ? newestWins(sceneId, objectId, run) : run();
 }
 
 /**
  * Saves a new program for an object (code edit): policy check (runner.check), then build; on success a new
  * current revision. Throws AppError `policy` / `build_failed` (422, details `{line, type, traceback}`) while the
- * last good revision stays current, `validation` for an empty or oversized source, `busy`, `not_found`.
+ * last good revision stays current, `validation` for an empty or oversized source, `busy`, `not_found`, and
+ * `superseded` when a newer program or PARAMS change of the object arrives while this one builds.
  */
 export async function putProgram(sceneId: string, objectId: string, source: string, actor = DEFAULT_ACTOR): Promise<{ object: SceneObject; entry: HistoryItem; notes: string[] }> {
   getObject(sceneId, objectId);
@@ -144,7 +149,7 @@ export async function putProgram(sceneId: string, objectId: string, source: stri
   if (source.length > MAX_SOURCE_CHARS) throw new AppError("validation", `The program is too long (over ${MAX_SOURCE_CHARS} characters).`);
   if (!parseParams(source).ok) throw new AppError("policy", "The program has no readable literal PARAMS = {...} dict at module level.", { line: null, type: "ParamsError", traceback: "", rule: "params_literal" });
   const store = getStore();
-  return withObjectLocks(sceneId, [objectId], async () => {
+  return newestWins(sceneId, objectId, (signal) => withObjectLocks(sceneId, [objectId], async () => {
     const check = await getRunner().check(source, sceneId);
     if (!check.ok) {
       const e = check.error;
@@ -161,7 +166,7 @@ export async function putProgram(sceneId: string, objectId: string, source: stri
       cur = r.scene;
       done.push(cmd);
       inverses.unshift(r.inverse);
-    });
+    }, signal);
     const notes: string[] = [];
     keepValid(() => cur, (cmd) => {
       const r = persistCommand(store, cur, cmd);
@@ -172,5 +177,5 @@ export async function putProgram(sceneId: string, objectId: string, source: stri
     const entry = recordChange(sceneId, { kind: "code", label: `edit the program of ${objectId}`, actor, commands: done, inverses });
     appendEvent(sceneId, "edit.applied", { objectId, data: { kind: "code", label: entry.label, notes, historySeq: entry.seq } });
     return { object: objectWithIssues(cur, store.objects.get(sceneId, objectId)!), entry, notes };
-  });
+  }));
 }

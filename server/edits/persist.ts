@@ -34,6 +34,9 @@ export function persistCommand(store: Store, scene: Scene, cmd: Command): { scen
         store.scenes.update(sceneId, { room: core, roomRev: program?.rev ?? null, roomGlbRev: glbRev });
         break;
       }
+      case "set-structure":
+        store.scenes.update(sceneId, { structure: cmd.args.structure });
+        break;
     }
   });
   return r;

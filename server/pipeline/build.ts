@@ -28,18 +28,22 @@ export function addRevision(sceneId: string, objectId: string, source: string, o
   return store.transaction(() => store.revisions.add(sceneId, objectId, { source, params: paramsOf(source), origin }));
 }
 
-/** Build one stored revision and record the outcome on the revision row. Never throws for build errors; throws an ENOSPC error when the host disk is full. */
-export async function buildRevision(sceneId: string, rev: StoredRevision): Promise<RunnerResult<BuildObjectOutput>> {
+/**
+ * Build one stored revision and record the outcome on the revision row (`signal` cancels the job in the pool; a
+ * cancelled build records nothing). Never throws for build errors; throws an ENOSPC error when the host disk is full.
+ */
+export async function buildRevision(sceneId: string, rev: StoredRevision, signal?: AbortSignal): Promise<RunnerResult<BuildObjectOutput>> {
   const store = getStore();
   const isRoom = rev.objectId === ROOM_ID;
   const outGlb = store.files.ensureParent(isRoom ? store.files.roomGlb(sceneId, rev.rev) : store.files.objectGlb(sceneId, rev.objectId, rev.rev));
   const runner = getRunner();
   const res = isRoom
-    ? await runner.buildRoom({ objectId: "room", source: rev.source, outGlb, scope: sceneId })
-    : await runner.buildObject({ objectId: rev.objectId, source: rev.source, outGlb, scope: sceneId });
+    ? await runner.buildRoom({ objectId: "room", source: rev.source, outGlb, scope: sceneId, signal })
+    : await runner.buildObject({ objectId: rev.objectId, source: rev.source, outGlb, scope: sceneId, signal });
   // A full host disk is no fault of the program: the job or edit fails with `disk_full`, not a build error.
   if (!res.ok && res.error.type === "DiskFull") throw Object.assign(new Error(res.error.message), { code: "ENOSPC" });
   const glbFile = path.relative(store.files.sceneDir(sceneId), outGlb);
+  if (signal?.aborted) return res;
   store.transaction(() =>
     store.revisions.setBuild(sceneId, rev.objectId, rev.rev, res.ok ? { glbFile, stats: res.value.stats, error: null } : { glbFile: null, stats: null, error: res.error }),
   );

@@ -25,17 +25,34 @@ export async function createSceneFromUpload(form: FormData, opts: { engine?: Eng
 }
 
 /**
- * Apply a StructurePatch (relabel, delete, add, resize, merge footprints) to a scene waiting for review.
+ * Apply a StructurePatch (relabel, delete, add, resize, rotate, merge footprints, set the scale) to a scene waiting
+ * for review and record it as one undoable history step (`set-structure`, kind `review`) labelled `label` or by its ops.
  * Throws AppError `not_found`, `busy`, `conflict` (not in review or not an image scene), `validation` (bad patch).
  */
-export async function patchStructure(id: string, patch: StructurePatch): Promise<Scene> {
-  const { applyStructurePatch } = await import("../../lib/structure-patch");
-  const scene = getStore().getScene(id);
-  if (scene.source.kind !== "image" || !scene.structure) throw new AppError("conflict", "Only an image scene with a detected structure can be corrected.");
-  if (scene.status !== "needs_review") throw new AppError("conflict", `The structure can only be corrected while the scene waits for review (it is ${scene.status}).`, { status: scene.status });
-  const r = applyStructurePatch(scene.structure, patch, { widthPx: scene.source.widthPx, heightPx: scene.source.heightPx });
-  if (!r.ok) throw new AppError("validation", `The correction cannot be applied: ${r.error}`, { reason: r.error });
-  return setReviewedStructure(id, r.value);
+export async function patchStructure(id: string, patch: StructurePatch, opts: { actor?: string; label?: string } = {}): Promise<Scene> {
+  const { applyStructurePatch, describePatch } = await import("../../lib/structure-patch");
+  const { recordChange } = await import("../edits/history");
+  const { ROOM_LOCK, withObjectLocks } = await import("../edits/lock");
+  return withObjectLocks(id, [ROOM_LOCK], async () => {
+    const store = getStore();
+    const scene = store.getScene(id);
+    if (scene.source.kind !== "image" || !scene.structure) throw new AppError("conflict", "Only an image scene with a detected structure can be corrected.");
+    if (scene.status !== "needs_review") throw new AppError("conflict", `The structure can only be corrected while the scene waits for review (it is ${scene.status}).`, { status: scene.status });
+    const r = applyStructurePatch(scene.structure, patch, { widthPx: scene.source.widthPx, heightPx: scene.source.heightPx });
+    if (!r.ok) throw new AppError("validation", `The correction cannot be applied: ${r.error}`, { reason: r.error });
+    const label = (opts.label ?? describePatch(scene.structure, patch)).slice(0, 200);
+    return store.transaction(() => {
+      const next = setReviewedStructure(id, r.value);
+      recordChange(id, {
+        kind: "review",
+        label,
+        actor: opts.actor ?? "designer",
+        commands: [{ name: "set-structure", args: { structure: next.structure!, label } }],
+        inverses: [{ name: "set-structure", args: { structure: scene.structure!, label } }],
+      });
+      return store.getScene(id);
+    });
+  });
 }
 
 /** PNG of the detected footprints drawn over the uploaded image. Throws AppError `not_found` (no image) or `conflict` (no structure yet). */

@@ -64,6 +64,11 @@ export class RevisionsRepo {
     return { objectId, rev: next, source: input.source, params: input.params ?? {}, origin: input.origin, createdAt, glbFile: null, stats: null, error: null };
   }
 
+  /** Remove a revision that never became current (its build was cancelled); the next `add` reuses its number. */
+  delete(sceneId: string, objectId: string, rev: number): void {
+    this.db.prepare(`DELETE FROM program_revisions WHERE scene_id = ? AND object_id = ? AND rev = ?`).run(sceneId, objectId, rev);
+  }
+
   /** Record a revision's build outcome: the GLB file (relative to the scene folder) with stats, or an error. */
   setBuild(sceneId: string, objectId: string, rev: number, out: { glbFile: string | null; stats: BuildStats | null; error: BuildError | null }): void {
     this.db

@@ -8,6 +8,7 @@ import { setParams } from "./set-params";
 import { setPlacement } from "./set-placement";
 import { setProgram } from "./set-program";
 import { setRoom } from "./set-room";
+import { setStructure } from "./set-structure";
 import type { Command, Performed } from "./types";
 
 export * from "./types";
@@ -30,6 +31,8 @@ export function perform(scene: Scene, cmd: Command): Performed {
       return removeObject(scene, cmd.args);
     case "set-room":
       return setRoom(scene, cmd.args);
+    case "set-structure":
+      return setStructure(scene, cmd.args);
     default:
       return exhaustiveSwitchError(cmd);
   }
@@ -64,6 +67,8 @@ export function describeCommand(cmd: Command): string {
       return `remove ${cmd.args.objectId}`;
     case "set-room":
       return `change room ${Object.keys(cmd.args.room).join(", ")}`;
+    case "set-structure":
+      return cmd.args.label;
     default:
       return exhaustiveSwitchError(cmd);
   }

@@ -15,6 +15,7 @@ import {
   ProgramRevision,
   SceneObject,
   Size3,
+  StructureSpec,
   Support,
   type Scene,
 } from "../../scene/schema";
@@ -62,6 +63,9 @@ export const SetRoomArgs = z.object({
   }),
 });
 
+/** `set-structure`: replace the detected structure (footprints, image frame) of an image scene in review; `label` says what changed. */
+export const SetStructureArgs = z.object({ structure: StructureSpec, label: z.string().max(200).default("correct the detected objects") });
+
 /** The closed union of commands, as stored in history (JSON). */
 export const Command = z.discriminatedUnion("name", [
   z.object({ name: z.literal("set-placement"), args: SetPlacementArgs }),
@@ -71,6 +75,7 @@ export const Command = z.discriminatedUnion("name", [
   z.object({ name: z.literal("add-object"), args: AddObjectArgs }),
   z.object({ name: z.literal("remove-object"), args: RemoveObjectArgs }),
   z.object({ name: z.literal("set-room"), args: SetRoomArgs }),
+  z.object({ name: z.literal("set-structure"), args: SetStructureArgs }),
 ]);
 export type Command = z.infer<typeof Command>;
 /** Command names. */
