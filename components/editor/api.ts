@@ -57,6 +57,13 @@ export const fetchScene = (id: string) => api<{ scene: Scene; lastSeq: number }>
 export const patchObject = (id: string, oid: string, body: { placement?: SceneObject["placement"]; params?: Record<string, unknown>; hidden?: boolean }) =>
   api<{ object: SceneObject }>("PATCH", `/api/scenes/${encodeURIComponent(id)}/objects/${encodeURIComponent(oid)}`, body);
 
+/**
+ * POST /api/scenes/:id/objects/:oid/fix-placement (no body) -> `{scene, entry, notes}`: the object moves from its
+ * stored placement to the nearest valid spot as one undoable edit; 409 `conflict` when none is within reach.
+ */
+export const postFixPlacement = (id: string, oid: string) =>
+  api<{ scene: Scene; entry: unknown; notes: string[] }>("POST", `/api/scenes/${encodeURIComponent(id)}/objects/${encodeURIComponent(oid)}/fix-placement`);
+
 /** PUT /api/scenes/:id/objects/:oid/program `{source}` -> `{object}` (422 policy/build_failed with `details.line`). */
 export const putProgram = (id: string, oid: string, source: string) =>
   api<{ object: SceneObject }>("PUT", `/api/scenes/${encodeURIComponent(id)}/objects/${encodeURIComponent(oid)}/program`, { source });

@@ -20,7 +20,7 @@ export const SHORTCUTS: readonly (readonly [string, string])[] = [
   ["Ctrl+A", "Select every object"],
   ["Shift+drag (top view)", "Box select"],
   ["F", "Frame the selection"],
-  ["T", "Top view on or off"],
+  ["T", "Plan view (orthographic, from above) on or off"],
   ["Ctrl+S (in the code)", "Save the program"],
   ["Esc", "Deselect, close menus and panels"],
   ["?", "This sheet"],

@@ -1,7 +1,7 @@
 "use client";
 /**
  * Camera side effects: an initial view fitted to the room (once, so later scene updates never make the
- * camera jump), the top-down toggle, and framing the selection on request (key F).
+ * camera jump) and framing the selection on request (key F). The plan view is plan-camera.tsx.
  */
 import { useEffect, useRef } from "react";
 import { useThree } from "@react-three/fiber";
@@ -20,17 +20,15 @@ function roomExtent(footprint: [number, number][] | undefined): number {
 /** The default three-quarter view for a room of extent `e` (m): high enough (about 50 degrees down) to see over the near walls of small rooms too. */
 const HOME_VIEW = (e: number): [number, number, number] => [e * 0.3, e * 1.3 + 2.5, e * 1.0 + 1.5];
 
-/** Moves the camera only on the first room, on the top-down toggle and on a frame request. */
+/** Moves the camera only on the first room and on a frame request. */
 export function CameraRig({ groups }: { groups: GroupRegistry }) {
   const store = useEditorStore();
   const camera = useThree((s) => s.camera);
   const controls = useThree((s) => s.controls) as OrbitControlsImpl | null;
   const invalidate = useThree((s) => s.invalidate);
   const footprint = useEditor((s) => s.scene?.room?.footprint);
-  const topDown = useEditor((s) => s.topDown);
   const frameRequest = useEditor((s) => s.frameRequest);
   const fitted = useRef(false);
-  const firstTop = useRef(true);
 
   useEffect(() => {
     if (fitted.current || !controls || !footprint) return;
@@ -41,25 +39,6 @@ export function CameraRig({ groups }: { groups: GroupRegistry }) {
     controls.update();
     invalidate();
   }, [footprint, controls, camera, invalidate]);
-
-  useEffect(() => {
-    if (firstTop.current) {
-      firstTop.current = false;
-      if (!topDown) return;
-    }
-    if (!controls) return;
-    const e = roomExtent(store.getState().scene?.room?.footprint);
-    if (topDown) {
-      controls.target.set(0, 0, 0);
-      // A tiny offset keeps OrbitControls' up vector well defined when looking straight down.
-      camera.position.set(0, e * 1.6 + 2, 0.001);
-    } else {
-      controls.target.set(0, 0, 0);
-      camera.position.set(...HOME_VIEW(e));
-    }
-    controls.update();
-    invalidate();
-  }, [topDown, controls, camera, invalidate, store]);
 
   useEffect(() => {
     if (frameRequest === 0 || !controls) return;

@@ -23,8 +23,8 @@ export function disposeObject(root: Object3D): void {
   });
 }
 
-/** Renders the GLB at `url`; calls `onLoaded(box)` with its bounding box (local frame, Y-up, m) once shown. */
-export function GlbModel({ url, onLoaded }: { url: string; onLoaded?: (box: Box3) => void }) {
+/** Renders the GLB at `url`; calls `onLoaded(box, root)` with its bounding box (local frame, Y-up, m) and scene root once shown. */
+export function GlbModel({ url, onLoaded }: { url: string; onLoaded?: (box: Box3, root: Object3D) => void }) {
   const gltf = useGLTF(url, false, false);
   const box = useMemo(() => {
     gltf.scene.updateMatrixWorld(true);
@@ -39,7 +39,7 @@ export function GlbModel({ url, onLoaded }: { url: string; onLoaded?: (box: Box3
         m.receiveShadow = true;
       }
     });
-    onLoaded?.(box);
+    onLoaded?.(box, gltf.scene);
   }, [gltf, box, onLoaded]);
   useEffect(
     () => () => {

@@ -1,14 +1,22 @@
 "use client";
-/** One scene object in the preview: placed by its placement (via lib/frames), selectable (Shift-click adds), outlined when selected or rebuilding. */
+/**
+ * One scene object in the preview: placed by its placement (via lib/frames), selectable (Shift-click adds), outlined
+ * when selected, rebuilding or in a spot with problems (red), with dimension lines when it alone is selected and its
+ * own lights inside its group. Registers its group and the part boxes of its GLB.
+ */
 import { Suspense, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { ThreeEvent } from "@react-three/fiber";
-import { Box3, Box3Helper, Color, type Group } from "three";
+import { Box3, Box3Helper, Color, type Group, type Object3D } from "three";
 import { placementToThree, roomToThree } from "@/lib/frames";
 import type { SceneObject } from "@/lib/scene";
 import { objectGlbUrl } from "../editor/api";
 import { useEditor, useEditorStore } from "../editor/editor-context";
 import { GlbErrorBoundary, GlbModel } from "./glb-model";
 import { LightBulb } from "./lighting";
+import { DimensionLines } from "./dimension-lines";
+import { partBoxes } from "./part-boxes";
+import { partRegistry, placementStore } from "./placement-store";
+import { useStore } from "zustand";
 import { JointMotion } from "../joints/joint-motion";
 import { jointsOf } from "../joints/joint-pose";
 
@@ -60,9 +68,12 @@ export function ObjectNode({ obj, groups }: { obj: SceneObject; groups: GroupReg
     g.rotation.set(0, t.rotationY, 0);
   }, [t.position[0], t.position[1], t.position[2], t.rotationY]); // eslint-disable-line react-hooks/exhaustive-deps
 
+  const single = useEditor((s) => s.selectedId === obj.id && s.selectedIds.length === 1);
+  const warn = useStore(placementStore(store), (s) => (s.drag?.id === obj.id && s.drag.problems.length > 0) || s.pending?.id === obj.id);
   const onLoaded = useCallback(
-    (b: Box3) => {
+    (b: Box3, root?: Object3D) => {
       setBox(b);
+      if (root) partRegistry(store).set(obj.id, partBoxes(root));
       if (rev !== null) store.getState().setLoaded(obj.id, rev);
     },
     [store, obj.id, rev],
@@ -90,7 +101,8 @@ export function ObjectNode({ obj, groups }: { obj: SceneObject; groups: GroupReg
         <LightBulb key={i} light={l} position={roomToThree(...l.local!)} name={`light-of-${obj.id}-${i + 1}`} distance={12} />
       ))}
       <JointMotion objectId={obj.id} joints={jointsOf(obj)} selected={selected} />
-      {box && (selected || pending) && <Outline box={box} color={pending ? "#f59e0b" : "#0ea5e9"} />}
+      {box && (selected || pending || warn) && <Outline box={box} color={warn ? "#dc2626" : pending ? "#f59e0b" : "#0ea5e9"} />}
+      {box && single && <DimensionLines box={box} />}
     </group>
   );
 }

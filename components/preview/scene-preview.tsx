@@ -1,12 +1,14 @@
 "use client";
 /**
  * The 3D preview (react-three-fiber + drei): room shell with a wall cutaway, every built object GLB by its
- * placement, orbit controls, grid, a top-down toggle, a transform gizmo, box select in plan view, and lighting that
+ * placement, orbit controls, grid, an orthographic plan view with direct drag, a transform gizmo, snapping (grid,
+ * walls, edges) with live distances and placement warnings, dimension lines, box select in plan view, and lighting that
  * needs no network (environment from three's RoomEnvironment, soft shadows, contact shadows, the room's own
  * lights; see lighting.tsx) with a quality toggle for slow machines. Renders on demand to spare the CPU.
  */
-import { useEffect, useMemo } from "react";
-import { Canvas, useThree } from "@react-three/fiber";
+import { useEffect, useMemo, useRef } from "react";
+import { Canvas, useFrame, useThree } from "@react-three/fiber";
+import { useStore } from "zustand";
 import { Grid, OrbitControls } from "@react-three/drei";
 import { useEditor, useEditorStore } from "../editor/editor-context";
 import type { OrbitControls as OrbitControlsImpl } from "three-stdlib";
@@ -17,6 +19,10 @@ import { Plane, Raycaster, Vector2, Vector3 } from "three";
 import { threeToRoom } from "@/lib/frames";
 import { registerFloorPicker, registerViewCamera } from "./view-camera";
 import { Gizmo } from "./gizmo";
+import { PlanCamera } from "./plan-camera";
+import { PlanDrag } from "./plan-drag";
+import { PlacementPanel } from "./placement-panel";
+import { GRID_STEP, placementStore } from "./placement-store";
 import { ObjectNode, type GroupRegistry } from "./object-node";
 import { RoomNode } from "./room-node";
 
@@ -61,8 +67,38 @@ function ViewCameraProbe() {
   return null;
 }
 
+/**
+ * Hands the canvas's invalidate to code outside it, and writes the room-frame positions of the lights that belong to
+ * objects, read from the scene graph, to the preview's `data-object-lights` ("objectId x y z;..." in m) at each frame.
+ */
+function PreviewProbe({ invalidateRef }: { invalidateRef: { current: () => void } }) {
+  const invalidate = useThree((s) => s.invalidate);
+  const gl = useThree((s) => s.gl);
+  useEffect(() => {
+    invalidateRef.current = invalidate;
+  }, [invalidate, invalidateRef]);
+  const v = useMemo(() => new Vector3(), []);
+  useFrame(({ scene }) => {
+    const host = gl.domElement.closest<HTMLElement>("[data-testid=preview]");
+    if (!host) return;
+    const out: string[] = [];
+    scene.traverse((o) => {
+      if (!o.userData?.decorLight || !o.userData.objectId) return;
+      o.getWorldPosition(v);
+      const [x, y, z] = threeToRoom(v.x, v.y, v.z);
+      out.push(`${o.userData.objectId} ${x.toFixed(4)} ${y.toFixed(4)} ${z.toFixed(4)}`);
+    });
+    const text = out.join(";");
+    if (host.dataset.objectLights !== text) host.dataset.objectLights = text;
+  });
+  return null;
+}
+
 function Toolbar() {
   const store = useEditorStore();
+  const ps = placementStore(store);
+  const grid = useStore(ps, (s) => s.grid);
+  const smart = useStore(ps, (s) => s.smart);
   const topDown = useEditor((s) => s.topDown);
   const cutaway = useEditor((s) => s.cutaway);
   const mode = useEditor((s) => s.gizmoMode);
@@ -71,8 +107,15 @@ function Toolbar() {
   const btn = "rounded border border-stone-300 bg-white/90 px-2 py-0.5 text-xs shadow-sm hover:bg-white aria-pressed:bg-sky-100";
   return (
     <div className="absolute left-2 top-2 flex gap-1" role="toolbar" aria-label="Preview tools">
-      <button type="button" className={btn} aria-pressed={topDown} data-testid="toggle-topdown" onClick={() => store.getState().toggleTopDown()}>
-        Top view
+      <button
+        type="button"
+        className={btn}
+        aria-pressed={topDown}
+        data-testid="toggle-topdown"
+        title="Plan view: orthographic, straight down, north up; drag objects to move them, drag the floor to pan, wheel to zoom"
+        onClick={() => store.getState().toggleTopDown()}
+      >
+        Plan view
       </button>
       <button
         type="button"
@@ -89,6 +132,26 @@ function Toolbar() {
       </button>
       <button type="button" className={btn} aria-pressed={mode === "rotate"} onClick={() => store.getState().setGizmoMode("rotate")}>
         Rotate
+      </button>
+      <button
+        type="button"
+        className={btn}
+        aria-pressed={grid !== null}
+        data-testid="toggle-grid-snap"
+        title={`Snap positions to a ${GRID_STEP} m grid while dragging`}
+        onClick={() => ps.getState().setGrid(grid === null ? GRID_STEP : null)}
+      >
+        Grid {GRID_STEP} m
+      </button>
+      <button
+        type="button"
+        className={btn}
+        aria-pressed={smart}
+        data-testid="toggle-smart-snap"
+        title="Snap to walls (the side facing the wall flush against it) and to other objects' edges while dragging"
+        onClick={() => ps.getState().setSmart(!smart)}
+      >
+        Snap to walls and edges
       </button>
       <button type="button" className={btn} disabled={!hasSel} onClick={() => store.getState().requestFrame()} title="Frame selection (F)">
         Frame
@@ -112,6 +175,8 @@ export default function ScenePreview() {
   const groups = useMemo<GroupRegistry>(() => new Map(), []);
   const wallsHidden = useEditor((s) => s.wallsHidden);
   const quality = useEditor((s) => s.quality);
+  const invalidateRef = useRef<() => void>(() => {});
+  const invalidate = useMemo(() => () => invalidateRef.current(), []);
   return (
     <div className="relative h-full w-full bg-gradient-to-b from-stone-200 to-stone-100" data-testid="preview" data-walls-hidden={wallsHidden.join(" ")} data-quality={quality}>
       <Canvas
@@ -129,10 +194,14 @@ export default function ScenePreview() {
         <Gizmo groups={groups} />
         <OrbitControls makeDefault enableDamping={false} maxPolarAngle={Math.PI / 2 - 0.02} />
         <CameraRig groups={groups} />
+        <PlanCamera />
         <ViewCameraProbe />
         <BoxSelect groups={groups} />
+        <PlanDrag groups={groups} />
+        <PreviewProbe invalidateRef={invalidateRef} />
       </Canvas>
       <Toolbar />
+      <PlacementPanel groups={groups} invalidate={invalidate} />
     </div>
   );
 }

@@ -1,9 +1,10 @@
 "use client";
-/** Object list under the timeline: search, select (synced with preview and code pane; Shift-click adds), hide/show; names first. */
+/** Object list under the timeline: search, select (synced with preview and code pane; Shift-click adds), hide/show, the server's placement issues per object; names first. */
 import { useState } from "react";
 import { patchObject } from "../editor/api";
 import { useEditor, useEditorStore } from "../editor/editor-context";
 import { displayName } from "../editor/messages";
+import { issuesOf } from "../preview/placement-panel";
 import { StatusIcon } from "./status-icon";
 
 /** Searchable object list. */
@@ -56,6 +57,17 @@ export function ObjectList() {
             >
               {displayName(o, objects)} <span className="text-xs text-stone-500">{o.id}</span>
             </button>
+            {issuesOf(o).length > 0 && (
+              <span
+                role="img"
+                data-testid={`object-issues-${o.id}`}
+                aria-label={`Placement problems: ${issuesOf(o).map((i) => i.message).join("; ")}`}
+                title={issuesOf(o).map((i) => i.message).join("\n")}
+                className="text-xs text-amber-700"
+              >
+                ⚠ {issuesOf(o).length}
+              </span>
+            )}
             <button
               type="button"
               aria-label={o.hidden ? `Show ${o.id}` : `Hide ${o.id}`}
