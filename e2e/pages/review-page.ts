@@ -19,7 +19,8 @@ export class ReviewPage {
 
   /** Upload `file` through POST /api/scenes, open the editor and wait for the review step. */
   async open(file: string): Promise<Scene> {
-    const res = await this.page.request.post("/api/scenes", { multipart: { image: { name: path.basename(file), mimeType: "image/png", buffer: fs.readFileSync(file) } } });
+    // A fresh connection for the upload: the next request must not reuse the socket the multipart body went over.
+    const res = await this.page.request.post("/api/scenes", { headers: { connection: "close" }, multipart: { image: { name: path.basename(file), mimeType: "image/png", buffer: fs.readFileSync(file) } } });
     expect(res.status()).toBe(202);
     const { scene } = (await res.json()) as { scene: Scene };
     await this.editor.goto(scene.id);
