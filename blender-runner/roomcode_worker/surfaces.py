@@ -3,7 +3,7 @@
 A support surface is a set of upward faces (normal z > ``UP_NORMAL_Z``) at one height (within
 ``HEIGHT_TOL`` m) that touch each other in plan: a mattress top, a seat, a tabletop, one shelf board. Each is
 reported as its axis-aligned rectangle in the object's local frame, its face area and the free height above
-it (ray casts upwards against the whole object; ``None`` when nothing of the object is above).
+it (median of ray casts upwards against the whole object; ``None`` when nothing of the object is above).
 """
 import math
 
@@ -139,23 +139,25 @@ def measure(objects, geometry_types, frame_inv=None):
 
 
 def _clearance(tree, s):
-    """Smallest free height (m) above sample points of surface ``s`` (from its highest face); None when nothing is above."""
+    """Free height (m) above surface ``s`` (from its highest face): the median over 3 x 3 sample points, so a
+    cushion leaning over a seat's back edge does not cover the seat; None when most points have nothing above."""
     if tree is None:
         return None
-    best = None
     up = Vector((0.0, 0.0, 1.0))
+    heights = []
     for fx in (0.2, 0.5, 0.8):
         for fy in (0.2, 0.5, 0.8):
             x = s["min"][0] + (s["max"][0] - s["min"][0]) * fx
             y = s["min"][1] + (s["max"][1] - s["min"][1]) * fy
             hit = tree.ray_cast(Vector((x, y, s["top"] + 0.002)), up)
             if hit[0] is None:
+                heights.append(float("inf"))
                 continue
             # The first face above faces up: the point is inside a closed part (a frame under its mattress).
-            d = 0.0 if hit[1].z > 0.0 else hit[0].z - s["top"]
-            if (d == 0.0 or d > 0.003) and (best is None or d < best):
-                best = d
-    return None if best is None else round(best, 4)
+            heights.append(0.0 if hit[1].z > 0.0 else max(hit[0].z - s["top"], 0.0))
+    heights.sort()
+    median = heights[len(heights) // 2]
+    return None if median == float("inf") else round(median, 4)
 
 
 def _hull(points):

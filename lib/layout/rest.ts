@@ -79,7 +79,9 @@ export function restOnSupport(scene: SearchScene, obj: PlacedObject, p: Placemen
   const surfaces = holdingSurfaces(sup, obj);
   const bottom = localBottom(obj);
   let fallback: Placement | null = null;
-  for (const s of surfaces.length ? surfaces : supportSurfaces(sup).slice(0, 1)) {
+  // When no surface holds it, the most open one (free above, then the most free height, then the largest).
+  const open = [...supportSurfaces(sup)].sort((a, b) => (a.clearance === null ? Infinity : a.clearance) === (b.clearance === null ? Infinity : b.clearance) ? b.area - a.area : (b.clearance ?? Infinity) - (a.clearance ?? Infinity));
+  for (const s of surfaces.length ? surfaces : open.slice(0, 1)) {
     for (const yaw of [p.yawDeg, normYaw(p.yawDeg + 90)]) {
       const [hx, hy] = halfExtents(size, yaw - sup.placement.yawDeg);
       for (const [lx, ly] of slots(s, Math.min(hx, (s.max[0] - s.min[0]) / 2), Math.min(hy, (s.max[1] - s.min[1]) / 2), from)) {
