@@ -8,11 +8,11 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { holdingSurfaces } from "../../lib/layout/parts";
-import type { BuildStats, SceneObject } from "../../lib/scene/schema";
-import { assembleProgram, familyDefaults, familyTemplate } from "../../server/engines/offline/code/library";
-import { createRunner } from "../client";
-import type { Runner } from "../client/types";
+import { holdingSurfaces } from "../../../../lib/layout/parts";
+import type { BuildStats, SceneObject } from "../../../../lib/scene/schema";
+import { assembleProgram, familyDefaults, familyTemplate } from "./library";
+import { createRunner } from "../../../../blender-runner/client";
+import type { Runner } from "../../../../blender-runner/client/types";
 
 let runner: Runner;
 let out: string;
