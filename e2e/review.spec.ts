@@ -162,6 +162,14 @@ test("a new box can be drawn on top of other boxes, and a box turns by its knob 
   const rug = byCategory(fps, "rug");
   const bed = byCategory(fps, "bed");
 
+  // A drawn box left unnamed (Escape) is dropped and nothing is saved.
+  await page.keyboard.press("b");
+  await review.drag(await review.toScreen(rug.boxPx.x + 10, rug.boxPx.y + 10), await review.toScreen(rug.boxPx.x + 50, rug.boxPx.y + 50));
+  await expect(page.getByTestId("footprint-draft")).toHaveCount(1);
+  await page.keyboard.press("Escape");
+  await expect(page.getByTestId("footprint-draft")).toHaveCount(0);
+  expect(await review.footprints()).toHaveLength(fps.length);
+
   // Draw across the rug (and whatever lies on it) with the Draw tool.
   await page.keyboard.press("b");
   await expect(page.getByTestId("structure-review")).toHaveAttribute("data-tool", "draw");

@@ -104,6 +104,11 @@ export function StructureReview({ scene }: { scene: Scene }) {
     }
     void correct(listNow().map((b) => (b.id === id ? { ...b, category } : b)), [{ op: "relabel", footprintId: id, category }]);
   };
+  /** Escape (or Enter with nothing typed) in the picker of a drawn box: the box is dropped, nothing is saved. */
+  const dropDraft = () => {
+    setDraft(null);
+    setSelected((id) => (id === DRAFT ? null : id));
+  };
   const tab = (dir: 1 | -1) => {
     const ids = shown.map((b) => b.id);
     if (!ids.length) return;
@@ -260,7 +265,7 @@ export function StructureReview({ scene }: { scene: Scene }) {
           </>
         ) : current ? (
           <>
-            <CategoryPicker key={current.id} box={current} inputRef={picker} onPick={(c) => void relabel(current.id, c)} onLeave={() => (current.id === DRAFT && !draft?.category ? undefined : focusBox(current.id))} onTab={tab} />
+            <CategoryPicker key={current.id} box={current} inputRef={picker} onPick={(c) => void relabel(current.id, c)} onLeave={() => (current.id === DRAFT ? dropDraft() : focusBox(current.id))} onTab={tab} />
             {current.confidence !== null && <span className="text-xs text-stone-500">{Math.round(current.confidence * 100)}% sure</span>}
             {current.id !== DRAFT && <span data-testid="review-yaw" className="text-xs text-stone-600">turned {Math.round(current.yawDeg)}°</span>}
             <button type="button" aria-label={`Delete box ${current.id}`} data-testid={`footprint-delete-${current.id}`} onClick={() => removeBox(current.id)} className="rounded border border-red-300 px-2 py-1 text-red-700 hover:bg-red-50">
