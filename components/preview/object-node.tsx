@@ -69,6 +69,7 @@ export function ObjectNode({ obj, groups }: { obj: SceneObject; groups: GroupReg
   }, [t.position[0], t.position[1], t.position[2], t.rotationY]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const single = useEditor((s) => s.selectedId === obj.id && s.selectedIds.length === 1);
+  const plan = useEditor((s) => s.topDown);
   const warn = useStore(placementStore(store), (s) => (s.drag?.id === obj.id && s.drag.problems.length > 0) || s.pending?.id === obj.id);
   const onLoaded = useCallback(
     (b: Box3, root?: Object3D) => {
@@ -102,7 +103,7 @@ export function ObjectNode({ obj, groups }: { obj: SceneObject; groups: GroupReg
       ))}
       <JointMotion objectId={obj.id} joints={jointsOf(obj)} selected={selected} />
       {box && (selected || pending || warn) && <Outline box={box} color={warn ? "#dc2626" : pending ? "#f59e0b" : "#0ea5e9"} />}
-      {box && single && <DimensionLines box={box} />}
+      {box && single && <DimensionLines box={box} plan={plan} />}
     </group>
   );
 }

@@ -52,7 +52,7 @@ export function PlacementPanel({ groups, invalidate }: { groups: GroupRegistry; 
   };
 
   return (
-    <div className="pointer-events-none absolute right-2 top-2 z-10 flex w-80 flex-col gap-1 text-xs">
+    <div className="pointer-events-none absolute bottom-2 right-2 z-10 flex w-80 flex-col gap-1 text-xs">
       {drag && (
         <div data-testid="drag-readout" className="rounded border border-stone-200 bg-white/95 px-2 py-1 shadow">
           {drag.readout.walls.map((w) => (

@@ -104,9 +104,9 @@ function Toolbar() {
   const mode = useEditor((s) => s.gizmoMode);
   const hasSel = useEditor((s) => s.selectedId !== null);
   const quality = useEditor((s) => s.quality);
-  const btn = "rounded border border-stone-300 bg-white/90 px-2 py-0.5 text-xs shadow-sm hover:bg-white aria-pressed:bg-sky-100";
+  const btn = "whitespace-nowrap rounded border border-stone-300 bg-white/90 px-2 py-0.5 text-xs shadow-sm hover:bg-white aria-pressed:bg-sky-100";
   return (
-    <div className="absolute left-2 top-2 flex gap-1" role="toolbar" aria-label="Preview tools">
+    <div className="absolute left-2 right-2 top-2 flex flex-wrap gap-1" role="toolbar" aria-label="Preview tools">
       <button
         type="button"
         className={btn}
@@ -151,7 +151,7 @@ function Toolbar() {
         title="Snap to walls (the side facing the wall flush against it) and to other objects' edges while dragging"
         onClick={() => ps.getState().setSmart(!smart)}
       >
-        Snap to walls and edges
+        Snap to walls, edges
       </button>
       <button type="button" className={btn} disabled={!hasSel} onClick={() => store.getState().requestFrame()} title="Frame selection (F)">
         Frame
