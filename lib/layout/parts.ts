@@ -57,7 +57,7 @@ export function supportSurfaces(o: Pick<SceneObject, "targetSize" | "build">): S
   return [{ z: s.h, min: [-s.w / 2, -s.d / 2], max: [s.w / 2, s.d / 2], area: s.w * s.d, clearance: null }];
 }
 
-/** Surfaces of `sup` that can hold `obj` (free height and plan extent), best first. */
+/** Surfaces of `sup` that can hold `obj` (free height and plan extent; open above unless `sup` is shelved storage), best first (shelf boards first for shelved storage, then by area). */
 export function holdingSurfaces(sup: PlacedObject, obj: Pick<SceneObject, "targetSize" | "build">): SupportSurface[] {
   const size = builtSize(obj);
   const shortSide = Math.min(size.w, size.d);
@@ -72,8 +72,10 @@ export function holdingSurfaces(sup: PlacedObject, obj: Pick<SceneObject, "targe
     return a && (s.clearance === null || s.clearance >= size.h * 0.95);
   };
   const all = supportSurfaces(sup);
-  const good = all.filter(fits);
   const shelved = SHELVED.has(categoryInfo(sup.category).family);
+  // Only shelved storage holds things under something of its own (a board); elsewhere a covered surface is
+  // inside the object (a drawer's top inside a dresser).
+  const good = all.filter((s) => fits(s) && (shelved || s.clearance === null));
   good.sort((a, b) => (shelved ? Number(b.clearance !== null) - Number(a.clearance !== null) : 0) || b.area - a.area);
   return good;
 }
