@@ -154,3 +154,26 @@ test("the selected object shows its dimensions in meters", async ({ page }) => {
   expect(h).toBeCloseTo(stats.bbox.max[2] - stats.bbox.min[2], 2);
   await expect(page.getByTestId("dim-width")).toHaveText(/^\d+\.\d\d m$/);
 });
+
+test("the server's placement issues show in the object list and on selection", async ({ page }) => {
+  const editor = new EditorPage(page);
+  const tools = new EditorTools(page);
+  const scene = await editor.createBuilt(PROMPT);
+  const lamp = scene.objects.find((o) => o.category === "floor_lamp")!;
+  const sofa = scene.objects.find((o) => o.category === "sofa")!;
+  // Saved into the sofa through the route, as "Keep" does; reopened so the page reads the scene with its issues.
+  const res = await page.request.patch(`/api/scenes/${scene.id}/objects/${lamp.id}`, { data: { placement: { ...lamp.placement, x: sofa.placement.x, y: sofa.placement.y } } });
+  expect(res.ok()).toBe(true);
+  const stored = (await tools.scene(scene.id)).objects.find((o) => o.id === lamp.id)!;
+  const issues = (stored as { issues?: { kind: string; message: string }[] }).issues ?? [];
+  await editor.goto(scene.id);
+  await editor.waitForAllObjectsShown();
+  if (issues.length > 0) {
+    await expect(page.getByTestId(`object-issues-${lamp.id}`)).toBeVisible();
+    await editor.selectObject(lamp.id);
+    await expect(page.getByTestId("selection-issues")).toContainText(issues[0].message);
+  } else {
+    // A server that reports no issues: nothing is claimed.
+    await expect(page.getByTestId(`object-issues-${lamp.id}`)).toHaveCount(0);
+  }
+});
