@@ -28,7 +28,7 @@ export function RenderMenu() {
       st.notify("error", "The 3D preview is not ready, so there is no current view to render.");
       return;
     }
-    const r = await postRender(st.sceneId, { preset, budget, ...(view ? { camera: cameraFromThree(view.position, view.target, view.fovDeg) } : {}) });
+    const r = await postRender(st.sceneId, { preset, budget, ...(view ? { camera: cameraFromThree(view.position, view.target, view.fovDeg, view.ortho) } : {}) });
     const now = store.getState();
     if (!r.ok) {
       now.notify("error", r.missing ? "Renders are not available on this server yet." : `Could not start the render: ${r.error.message}`);

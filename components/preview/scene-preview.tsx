@@ -18,6 +18,7 @@ import { PreviewLighting } from "./lighting";
 import { Plane, Raycaster, Vector2, Vector3 } from "three";
 import { threeToRoom } from "@/lib/frames";
 import { registerFloorPicker, registerViewCamera } from "./view-camera";
+import type { OrthographicCamera } from "three";
 import { Gizmo } from "./gizmo";
 import { PlanCamera } from "./plan-camera";
 import { PlanDrag } from "./plan-drag";
@@ -60,7 +61,13 @@ function ViewCameraProbe() {
     registerViewCamera(store, () => {
       const t = controls?.target;
       const fov = (camera as { fov?: number }).fov ?? 45;
-      return { position: [camera.position.x, camera.position.y, camera.position.z], target: t ? [t.x, t.y, t.z] : [0, 0, 0], fovDeg: fov };
+      const position: [number, number, number] = [camera.position.x, camera.position.y, camera.position.z];
+      const o = camera as Partial<OrthographicCamera>;
+      if (o.isOrthographicCamera && o.zoom && o.right !== undefined && o.left !== undefined && o.top !== undefined && o.bottom !== undefined) {
+        // The plan view looks straight down: the target is the floor point under the camera.
+        return { position, target: [position[0], 0, position[2]], fovDeg: fov, ortho: { w: (o.right - o.left) / o.zoom, h: (o.top - o.bottom) / o.zoom } };
+      }
+      return { position, target: t ? [t.x, t.y, t.z] : [0, 0, 0], fovDeg: fov };
     });
     return () => registerViewCamera(store, null);
   }, [store, camera, controls]);

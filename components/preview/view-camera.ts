@@ -4,11 +4,12 @@
  */
 import type { EditorStore } from "../editor/editor-store";
 
-/** The preview camera in three.js coordinates (m, Y-up) with its orbit target and vertical fov (deg). */
+/** The preview camera in three.js coordinates (m, Y-up) with its orbit target and vertical fov (deg); `ortho` is the visible width and height (m) of an orthographic camera (the plan view). */
 export interface ViewCamera {
   position: [number, number, number];
   target: [number, number, number];
   fovDeg: number;
+  ortho?: { w: number; h: number };
 }
 
 const getters = new WeakMap<EditorStore, () => ViewCamera | null>();

@@ -52,7 +52,8 @@ export function presetCamera(preset: Exclude<RenderPreset, "current">, footprint
   }
 }
 
-/** The preview camera (three.js position and orbit target, vertical fov in degrees) as a room-frame camera. */
-export function cameraFromThree(position: [number, number, number], target: [number, number, number], fovDeg: number): RoomCamera {
+/** The preview camera (three.js position and orbit target, vertical fov in degrees) as a room-frame camera; with `ortho` (visible width and height, m) an orthographic one whose `orthoScale` spans the wider side of an `aspect` image, as Blender's sensor fit AUTO does. */
+export function cameraFromThree(position: [number, number, number], target: [number, number, number], fovDeg: number, ortho?: { w: number; h: number }, aspect = 16 / 9): RoomCamera {
+  if (ortho) return { position: threeToRoom(...position), target: threeToRoom(...target), orthoScale: Math.max(ortho.w, ortho.h * aspect) * (aspect >= 1 ? 1 : 1 / aspect) };
   return { position: threeToRoom(...position), target: threeToRoom(...target), fovDeg };
 }
