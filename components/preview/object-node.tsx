@@ -13,6 +13,7 @@ import { objectGlbUrl } from "../editor/api";
 import { useEditor, useEditorStore } from "../editor/editor-context";
 import { GlbErrorBoundary, GlbModel } from "./glb-model";
 import { LightBulb } from "./lighting";
+import { withLampBulbs } from "@/lib/scene/lights";
 import { DimensionLines } from "./dimension-lines";
 import { partBoxes } from "./part-boxes";
 import { partRegistry, placementStore } from "./placement-store";
@@ -45,7 +46,7 @@ export function ObjectNode({ obj, groups }: { obj: SceneObject; groups: GroupReg
   const pending = useEditor((s) => s.pending.includes(obj.id) || (s.pending.length > 0 && (obj.build.status === "coding" || obj.build.status === "building")));
   const ref = useRef<Group>(null);
   const allLights = useEditor((s) => s.scene?.decor?.lights);
-  const ownLights = useMemo(() => (allLights ?? []).filter((l) => l.objectId === obj.id && l.local && l.kind !== "sun"), [allLights, obj.id]);
+  const ownLights = useMemo(() => withLampBulbs(allLights ?? [], [obj]).filter((l) => l.objectId === obj.id && l.local && l.kind !== "sun"), [allLights, obj]);
   const [box, setBox] = useState<Box3 | null>(null);
   const t = placementToThree(obj.placement);
   const rev = obj.build.glbRev;

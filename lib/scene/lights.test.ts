@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { attachFixtureLights, lightsInRoom, localToRoom, roomToLocal } from "./lights";
+import { attachFixtureLights, lightsInRoom, localToRoom, roomToLocal, withLampBulbs } from "./lights";
 import type { Light, SceneObject } from "./schema";
 
 function obj(id: string, category: string, x: number, y: number, yawDeg = 0, h = 1.6): SceneObject {
@@ -49,5 +49,18 @@ describe("lights that belong to a lamp", () => {
     expect(lightsInRoom([l], [{ ...moved, hidden: true }])).toEqual([]);
     expect(lightsInRoom([l], [])).toEqual([]);
     expect(lightsInRoom([bulb(0, 0, 2)], [])).toHaveLength(1);
+  });
+
+  it("a lamp without a light of its own (added by an edit) gets a bulb in its shade; a lit lamp and a sofa do not", () => {
+    const lit = obj("lamp-1", "table_lamp", 0, 0, 0, 0.5);
+    const added = obj("floor_lamp-1", "floor_lamp", 2, 1, 0, 1.6);
+    const sofa = obj("sofa-1", "sofa", -1, 0, 0, 0.8);
+    const lights = attachFixtureLights([bulb(0, 0, 0.4)], [lit]);
+    const all = withLampBulbs(lights, [lit, added, sofa]);
+    expect(all).toHaveLength(2);
+    const own = all.find((l) => l.objectId === "floor_lamp-1")!;
+    expect(own.local).toEqual([0, 0, 1.6 * 0.8]);
+    const [, moved] = lightsInRoom(all, [lit, { ...added, placement: { x: -2, y: 0.5, z: 0, yawDeg: 30 } }, sofa]);
+    expect(moved.position).toEqual([-2, 0.5, 1.6 * 0.8]);
   });
 });

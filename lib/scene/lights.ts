@@ -53,6 +53,27 @@ export function attachFixtureLights(lights: Light[], objects: SceneObject[]): Li
   });
 }
 
+/** The bulb of a floor or table lamp: a warm 40 W point light at 80% of the lamp's height, in the shade. */
+export const LAMP_BULB = { color: "#ffd9a8", power: 40, heightShare: 0.8 } as const;
+
+/** Families whose bulb is implied when no light is attached to them (a lamp added after the scene was lit). */
+const BULB_FAMILIES = new Set(["floor_lamp", "table_lamp"]);
+
+/**
+ * `lights` plus a bulb (LAMP_BULB, attached in the lamp's local frame) for every floor or table lamp that has no
+ * light of its own, such as a lamp added by an edit after the decor stage lit the room. Never throws.
+ */
+export function withLampBulbs(lights: Light[], objects: SceneObject[]): Light[] {
+  const lit = new Set(lights.map((l) => l.objectId).filter((id): id is string => !!id));
+  const out = lights.slice();
+  for (const o of objects) {
+    if (lit.has(o.id) || !BULB_FAMILIES.has(familyOf(o.category))) continue;
+    const local: Point3 = [0, 0, o.targetSize.h * LAMP_BULB.heightShare];
+    out.push({ kind: "point", position: localToRoom(o.placement, local), color: LAMP_BULB.color, power: LAMP_BULB.power, objectId: o.id, local });
+  }
+  return out;
+}
+
 /**
  * The lights as they are now, in the room frame: an attached light at its object's current placement, left out when
  * that object is hidden or no longer in the scene; a free light as stored. Never throws.

@@ -7,7 +7,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import type { AssembleObject, AssembleSceneJob } from "../../blender-runner/client/types";
 import { AppError } from "../../lib/errors";
-import { lightsInRoom } from "../../lib/scene/lights";
+import { lightsInRoom, withLampBulbs } from "../../lib/scene/lights";
 import type { Scene } from "../../lib/scene/schema";
 import { getRunner } from "../runner";
 import { getStore, ROOM_ID } from "../store";
@@ -25,7 +25,7 @@ export function assembleInput(scene: Scene): Pick<AssembleSceneJob, "roomSource"
   // The room as shown: the revision whose GLB is current (a newer revision may have failed to build).
   const room = scene.room;
   const roomRev = room?.glbRev && room.glbRev !== room.program?.rev ? store.revisions.get(scene.id, ROOM_ID, room.glbRev) : room?.program;
-  return { roomSource: roomRev?.source ?? null, objects, lights: lightsInRoom(scene.decor?.lights ?? [], scene.objects) };
+  return { roomSource: roomRev?.source ?? null, objects, lights: lightsInRoom(withLampBulbs(scene.decor?.lights ?? [], scene.objects), scene.objects) };
 }
 
 /** Hash of the assembly input: equal hashes give equal exports. */

@@ -7,6 +7,7 @@ import "server-only";
 import type { Light, Material, ObjectSpec, Placement, Scene } from "../../../lib/scene/schema";
 import { Attributes } from "../../../lib/scene/schema";
 import { materialPreset } from "../../../lib/program/materials";
+import { LAMP_BULB } from "../../../lib/scene/lights";
 import { canonicalCategory, categoryInfo, familyOf } from "../../../lib/vocab";
 import type { DecorResult } from "../types";
 
@@ -145,7 +146,7 @@ export function lightsFor(scene: Scene): Light[] {
   for (const o of visible) {
     const fam = familyOf(o.category);
     if (fam === "floor_lamp" || fam === "table_lamp") {
-      lights.push({ kind: "point", position: [o.placement.x, o.placement.y, o.placement.z + o.targetSize.h * 0.8], color: "#ffd9a8", power: 40 });
+      lights.push({ kind: "point", position: [o.placement.x, o.placement.y, o.placement.z + o.targetSize.h * LAMP_BULB.heightShare], color: LAMP_BULB.color, power: LAMP_BULB.power });
     }
   }
   lights.push({ kind: "sun", position: [0, 0, height + 3], color: "#fff8ee", power: 2 });
