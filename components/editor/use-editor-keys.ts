@@ -22,6 +22,10 @@ export const SHORTCUTS: readonly (readonly [string, string])[] = [
   ["F", "Frame the selection"],
   ["T", "Plan view (orthographic, from above) on or off"],
   ["Ctrl+S (in the code)", "Save the program"],
+  ["B (image review)", "Draw a new box, also over other boxes"],
+  ["S (image review)", "Set the scale: drag across something, type its length"],
+  ["Tab / Delete (image review)", "Next box / remove the selected box"],
+  ["Type, Enter (image review)", "Filter the categories, pick the highlighted one"],
   ["Esc", "Deselect, close menus and panels"],
   ["?", "This sheet"],
 ];
