@@ -71,25 +71,11 @@ class Body:
 
 def _mesh_of(objects):
     """World-space ``(verts, polys)`` of the evaluated geometry of ``objects``."""
-    depsgraph = bpy.context.evaluated_depsgraph_get()
     verts, polys = [], []
-    for obj in objects:
-        if obj.type not in stats.GEOMETRY_TYPES:
-            continue
-        ev = obj.evaluated_get(depsgraph)
-        try:
-            mesh = ev.to_mesh()
-        except RuntimeError:
-            mesh = None
-        if mesh is None:
-            continue
-        try:
-            mw = ev.matrix_world
-            base = len(verts)
-            verts.extend(mw @ v.co for v in mesh.vertices)
-            polys.extend([base + i for i in p.vertices] for p in mesh.polygons)
-        finally:
-            ev.to_mesh_clear()
+    for _obj, _ev, mesh, mw in stats.evaluated_meshes(objects):
+        base = len(verts)
+        verts.extend(mw @ v.co for v in mesh.vertices)
+        polys.extend([base + i for i in p.vertices] for p in mesh.polygons)
     return verts, polys
 
 

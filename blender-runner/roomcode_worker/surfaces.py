@@ -8,10 +8,11 @@ it (median of ray casts upwards against the whole object; ``None`` when nothing 
 import math
 
 import bmesh
-import bpy
 import numpy
 from mathutils import Vector
 from mathutils.bvhtree import BVHTree
+
+from . import stats
 
 #: Faces whose unit normal has z above this count as facing up (about 25 degrees from vertical).
 UP_NORMAL_Z = 0.9
@@ -25,26 +26,12 @@ MAX_SURFACES = 24
 
 def _world_meshes(objects, frame_inv, geometry_types):
     """Yield ``(name, vertices (n,3) numpy, bmesh)`` per part, in the frame of ``frame_inv``; caller frees bmesh."""
-    depsgraph = bpy.context.evaluated_depsgraph_get()
-    for obj in objects:
-        if obj.type not in geometry_types:
-            continue
-        ev = obj.evaluated_get(depsgraph)
-        try:
-            mesh = ev.to_mesh()
-        except RuntimeError:
-            mesh = None
-        if mesh is None:
-            continue
-        try:
-            mw = ev.matrix_world if frame_inv is None else frame_inv @ ev.matrix_world
-            bm = bmesh.new()
-            bm.from_mesh(mesh)
-            bm.transform(mw)
-            bm.normal_update()
-            co = numpy.array([v.co[:] for v in bm.verts], dtype=numpy.float64).reshape(-1, 3)
-        finally:
-            ev.to_mesh_clear()
+    for obj, _ev, mesh, mw in stats.evaluated_meshes(objects, frame_inv, geometry_types):
+        bm = bmesh.new()
+        bm.from_mesh(mesh)
+        bm.transform(mw)
+        bm.normal_update()
+        co = numpy.array([v.co[:] for v in bm.verts], dtype=numpy.float64).reshape(-1, 3)
         yield obj.name, co, bm
 
 
