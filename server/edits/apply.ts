@@ -1,11 +1,11 @@
 import "server-only";
 /**
  * Instruction edits (DESIGN.md section 6): instruction -> EditPlan (offline router; for `openai` scenes the model
- * when the router refuses as `unsupported_edit`, see model-plan.ts) -> `edit.plan` event ->
- * per-op commands applied through the store -> `edit.applied`. Only objects named in the plan get new
- * revisions/GLBs; a failure rolls back the ops already applied and emits `edit.failed`.
+ * when the router refuses as `unsupported_edit`, see model-plan.ts) -> `edit.plan` event -> per-op commands
+ * staged in one SceneChange (server/edits/executor.ts) -> one commit with its history entry and `edit.applied`.
+ * Only objects named in the plan get new revisions/GLBs; a failure commits nothing and emits `edit.failed`.
  */
-import { perform, type Command } from "../../lib/edits/commands";
+import { perform } from "../../lib/edits/commands";
 import { findFreeSpot } from "../../lib/edits/placement";
 import { planEdit } from "../../lib/edits/router";
 import type { EditOp, EditPlan } from "../../lib/edits/plan";
@@ -14,10 +14,10 @@ import type { ObjectSpec, Scene } from "../../lib/scene/schema";
 import { appendEvent } from "../events/bus";
 import { addObject, assertSceneIdle, buildObjectRevision } from "../pipeline";
 import { getStore, plainRevision } from "../store";
-import { recordChange, type HistoryItem } from "./history";
+import { SceneChange } from "./executor";
+import type { HistoryItem } from "./history";
 import { ROOM_LOCK, withObjectLocks } from "./lock";
 import { assertBasis, planWithModel, wantsModel, type ModelPlan } from "./model-plan";
-import { persistAll, persistCommand } from "./persist";
 import { roomChangeCommand } from "./room";
 import { keepValid } from "./validity";
 
@@ -60,30 +60,29 @@ export async function applyInstruction(
   });
 }
 
-/** Applies a plan's ops in order (caller holds the locks); rolls back and rethrows on failure. */
+/**
+ * Applies a plan's ops in order as one change (caller holds the locks): builds write their revisions and GLBs
+ * first, then the commands, the history entry and `edit.applied` are committed in one transaction. On failure
+ * nothing is committed, `edit.failed` is written and the error rethrown.
+ */
 export async function runPlan(sceneId: string, plan: EditPlan, actor: string, current?: Scene): Promise<{ notes: string[]; entry: HistoryItem | null; scene: Scene }> {
-  const store = getStore();
-  let cur = current ?? store.getScene(sceneId);
-  const done: Command[] = [];
-  const inverses: Command[] = [];
+  const change = new SceneChange(sceneId, current);
   const notes = [...plan.notes];
-  const apply = (cmd: Command) => {
-    const r = persistCommand(store, cur, cmd);
-    cur = r.scene;
-    done.push(cmd);
-    inverses.unshift(r.inverse);
-  };
-  try {
-    for (const op of plan.ops) await runOp(sceneId, op, () => cur, apply, notes);
-  } catch (e) {
-    if (inverses.length) persistAll(store, cur, inverses);
+  const fail = (e: unknown): never => {
     const err = isAppError(e) ? e : new AppError("internal", e instanceof Error ? e.message : String(e));
     appendEvent(sceneId, "edit.failed", { data: { instruction: plan.instruction, code: err.code, message: err.message, details: err.details ?? null } });
     throw err;
+  };
+  try {
+    for (const op of plan.ops) await runOp(change, op, notes);
+  } catch (e) {
+    fail(e);
   }
+  const done = change.commands;
+  const cur = change.scene;
   const touched = done.flatMap((c) => (c.name === "add-object" ? [c.args.object.id] : c.name === "set-structure" ? [] : c.name === "set-room" ? cur.objects.map((o) => o.id) : [c.args.objectId]));
   const removed = new Set(done.flatMap((c) => (c.name === "remove-object" ? [c.args.objectId] : [])));
-  const before = current ?? store.getScene(sceneId);
+  const before = change.before;
   for (const o of cur.objects) {
     const was = before.objects.find((x) => x.id === o.id)?.support;
     if (was?.startsWith("on:") && removed.has(was.slice(3)) && !o.support.startsWith("on:")) {
@@ -91,20 +90,21 @@ export async function runPlan(sceneId: string, plan: EditPlan, actor: string, cu
       if (!notes.includes(n)) notes.push(n);
     }
   }
+  keepValid(() => change.scene, change.apply, notes, [...new Set(touched)], { before, orphans: change.scene.objects.filter((o) => o.support.startsWith("on:") && removed.has(o.support.slice(3))).map((o) => o.id) });
+  change.emit({ type: "edit.applied", data: (entry) => ({ instruction: plan.instruction, ops: plan.ops.map((o) => o.label), notes, historySeq: entry?.seq ?? null }) });
+  let res;
   try {
-    keepValid(() => cur, apply, notes, [...new Set(touched)], { before, orphans: cur.objects.filter((o) => o.support.startsWith("on:") && removed.has(o.support.slice(3))).map((o) => o.id) });
+    res = change.commit({ kind: "instruction", label: plan.instruction, actor });
   } catch (e) {
-    if (inverses.length) persistAll(store, cur, inverses);
-    throw e;
+    fail(e);
   }
-  const entry = done.length
-    ? recordChange(sceneId, { kind: "instruction", label: plan.instruction, actor, commands: done, inverses })
-    : null;
-  appendEvent(sceneId, "edit.applied", { data: { instruction: plan.instruction, ops: plan.ops.map((o) => o.label), notes, historySeq: entry?.seq ?? null } });
-  return { notes, entry, scene: cur };
+  return { notes, entry: res!.entry, scene: res!.scene };
 }
 
-async function runOp(sceneId: string, op: EditOp, cur: () => Scene, apply: (c: Command) => void, notes: string[]): Promise<void> {
+async function runOp(change: SceneChange, op: EditOp, notes: string[]): Promise<void> {
+  const sceneId = change.sceneId;
+  const apply = change.apply;
+  const cur = () => change.scene;
   switch (op.kind) {
     case "placement":
       apply({ name: "set-placement", args: { objectId: op.objectId, placement: op.placement, ...(op.support ? { support: op.support } : {}) } });
@@ -112,17 +112,17 @@ async function runOp(sceneId: string, op: EditOp, cur: () => Scene, apply: (c: C
     case "params": {
       const staged = perform(cur(), { name: "set-params", args: { objectId: op.objectId, params: op.params, at: new Date().toISOString(), origin: "edit" } });
       const next = staged.scene.objects.find((o) => o.id === op.objectId)!;
-      await rebuild(sceneId, op.objectId, next.program!.source, "edit", { targetSize: next.targetSize, attributes: next.attributes }, apply);
+      await rebuild(change, op.objectId, next.program!.source, "edit", { targetSize: next.targetSize, attributes: next.attributes });
       return;
     }
     case "program":
-      await rebuild(sceneId, op.objectId, op.source, "edit", {}, apply);
+      await rebuild(change, op.objectId, op.source, "edit", {});
       return;
     case "remove":
       apply({ name: "remove-object", args: { objectId: op.objectId } });
       return;
     case "room":
-      apply(await roomChangeCommand(cur(), op.change));
+      apply(await roomChangeCommand(change, op.change));
       return;
     case "add": {
       const o = op.object;
@@ -139,10 +139,7 @@ async function runOp(sceneId: string, op: EditOp, cur: () => Scene, apply: (c: C
         approxCenter: [o.placement.x, o.placement.y],
         approxYawDeg: o.placement.yawDeg,
       };
-      const store = getStore();
       const built = await addObject(sceneId, { spec, placement: o.placement });
-      // addObject wrote the row itself; take it out again so that the add goes through the command (and its inverse).
-      store.transaction(() => store.objects.delete(sceneId, o.id));
       if (built.build.status !== "built") {
         const e = built.build.error;
         throw new AppError("build_failed", `The new ${o.name} did not build${e ? `: ${e.type}: ${e.message}` : ""}.`, { line: e?.line ?? null, type: e?.type ?? null, traceback: e?.traceback ?? "" });
@@ -163,30 +160,32 @@ async function runOp(sceneId: string, op: EditOp, cur: () => Scene, apply: (c: C
 }
 
 /**
- * Builds `source` as a new revision of one object (events `object.code`, then `object.built` or `object.failed`)
- * and applies the `set-program` command that makes it current with the given target size / attributes. Aborting
- * `signal` cancels the build and throws AppError `superseded` (no revision, no event of failure).
+ * Builds `source` as a new revision of one object (event `object.code` now; `object.built` with the commit, or
+ * `object.failed` now) and stages in `change` the `set-program` command that makes it current with the given
+ * target size / attributes. Aborting `signal` cancels the build and throws AppError `superseded` (no revision, no
+ * event of failure). Throws AppError `policy` / `build_failed` / `not_found` from the build.
  */
 export async function rebuild(
-  sceneId: string,
+  change: SceneChange,
   objectId: string,
   source: string,
   origin: string,
   extra: { targetSize?: Scene["objects"][number]["targetSize"]; attributes?: Scene["objects"][number]["attributes"] },
-  apply: (c: Command) => void,
   signal?: AbortSignal,
 ): Promise<void> {
+  const sceneId = change.sceneId;
   appendEvent(sceneId, "object.code", { objectId, data: { origin, source } });
   let built;
   try {
-    built = await buildObjectRevision(sceneId, objectId, source, origin, signal);
+    built = await buildObjectRevision(sceneId, objectId, source, origin, signal, change.scene.objects.find((o) => o.id === objectId));
   } catch (e) {
     if (isAppError(e) && e.code === "superseded") throw e;
     if (isAppError(e)) appendEvent(sceneId, "object.failed", { objectId, data: { origin, error: { code: e.code, message: e.message, ...(e.details ?? {}) } } });
     throw e;
   }
-  apply({
+  change.apply({
     name: "set-program",
     args: { objectId, program: plainRevision(built.revision), build: built.object.build, ...(extra.targetSize ? { targetSize: extra.targetSize } : {}), ...(extra.attributes ? { attributes: extra.attributes } : {}) },
   });
+  change.emit(built.event);
 }

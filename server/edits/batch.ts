@@ -2,24 +2,22 @@ import "server-only";
 /**
  * Batches of direct edits applied as one history entry (one undo step): moves, rotations, PARAMS changes and
  * removals of several selected objects, and copies (duplicate, paste from another scene, add from the library),
- * which build the given program as a new object. A failure rolls back the ops already applied.
+ * which build the given program as a new object. The whole batch is one commit: a failure commits nothing.
  */
 import { z } from "zod";
-import type { Command } from "../../lib/edits/commands";
 import { ParamValueSchema } from "../../lib/edits/commands/types";
 import { perform } from "../../lib/edits/commands";
 import { findFreeSpot } from "../../lib/edits/placement";
 import { AppError, isAppError } from "../../lib/errors";
 import { Attributes, Placement, Size3, Support, type Scene, type SceneObject } from "../../lib/scene/schema";
-import { appendEvent } from "../events/bus";
-import { assertSceneIdle, buildObjectRevision } from "../pipeline";
+import { assertSceneIdle, buildObjectRevision, type BuiltEvent } from "../pipeline";
 import { objectFromSpec } from "../pipeline/stages/layout";
 import { listLibrary } from "../library";
 import { getStore, plainRevision } from "../store";
 import { DEFAULT_ACTOR, rebuild } from "./apply";
-import { recordChange, type HistoryItem } from "./history";
+import type { HistoryItem } from "./history";
+import { SceneChange } from "./executor";
 import { withObjectLocks } from "./lock";
-import { persistAll, persistCommand } from "./persist";
 import { validateParams } from "./objects";
 
 const Id = z.string().min(1).max(80);
@@ -82,43 +80,36 @@ export async function applyBatch(sceneId: string, input: BatchBody): Promise<{ s
   }
   const locks = body.ops.map((op, i) => (op.kind === "copy" ? newIds[i]! : op.objectId));
   return withObjectLocks(sceneId, [...new Set(locks)], async () => {
-    let cur = store.getScene(sceneId);
-    const done: Command[] = [];
-    const inverses: Command[] = [];
-    const apply = (cmd: Command) => {
-      const r = persistCommand(store, cur, cmd);
-      cur = r.scene;
-      done.push(cmd);
-      inverses.unshift(r.inverse);
-    };
+    const change = new SceneChange(sceneId);
+    const apply = change.apply;
     try {
       for (const [i, op] of body.ops.entries()) {
         if (op.kind === "placement") apply({ name: "set-placement", args: { objectId: op.objectId, placement: op.placement } });
         else if (op.kind === "remove") apply({ name: "remove-object", args: { objectId: op.objectId } });
         else if (op.kind === "params") {
-          const staged = perform(cur, { name: "set-params", args: { objectId: op.objectId, params: op.params, at: new Date().toISOString(), origin: "params" } });
+          const staged = perform(change.scene, { name: "set-params", args: { objectId: op.objectId, params: op.params, at: new Date().toISOString(), origin: "params" } });
           const next = staged.scene.objects.find((o) => o.id === op.objectId)!;
-          await rebuild(sceneId, op.objectId, next.program!.source, "params", { targetSize: next.targetSize, attributes: next.attributes }, apply);
+          await rebuild(change, op.objectId, next.program!.source, "params", { targetSize: next.targetSize, attributes: next.attributes });
         } else {
-          const built = await buildCopy(sceneId, newIds[i]!, op.object, cur);
-          apply({ name: "add-object", args: { object: built } });
-          created.push(built.id);
+          const built = await buildCopy(sceneId, newIds[i]!, op.object, change.scene);
+          apply({ name: "add-object", args: { object: built.object } });
+          change.emit(built.event);
+          created.push(built.object.id);
           // With the built size known, nudge the copy off any collision (as adding by instruction does).
-          const now = cur.objects.find((x) => x.id === built.id)!;
+          const cur = change.scene;
+          const now = cur.objects.find((x) => x.id === built.object.id)!;
           if (!now.support.startsWith("on:") && cur.room) {
             const free = findFreeSpot(cur, now, now.placement);
-            if (free.placement !== now.placement && free.free) apply({ name: "set-placement", args: { objectId: built.id, placement: free.placement } });
+            if (free.placement !== now.placement && free.free) apply({ name: "set-placement", args: { objectId: built.object.id, placement: free.placement } });
           }
         }
       }
     } catch (e) {
-      if (inverses.length) persistAll(store, cur, inverses);
-      for (const id of created) if (store.objects.get(sceneId, id)) store.transaction(() => store.objects.delete(sceneId, id));
       throw isAppError(e) ? e : new AppError("internal", e instanceof Error ? e.message : String(e));
     }
-    const entry = done.length ? recordChange(sceneId, { kind: "batch", label: body.label, actor: body.actor ?? DEFAULT_ACTOR, commands: done, inverses }) : null;
-    appendEvent(sceneId, "edit.applied", { data: { kind: "batch", label: body.label, created, historySeq: entry?.seq ?? null } });
-    return { scene: store.getScene(sceneId), created, entry };
+    change.emit({ type: "edit.applied", data: (entry) => ({ kind: "batch", label: body.label, created, historySeq: entry?.seq ?? null }) });
+    const { scene, entry } = change.commit({ kind: "batch", label: body.label, actor: body.actor ?? DEFAULT_ACTOR });
+    return { scene, created, entry };
   });
 }
 
@@ -131,9 +122,8 @@ function fromLibrary(op: BatchOp): Exclude<BatchOp, { kind: "library" }> {
   return { kind: "copy", object: { name, category: item.family, description: name, source: item.source, targetSize: item.targetSize, support: item.support, placement: op.placement } };
 }
 
-/** Store a new object row for `spec`, build its program as revision 1, then take the row out again for the add-object command. */
-async function buildCopy(sceneId: string, id: string, spec: CopySpec, cur: { objects: SceneObject[] }): Promise<SceneObject> {
-  const store = getStore();
+/** Build `spec`'s program as the first revision of a new object `id` (its row is not stored: the caller's add-object command adds it). */
+async function buildCopy(sceneId: string, id: string, spec: CopySpec, cur: { objects: SceneObject[] }): Promise<{ object: SceneObject; event: BuiltEvent }> {
   // A copy into another scene (or of an object whose support is gone) stands on the floor.
   const support: Support = spec.support.startsWith("on:") && !cur.objects.some((o) => `on:${o.id}` === spec.support) ? "floor" : spec.support;
   const attributes = spec.attributes ?? { color: null, colorName: null, material: null, size: null, style: [], tags: [] };
@@ -142,11 +132,6 @@ async function buildCopy(sceneId: string, id: string, spec: CopySpec, cur: { obj
     spec.placement,
     support,
   );
-  store.transaction(() => store.objects.put(sceneId, row));
-  try {
-    const built = await buildObjectRevision(sceneId, id, spec.source, "copy");
-    return { ...built.object, program: plainRevision(built.revision) };
-  } finally {
-    store.transaction(() => store.objects.delete(sceneId, id));
-  }
+  const built = await buildObjectRevision(sceneId, id, spec.source, "copy", undefined, row);
+  return { object: { ...built.object, program: plainRevision(built.revision) }, event: built.event };
 }

@@ -3,19 +3,17 @@ import "server-only";
  * Fix placement: moves one object to the nearest valid spot (lib/layout/rest.ts, judged on the built parts)
  * as one undoable edit; what stands on it moves with it and rests again on its surfaces.
  */
-import type { Command } from "../../lib/edits/commands";
 import { carried } from "../../lib/edits/placement";
 import { AppError } from "../../lib/errors";
 import { nearestValidPlacement } from "../../lib/layout/rest";
 import { issuesOf, withIssues } from "../../lib/layout/issues";
 import type { Scene } from "../../lib/scene/schema";
-import { appendEvent } from "../events/bus";
 import { assertSceneIdle } from "../pipeline";
 import { getStore } from "../store";
 import { DEFAULT_ACTOR } from "./apply";
-import { recordChange, type HistoryItem } from "./history";
+import type { HistoryItem } from "./history";
+import { SceneChange } from "./executor";
 import { withObjectLocks } from "./lock";
-import { persistCommand } from "./persist";
 import { keepValid } from "./validity";
 
 /**
@@ -42,22 +40,19 @@ export async function fixPlacement(sceneId: string, objectId: string, actor = DE
     }
     const r = nearestValidPlacement(cur, o, o.placement, { turn: true });
     if (!r.found) throw new AppError("conflict", `No valid spot for ${o.name} within reach: ${problems.map((p) => p.message).join(" ")}`, { objectId, issues: problems });
-    const done: Command[] = [];
-    const inverses: Command[] = [];
-    const apply = (cmd: Command) => {
-      const res = persistCommand(store, cur, cmd);
-      cur = res.scene;
-      done.push(cmd);
-      inverses.unshift(res.inverse);
-    };
+    const change = new SceneChange(sceneId, cur);
+    const apply = change.apply;
     const from = o.placement;
     const d = Math.hypot(r.placement.x - from.x, r.placement.y - from.y);
     apply({ name: "set-placement", args: { objectId, placement: r.placement, ...(r.support !== o.support ? { support: r.support } : {}) } });
     notes.push(`${o.name} moved ${d.toFixed(2)} m${r.support !== o.support ? " to the floor" : ""}${Math.abs(r.placement.yawDeg - from.yawDeg) > 0.05 ? `, turned to ${r.placement.yawDeg.toFixed(0)} deg` : ""}: ${problems.map((p) => p.message.replace(/\.$/, "")).join("; ")}.`);
-    for (const c of carried(cur, { ...o, placement: from }, from, r.placement)) apply({ name: "set-placement", args: { objectId: c.id, placement: c.placement } });
-    keepValid(() => cur, apply, notes, [objectId], { fixChanged: false });
-    const entry = recordChange(sceneId, { kind: "placement", label: `fix the placement of ${objectId}`, actor, commands: done, inverses });
-    appendEvent(sceneId, "edit.applied", { objectId, data: { kind: "placement", label: entry.label, notes, historySeq: entry.seq } });
+    for (const c of carried(change.scene, { ...o, placement: from }, from, r.placement)) apply({ name: "set-placement", args: { objectId: c.id, placement: c.placement } });
+    keepValid(() => change.scene, apply, notes, [objectId], { fixChanged: false });
+    const label = `fix the placement of ${objectId}`;
+    change.emit({ type: "edit.applied", objectId, data: (e) => ({ kind: "placement", label, notes, historySeq: e?.seq ?? null }) });
+    const committed = change.commit({ kind: "placement", label, actor });
+    cur = committed.scene;
+    const entry = committed.entry;
     return { scene: withIssues(cur), entry, notes };
   });
 }

@@ -9,11 +9,10 @@ import { Command, describeCommand } from "../../lib/edits/commands";
 import { shouldMerge } from "../../lib/edits/history";
 import { AppError } from "../../lib/errors";
 import type { Scene } from "../../lib/scene/schema";
-import { appendEvent } from "../events/bus";
 import { assertSceneIdle } from "../pipeline";
-import { getStore, type HistoryEntry as StoredEntry } from "../store";
+import { getStore, type HistoryEntry as StoredEntry, type Store } from "../store";
+import { SceneChange } from "./executor";
 import { ROOM_LOCK, withObjectLocks } from "./lock";
-import { persistAll } from "./persist";
 
 const Recorded = z.object({ actor: z.string(), kind: z.string(), commands: z.array(Command) });
 const Inverse = z.object({ commands: z.array(Command) });
@@ -57,25 +56,32 @@ export function lockIds(cmds: readonly Command[]): string[] {
 }
 
 /**
- * Records a change: `commands` (already applied) and `inverses` (undo order). A single set-placement of the same
- * object by the same actor within the merge window replaces the previous entry's command and keeps its inverse.
+ * Records a change in its own transaction: `commands` (already applied) and `inverses` (undo order). Scene
+ * changes record through their commit (server/edits/executor.ts); this is for a change written by its caller.
  */
 export function recordChange(sceneId: string, e: { kind: string; label: string; actor: string; commands: Command[]; inverses: Command[] }): HistoryItem {
   const store = getStore();
-  return store.transaction(() => {
-    const last = store.history.lastDone(sceneId);
-    // Merge only into the top of the history (no undone entries after it).
-    if (last && !store.history.firstUndone(sceneId)) {
-      const rec = Recorded.safeParse(last.command);
-      const prev = rec.success ? { id: last.seq, sceneId, kind: rec.data.kind, label: last.label, actor: rec.data.actor, at: last.createdAt, commands: rec.data.commands, inverses: [], undone: false } : null;
-      if (prev && shouldMerge(prev, { commands: e.commands, actor: e.actor, at: new Date().toISOString(), kind: e.kind })) {
-        store.history.replace(sceneId, last.seq, { label: e.label, command: { actor: e.actor, kind: e.kind, commands: e.commands }, inverse: last.inverse });
-        return toItem({ ...last, label: e.label, command: { actor: e.actor, kind: e.kind, commands: e.commands } });
-      }
+  return store.transaction(() => recordChangeIn(store, sceneId, e));
+}
+
+/**
+ * Records a change inside the caller's transaction: `commands` (already applied) and `inverses` (undo order). A
+ * single set-placement of the same object by the same actor within the merge window replaces the previous entry's
+ * command and keeps its inverse.
+ */
+export function recordChangeIn(store: Store, sceneId: string, e: { kind: string; label: string; actor: string; commands: Command[]; inverses: Command[] }): HistoryItem {
+  const last = store.history.lastDone(sceneId);
+  // Merge only into the top of the history (no undone entries after it).
+  if (last && !store.history.firstUndone(sceneId)) {
+    const rec = Recorded.safeParse(last.command);
+    const prev = rec.success ? { id: last.seq, sceneId, kind: rec.data.kind, label: last.label, actor: rec.data.actor, at: last.createdAt, commands: rec.data.commands, inverses: [], undone: false } : null;
+    if (prev && shouldMerge(prev, { commands: e.commands, actor: e.actor, at: new Date().toISOString(), kind: e.kind })) {
+      store.history.replace(sceneId, last.seq, { label: e.label, command: { actor: e.actor, kind: e.kind, commands: e.commands }, inverse: last.inverse });
+      return toItem({ ...last, label: e.label, command: { actor: e.actor, kind: e.kind, commands: e.commands } });
     }
-    const pushed = store.history.push(sceneId, { name: e.kind, label: e.label, command: { actor: e.actor, kind: e.kind, commands: e.commands }, inverse: { commands: e.inverses } });
-    return toItem(pushed);
-  });
+  }
+  const pushed = store.history.push(sceneId, { name: e.kind, label: e.label, command: { actor: e.actor, kind: e.kind, commands: e.commands }, inverse: { commands: e.inverses } });
+  return toItem(pushed);
 }
 
 /** History entries of a scene, oldest first. Throws `not_found` for an unknown scene. */
@@ -108,14 +114,12 @@ async function step(sceneId: string, action: "undo" | "redo"): Promise<{ scene: 
     throw new AppError("conflict", `The picture's corrections were used to generate this room; ${action} can no longer change them.`, { action, seq: entry.seq });
   }
   return withObjectLocks(sceneId, lockIds([...rec.commands, ...inv.commands]), async () => {
-    const scene = store.getScene(sceneId);
-    const r = store.transaction(() => {
-      const out = persistAll(store, scene, cmds);
-      store.history.setUndone(sceneId, entry.seq, action === "undo");
-      return out;
-    });
+    const change = new SceneChange(sceneId);
+    for (const c of cmds) change.apply(c);
     const item = toItem({ ...entry, undone: action === "undo" });
-    appendEvent(sceneId, "scene.updated", { data: { history: { action, seq: entry.seq, label: entry.label, kind: item.kind, objectIds: item.objectIds }, room: r.scene.room ? { rev: r.scene.room.program?.rev ?? null, glbRev: r.scene.room.glbRev } : null } });
-    return { scene: store.getScene(sceneId), entry: item };
+    const room = change.scene.room;
+    change.emit({ type: "scene.updated", data: { history: { action, seq: entry.seq, label: entry.label, kind: item.kind, objectIds: item.objectIds }, room: room ? { rev: room.program?.rev ?? null, glbRev: room.glbRev } : null } });
+    const done = change.commit(null, (s) => s.history.setUndone(sceneId, entry.seq, action === "undo"));
+    return { scene: done.scene, entry: item };
   });
 }

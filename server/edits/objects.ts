@@ -4,7 +4,6 @@ import "server-only";
  * with an inverse in the scene's history; PARAMS and code changes rebuild only that object.
  */
 import { z } from "zod";
-import type { Command } from "../../lib/edits/commands";
 import { perform } from "../../lib/edits/commands";
 import { objectWithIssues } from "../../lib/layout/issues";
 import { COUNT_RANGE, SIZE_RANGE_M } from "../../lib/edits/params-rules";
@@ -16,10 +15,10 @@ import { assertSceneIdle } from "../pipeline";
 import { getRunner } from "../runner";
 import { getStore } from "../store";
 import { rebuild, DEFAULT_ACTOR } from "./apply";
-import { recordChange, type HistoryItem } from "./history";
+import type { HistoryItem } from "./history";
+import { SceneChange } from "./executor";
 import { withObjectLocks } from "./lock";
 import { newestWins } from "./supersede";
-import { persistCommand } from "./persist";
 import { keepValid } from "./validity";
 
 /** Body of PATCH /api/scenes/:id/objects/:oid. */
@@ -89,38 +88,19 @@ export async function patchObject(sceneId: string, objectId: string, patch: Obje
   }
   const store = getStore();
   const run = (signal?: AbortSignal) => withObjectLocks(sceneId, [objectId], async () => {
-    let cur = store.getScene(sceneId);
-    const before = cur;
-    const done: Command[] = [];
-    const inverses: Command[] = [];
-    const apply = (cmd: Command) => {
-      const r = persistCommand(store, cur, cmd);
-      cur = r.scene;
-      done.push(cmd);
-      inverses.unshift(r.inverse);
-    };
+    const change = new SceneChange(sceneId);
     const notes: string[] = [];
-    try {
-      if (patch.params) {
-        const staged = perform(cur, { name: "set-params", args: { objectId, params: patch.params as Record<string, never>, at: new Date().toISOString(), origin: "params" } });
-        const next = staged.scene.objects.find((o) => o.id === objectId)!;
-        await rebuild(sceneId, objectId, next.program!.source, "params", { targetSize: next.targetSize, attributes: next.attributes }, apply, signal);
-      }
-      if (patch.placement) apply({ name: "set-placement", args: { objectId, placement: patch.placement } });
-      if (patch.hidden !== undefined) apply({ name: "set-hidden", args: { objectId, hidden: patch.hidden } });
-    } catch (e) {
-      for (const inv of inverses) cur = persistCommand(store, cur, inv).scene;
-      throw e;
+    if (patch.params) {
+      const staged = perform(change.scene, { name: "set-params", args: { objectId, params: patch.params as Record<string, never>, at: new Date().toISOString(), origin: "params" } });
+      const next = staged.scene.objects.find((o) => o.id === objectId)!;
+      await rebuild(change, objectId, next.program!.source, "params", { targetSize: next.targetSize, attributes: next.attributes }, signal);
     }
+    if (patch.placement) change.apply({ name: "set-placement", args: { objectId, placement: patch.placement } });
+    if (patch.hidden !== undefined) change.apply({ name: "set-hidden", args: { objectId, hidden: patch.hidden } });
     if (patch.placement || patch.params) {
       // A drag stays where the designer put it (the editor shows its issues and offers the fix); a rebuild that
       // now collides moves to the nearest valid spot. Either way what stands on it rests again on its surfaces.
-      try {
-        keepValid(() => cur, apply, notes, [objectId], { fixChanged: !patch.placement, before });
-      } catch (e) {
-        for (const inv of inverses) cur = persistCommand(store, cur, inv).scene;
-        throw e;
-      }
+      keepValid(() => change.scene, change.apply, notes, [objectId], { fixChanged: !patch.placement, before: change.before });
     }
     const kind = patch.params ? "params" : patch.placement ? "placement" : "hidden";
     const label = patch.params
@@ -128,9 +108,9 @@ export async function patchObject(sceneId: string, objectId: string, patch: Obje
       : patch.placement
         ? `move ${objectId}`
         : `${patch.hidden ? "hide" : "show"} ${objectId}`;
-    const entry = done.length ? recordChange(sceneId, { kind, label, actor: patch.actor ?? DEFAULT_ACTOR, commands: done, inverses }) : null;
-    appendEvent(sceneId, "edit.applied", { objectId, data: { kind, label, notes, historySeq: entry?.seq ?? null } });
-    return { object: objectWithIssues(cur, store.objects.get(sceneId, objectId)!), notes, entry };
+    change.emit({ type: "edit.applied", objectId, data: (entry) => ({ kind, label, notes, historySeq: entry?.seq ?? null }) });
+    const { scene, entry } = change.commit({ kind, label, actor: patch.actor ?? DEFAULT_ACTOR });
+    return { object: objectWithIssues(scene, store.objects.get(sceneId, objectId)!), notes, entry };
   });
   // A PARAMS change cancels an earlier one of this object still building; placement and hidden never wait.
   return patch.params ? newestWins(sceneId, objectId, run) : run();
@@ -157,25 +137,14 @@ export async function putProgram(sceneId: string, objectId: string, source: stri
       // A program that does not parse is a build failure (SyntaxError), not a sandbox rule.
       throw new AppError(e.rule || e.type === "PolicyError" ? "policy" : "build_failed", `${e.type}: ${e.message}`, { line: e.line, type: e.type, traceback: e.traceback, ...(e.rule ? { rule: e.rule } : {}) });
     }
-    let cur = store.getScene(sceneId);
-    const before = cur;
-    const done: Command[] = [];
-    const inverses: Command[] = [];
-    await rebuild(sceneId, objectId, source, "code", {}, (cmd) => {
-      const r = persistCommand(store, cur, cmd);
-      cur = r.scene;
-      done.push(cmd);
-      inverses.unshift(r.inverse);
-    }, signal);
+    const change = new SceneChange(sceneId);
+    await rebuild(change, objectId, source, "code", {}, signal);
     const notes: string[] = [];
-    keepValid(() => cur, (cmd) => {
-      const r = persistCommand(store, cur, cmd);
-      cur = r.scene;
-      done.push(cmd);
-      inverses.unshift(r.inverse);
-    }, notes, [objectId], { before });
-    const entry = recordChange(sceneId, { kind: "code", label: `edit the program of ${objectId}`, actor, commands: done, inverses });
-    appendEvent(sceneId, "edit.applied", { objectId, data: { kind: "code", label: entry.label, notes, historySeq: entry.seq } });
+    keepValid(() => change.scene, change.apply, notes, [objectId], { before: change.before });
+    const label = `edit the program of ${objectId}`;
+    change.emit({ type: "edit.applied", objectId, data: (e) => ({ kind: "code", label, notes, historySeq: e?.seq ?? null }) });
+    const { scene: cur, entry: committed } = change.commit({ kind: "code", label, actor });
+    const entry = committed!;
     return { object: objectWithIssues(cur, store.objects.get(sceneId, objectId)!), entry, notes };
   }));
 }

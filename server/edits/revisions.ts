@@ -1,16 +1,13 @@
 import "server-only";
 /** Object revisions: list, unified diff of two, and restore of an earlier one as a new revision (history-recorded). */
-import type { Command } from "../../lib/edits/commands";
 import { unifiedDiff } from "../../lib/edits/diff";
 import { AppError } from "../../lib/errors";
 import type { SceneObject } from "../../lib/scene/schema";
-import { appendEvent } from "../events/bus";
 import { assertSceneIdle } from "../pipeline";
 import { getStore, type StoredRevision } from "../store";
 import { DEFAULT_ACTOR, rebuild } from "./apply";
-import { recordChange } from "./history";
+import { SceneChange } from "./executor";
 import { withObjectLocks } from "./lock";
-import { persistCommand } from "./persist";
 
 /** One revision as listed: number, origin, time, PARAMS, build outcome, whether it is current, and its GLB URL. */
 export interface RevisionItem {
@@ -73,17 +70,11 @@ export async function restoreRevision(sceneId: string, objectId: string, rev: nu
   const src = revision(sceneId, objectId, rev);
   const store = getStore();
   return withObjectLocks(sceneId, [objectId], async () => {
-    let cur = store.getScene(sceneId);
-    const done: Command[] = [];
-    const inverses: Command[] = [];
-    await rebuild(sceneId, objectId, src.source, "restore", {}, (cmd) => {
-      const r = persistCommand(store, cur, cmd);
-      cur = r.scene;
-      done.push(cmd);
-      inverses.unshift(r.inverse);
-    });
-    const entry = recordChange(sceneId, { kind: "restore", label: `restore ${objectId} to revision ${rev}`, actor, commands: done, inverses });
-    appendEvent(sceneId, "edit.applied", { objectId, data: { kind: "restore", label: entry.label, historySeq: entry.seq } });
+    const change = new SceneChange(sceneId);
+    await rebuild(change, objectId, src.source, "restore", {});
+    const label = `restore ${objectId} to revision ${rev}`;
+    change.emit({ type: "edit.applied", objectId, data: (e) => ({ kind: "restore", label, historySeq: e?.seq ?? null }) });
+    change.commit({ kind: "restore", label, actor });
     return { object: store.objects.get(sceneId, objectId)! };
   });
 }

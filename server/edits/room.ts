@@ -7,17 +7,18 @@ import { roomPatchFor } from "../../lib/edits/room";
 import type { Command } from "../../lib/edits/commands";
 import type { RoomChange } from "../../lib/edits/plan";
 import { AppError } from "../../lib/errors";
-import type { Scene } from "../../lib/scene/schema";
 import { roomShellProgram } from "../engines/offline/code/room";
-import { appendEvent } from "../events/bus";
+import type { SceneChange } from "./executor";
 import { addRevision, buildRevision } from "../pipeline/build";
 import { plainRevision, ROOM_ID } from "../store";
 
 /**
- * Builds the shell for a room change and returns the `set-room` command that makes it current (not yet applied).
- * Throws AppError `unsupported_edit` without a room, `build_failed` (details: line, type, traceback) when the shell fails.
+ * Builds the shell for a room change and returns the `set-room` command that makes it current (not yet applied);
+ * its `scene.updated` event is staged in `change`. Throws AppError `unsupported_edit` without a room,
+ * `build_failed` (details: line, type, traceback) when the shell fails.
  */
-export async function roomChangeCommand(scene: Scene, change: RoomChange): Promise<Command> {
+export async function roomChangeCommand(sceneChange: SceneChange, change: RoomChange): Promise<Command> {
+  const scene = sceneChange.scene;
   const room = scene.room;
   if (!room) throw new AppError("unsupported_edit", "The room shell is not built yet.");
   const patch = roomPatchFor(room, change);
@@ -37,6 +38,6 @@ export async function roomChangeCommand(scene: Scene, change: RoomChange): Promi
     const e = built.error;
     throw new AppError("build_failed", `The room shell did not build: ${e.type}: ${e.message}`, { line: e.line, type: e.type, traceback: e.traceback, rev: rev.rev });
   }
-  appendEvent(scene.id, "scene.updated", { data: { room: { rev: rev.rev, glbRev: rev.rev, url: `/api/scenes/${scene.id}/room.glb?rev=${rev.rev}` } } });
+  sceneChange.emit({ type: "scene.updated", data: { room: { rev: rev.rev, glbRev: rev.rev, url: `/api/scenes/${scene.id}/room.glb?rev=${rev.rev}` } } });
   return { name: "set-room", args: { room: { ...patch, program: plainRevision({ ...rev, glbFile: null, stats: null, error: null }), glbRev: rev.rev } } };
 }

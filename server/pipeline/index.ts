@@ -16,7 +16,7 @@ export {
   type CreateSceneInput,
   type ImageInput,
 } from "./scenes";
-export { buildObjectRevision, addObject, type BuiltRevision } from "./objects";
+export { buildObjectRevision, addObject, type BuiltRevision, type BuiltEvent } from "./objects";
 export { assertSceneIdle, isJobActive, settleAll, abortJob } from "./registry";
 export { exportScene, assembleInput, assembleKey } from "./assemble";
 export { renderThumbnail } from "./thumbnail";

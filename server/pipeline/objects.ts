@@ -1,24 +1,32 @@
 import "server-only";
 /**
- * Object-level operations used by edits: build a new program revision of one object (policy + build + store),
- * and add a new object through profile + code. Only the named object is touched.
+ * Object-level builds used by edits: build a new program revision of one object (policy + build + revision row
+ * and GLB), and build a new object through profile + code. Both write only immutable artefacts (revisions, GLBs);
+ * the edit then makes them current through a command (server/edits/executor.ts). Only the named object is built.
  */
 import fs from "node:fs";
 import { AppError } from "../../lib/errors";
-import type { ObjectSpec, Placement, SceneObject } from "../../lib/scene/schema";
+import type { ObjectSpec, Placement, Scene, SceneObject } from "../../lib/scene/schema";
 import { getEngine } from "../engines";
-import { appendEvent } from "../events/bus";
 import { getStore, plainRevision, type StoredRevision } from "../store";
 import { addRevision, buildRevision, reuseIdenticalBuild, sizeDeviation } from "./build";
 import { makeContext } from "./context";
 import { objectFromSpec } from "./stages/layout";
 import { profileOne } from "./stages/profile";
-import { codeObject, modelUrl } from "./stages/code";
+import { codeObject, modelUrl, type ObjectSink } from "./stages/code";
 
-/** Result of `buildObjectRevision`: the updated object and the new stored revision. */
+/** The `object.built` event of a build, to be written with the change that makes the revision current. */
+export interface BuiltEvent {
+  type: "object.built";
+  objectId: string;
+  data: Record<string, unknown>;
+}
+
+/** Result of `buildObjectRevision`: the object as it is with the new revision current (not stored), the revision and its event. */
 export interface BuiltRevision {
   object: SceneObject;
   revision: StoredRevision;
+  event: BuiltEvent;
 }
 
 function supersededError(objectId: string): AppError {
@@ -33,17 +41,20 @@ function dropRevision(sceneId: string, objectId: string, rev: number): void {
 }
 
 /**
- * Store `source` as a new revision of the object (origin: edit, code, params, restore, ...), build it, and make it
- * current. A byte-identical source already built for this object reuses that GLB (copied) instead of a rebuild.
- * On failure the revision stays stored with its error, the object keeps its current program and GLB, and an
- * AppError is thrown: `policy` (sandbox rule) or `build_failed`, with details `{ line, type, traceback, rule?, rev }`.
- * Also throws `not_found` for an unknown scene/object. Aborting `signal` (a newer value superseded this one)
- * cancels the build in the pool, removes the revision and its GLB, and throws `superseded`.
+ * Store `source` as a new revision of the object (origin: edit, code, params, restore, copy, ...) and build it; the
+ * returned object has it current but is not stored (the caller's `set-program` / `add-object` command does that).
+ * `base` is the object as the caller's change has it (default: its stored row; required for an object not stored
+ * yet). A byte-identical source already built for this object reuses that GLB (copied) instead of a rebuild.
+ * On failure the revision stays stored with its error and an AppError is thrown: `policy` (sandbox rule) or
+ * `build_failed`, with details `{ line, type, traceback, rule?, rev }`. Also throws `not_found` for an unknown
+ * scene/object. Aborting `signal` (a newer value superseded this one) cancels the build in the pool, removes the
+ * revision and its GLB, and throws `superseded`.
  */
-export async function buildObjectRevision(sceneId: string, objectId: string, source: string, origin: string, signal?: AbortSignal): Promise<BuiltRevision> {
+export async function buildObjectRevision(sceneId: string, objectId: string, source: string, origin: string, signal?: AbortSignal, base?: SceneObject): Promise<BuiltRevision> {
   const store = getStore();
   store.getScene(sceneId);
-  if (!store.objects.get(sceneId, objectId)) throw new AppError("not_found", `Object ${JSON.stringify(objectId.slice(0, 80))} does not exist in this scene.`);
+  const cur = base ?? store.objects.get(sceneId, objectId);
+  if (!cur) throw new AppError("not_found", `Object ${JSON.stringify(objectId.slice(0, 80))} does not exist in this scene.`);
   if (signal?.aborted) throw supersededError(objectId);
   const rev = addRevision(sceneId, objectId, source, origin);
   let stats = reuseIdenticalBuild(sceneId, rev);
@@ -64,37 +75,32 @@ export async function buildObjectRevision(sceneId: string, objectId: string, sou
     dropRevision(sceneId, objectId, rev.rev);
     throw supersededError(objectId);
   }
-  const built = stats;
   const stored = store.revisions.get(sceneId, objectId, rev.rev)!;
-  const object = store.transaction(() => {
-    const cur = store.objects.get(sceneId, objectId);
-    if (!cur) throw new AppError("not_found", `Object ${objectId} was removed while it was being built.`);
-    const next: SceneObject = { ...cur, program: plainRevision(stored), build: { status: "built", glbRev: rev.rev, stats: built, error: null, attempts: cur.build.attempts } };
-    store.objects.put(sceneId, next);
-    return next;
-  });
-  appendEvent(sceneId, "object.built", {
+  const object: SceneObject = { ...cur, program: plainRevision(stored), build: { status: "built", glbRev: rev.rev, stats, error: null, attempts: cur.build.attempts } };
+  const event: BuiltEvent = {
+    type: "object.built",
     objectId,
     data: { rev: rev.rev, glbRev: rev.rev, stats, origin, sizeDeviation: Number(sizeDeviation(stats.size, object.targetSize).toFixed(4)), url: modelUrl(sceneId, objectId, rev.rev) },
-  });
-  return { object, revision: stored };
+  };
+  return { object, revision: stored, event };
 }
 
 /**
- * Add an object to a scene from its spec and placement, then profile, code and build it with the scene's engine
- * (repair/refine loop included). Resolves with the stored object (build status `built` or `failed`).
- * Throws AppError `not_found` (scene), `conflict` (id already used).
+ * Build a new object from its spec and placement: profile, code and build it with the scene's engine (repair/refine
+ * loop included), in memory; its revisions and GLB are stored, its row is not (the caller's `add-object` command
+ * adds it). Resolves with the object (build status `built` or `failed`). Throws AppError `not_found` (scene),
+ * `conflict` (id already used).
  */
 export async function addObject(sceneId: string, input: { spec: ObjectSpec; placement: Placement }): Promise<SceneObject> {
   const store = getStore();
   const scene = store.getScene(sceneId);
   if (store.objects.get(sceneId, input.spec.id)) throw new AppError("conflict", `An object with id ${input.spec.id} already exists.`);
-  store.transaction(() => store.objects.put(sceneId, objectFromSpec(input.spec, input.placement, input.spec.support)));
+  let obj = objectFromSpec(input.spec, input.placement, input.spec.support);
+  const sink: ObjectSink = { get: () => obj, save: (o) => void (obj = o) };
+  const withObj = (): Scene => ({ ...scene, objects: [...scene.objects, obj] });
   const engine = getEngine(scene.engine);
   const abort = new AbortController();
-  const profileCtx = makeContext(sceneId, "profile", abort.signal);
-  await profileOne(profileCtx, engine, store.getScene(sceneId), store.objects.get(sceneId, input.spec.id)!);
-  const codeCtx = makeContext(sceneId, "code", abort.signal);
-  await codeObject(codeCtx, engine, store.getScene(sceneId), input.spec.id);
-  return store.objects.get(sceneId, input.spec.id)!;
+  await profileOne(makeContext(sceneId, "profile", abort.signal), engine, withObj(), obj, sink);
+  await codeObject(makeContext(sceneId, "code", abort.signal), engine, withObj(), input.spec.id, { sink, fresh: true });
+  return obj;
 }

@@ -24,6 +24,17 @@ function save(sceneId: string, obj: SceneObject): void {
   store.transaction(() => store.objects.put(sceneId, obj));
 }
 
+/** Where `codeObject` reads and keeps the object it builds: its stored row (generation) or memory (a new object an edit adds). */
+export interface ObjectSink {
+  get(): SceneObject | null;
+  save(obj: SceneObject): void;
+}
+
+/** The object's stored row as an ObjectSink. */
+export function storeSink(sceneId: string, objectId: string): ObjectSink {
+  return { get: () => getStore().objects.get(sceneId, objectId), save: (obj) => save(sceneId, obj) };
+}
+
 function announce(sceneId: string, obj: SceneObject, rev: StoredRevision): void {
   appendEvent(sceneId, "object.code", { stage: "code", objectId: obj.id, data: { rev: rev.rev, origin: rev.origin, source: rev.source, params: rev.params } });
 }
@@ -34,20 +45,22 @@ export function modelUrl(sceneId: string, objectId: string, rev: number): string
 }
 
 /**
- * Code and build one object through the repair/refine loop, storing every revision and the final build state.
- * Skips objects already built (resume). Returns the object's memory entry.
+ * Code and build one object through the repair/refine loop, storing every revision and keeping the build state in
+ * `opts.sink` (default: the object's stored row). Skips objects already built; resumes a revision stored but never
+ * built unless `opts.fresh` (a new object, whose id may have older revisions). Returns the object's memory entry.
  */
-export async function codeObject(ctx: PipelineContext, engine: Engine, scene: Scene, objectId: string): Promise<MemoryEntry | null> {
+export async function codeObject(ctx: PipelineContext, engine: Engine, scene: Scene, objectId: string, opts: { sink?: ObjectSink; fresh?: boolean } = {}): Promise<MemoryEntry | null> {
   const store = getStore();
-  let obj = store.objects.get(scene.id, objectId);
+  const sink = opts.sink ?? storeSink(scene.id, objectId);
+  let obj = sink.get();
   if (!obj || obj.build.status === "built") return null;
   checkAborted(ctx.signal);
 
   // Resume: a revision stored before an interruption but never built is built now instead of coding again.
-  let rev = store.revisions.latest(scene.id, objectId);
+  let rev = opts.fresh ? null : store.revisions.latest(scene.id, objectId);
   if (!rev || rev.glbFile || rev.error || (obj.program && obj.program.rev !== rev.rev)) {
     obj = { ...obj, build: { ...obj.build, status: "coding" } };
-    save(scene.id, obj);
+    sink.save(obj);
     // Model engines stream the program as it is written (throttled by the engine): the editor fills live.
     const streamed = (textSoFar: string) =>
       appendEvent(scene.id, "object.code", { stage: "code", objectId, data: { partial: true, source: textSoFar } });
@@ -55,7 +68,7 @@ export async function codeObject(ctx: PipelineContext, engine: Engine, scene: Sc
     rev = addRevision(scene.id, objectId, source, "generated");
   }
   obj = { ...obj, program: plainRevision(rev), build: { ...obj.build, status: "building" } };
-  save(scene.id, obj);
+  sink.save(obj);
   announce(scene.id, obj, rev);
 
   let attempts = 1;
@@ -67,7 +80,7 @@ export async function codeObject(ctx: PipelineContext, engine: Engine, scene: Sc
     if (!repaired) break;
     rev = addRevision(scene.id, objectId, repaired.source, "repair");
     obj = { ...obj, program: plainRevision(rev) };
-    save(scene.id, obj);
+    sink.save(obj);
     announce(scene.id, obj, rev);
     attempts += 1;
     res = await buildRevision(scene.id, rev);
@@ -76,7 +89,7 @@ export async function codeObject(ctx: PipelineContext, engine: Engine, scene: Sc
 
   if (!res.ok) {
     obj = { ...obj, build: { status: "failed", glbRev: null, stats: null, error: lastError, attempts } };
-    save(scene.id, obj);
+    sink.save(obj);
     appendEvent(scene.id, "object.failed", { stage: "code", objectId, data: { rev: rev.rev, error: lastError, attempts } });
     return entry("code", "program", objectId, { rev: rev.rev, built: false, attempts, error: lastError?.message ?? null });
   }
@@ -101,7 +114,7 @@ export async function codeObject(ctx: PipelineContext, engine: Engine, scene: Sc
     }
   }
   obj = { ...obj, program: plainRevision(rev), build: { status: "built", glbRev: rev.rev, stats, error: null, attempts } };
-  save(scene.id, obj);
+  sink.save(obj);
   appendEvent(scene.id, "object.built", {
     stage: "code",
     objectId,

@@ -4,6 +4,7 @@ import type { MemoryEntry, ObjectSpec, Scene, SceneObject } from "../../../lib/s
 import type { Engine } from "../../engines/types";
 import { getStore } from "../../store";
 import { checkAborted, entry, type PipelineContext } from "../context";
+import type { ObjectSink } from "./code";
 import { mapPool } from "../pool";
 
 /** The ObjectSpec of a scene object (from the structure when it has one, else rebuilt from the object). */
@@ -25,15 +26,20 @@ export function specOf(scene: Scene, obj: SceneObject): ObjectSpec {
   };
 }
 
-/** Profile one object and store its route and plan; returns its memory entry. */
-export async function profileOne(ctx: PipelineContext, engine: Engine, scene: Scene, obj: SceneObject): Promise<MemoryEntry> {
+/** Profile one object and keep its route and plan in `sink` (default: its stored row); returns its memory entry. */
+export async function profileOne(ctx: PipelineContext, engine: Engine, scene: Scene, obj: SceneObject, sink?: ObjectSink): Promise<MemoryEntry> {
   checkAborted(ctx.signal);
   const res = await engine.profile(ctx, specOf(scene, obj), scene);
-  const store = getStore();
-  store.transaction(() => {
-    const cur = store.objects.get(scene.id, obj.id);
-    if (cur) store.objects.put(scene.id, { ...cur, route: res.route, plan: res.plan });
-  });
+  if (sink) {
+    const cur = sink.get();
+    if (cur) sink.save({ ...cur, route: res.route, plan: res.plan });
+  } else {
+    const store = getStore();
+    store.transaction(() => {
+      const cur = store.objects.get(scene.id, obj.id);
+      if (cur) store.objects.put(scene.id, { ...cur, route: res.route, plan: res.plan });
+    });
+  }
   return entry("profile", "plan", obj.id, { route: res.route, parts: res.plan.parts.map((p) => ({ name: p.name, primitive: p.primitive, material: p.material })) });
 }
 
