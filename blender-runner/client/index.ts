@@ -67,7 +67,7 @@ function sceneBody(job: Pick<AssembleSceneJob, "roomSource" | "roomOverrides" | 
   return {
     roomSource: job.roomSource,
     roomOverrides: job.roomOverrides ?? {},
-    objects: job.objects.map((o) => ({ objectId: o.objectId, source: o.source, overrides: o.overrides ?? {}, placement: o.placement, hidden: o.hidden ?? false })),
+    objects: job.objects.map((o) => ({ objectId: o.objectId, source: o.source, overrides: o.overrides ?? {}, placement: o.placement, hidden: o.hidden ?? false, ...(o.mount ? { mount: o.mount } : {}) })),
     lights: job.lights,
   };
 }

@@ -48,6 +48,8 @@ export interface AssembleObject {
   overrides?: Record<string, unknown>;
   placement: Placement;
   hidden?: boolean;
+  /** What it hangs from (lib/layout/mount.ts): kept on its root in the .blend (`roomcode_mount`) so the physical check lets only wall-mounted objects be held by a wall. */
+  mount?: "wall" | "ceiling";
 }
 
 /** Input of `assemble_scene`: room program + objects + lights -> GLB and/or .blend. */

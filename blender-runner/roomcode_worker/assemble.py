@@ -118,6 +118,8 @@ def assemble_scene(job, ctx):
             continue
         root = _parent_under(objs, oid, coll)
         root["roomcode_id"] = oid
+        if item.get("mount") in ("wall", "ceiling"):
+            root["roomcode_mount"] = item["mount"]
         root["parts"] = sorted(o.name for o in objs if o.type in stats.GEOMETRY_TYPES)
         try:
             # The .blend keeps the validated joints as the root's roomcode_joints property.

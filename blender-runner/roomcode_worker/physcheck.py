@@ -4,8 +4,10 @@ The objects are the empties carrying a ``roomcode_id`` custom property (``room``
 object, judged on its evaluated meshes in world space with BVH trees (mathutils.bvhtree):
 
 - floating: no ray cast straight down from its lowest vertices meets another mesh (floor, furniture) within
-  ``REST_TOL`` of its bottom, no vertex lies within ``REST_TOL`` of a wall (wall-mounted) and its top does not
-  reach the walls' top (ceiling-mounted);
+  ``REST_TOL`` of its bottom; only an object whose root says it is wall-mounted (``roomcode_mount = "wall"``:
+  wall shelves, mirrors, wall art, sconces, curtains, a TV on the wall) may instead be held by a wall (a vertex
+  within ``REST_TOL`` of one), and only a ceiling fixture (``roomcode_mount = "ceiling"``) by the ceiling (its top
+  reaching the walls' top); a chair pushed against a wall above the floor floats;
 - interpenetrating pairs: vertices or face centres of one object lie inside a part of the other deeper than
   ``PEN_TOL`` (inside = behind the part's nearest face along its normal), tried on pairs whose BVH trees overlap;
 - wall-penetrating: vertices or face centres inside a wall of the shell deeper than ``PEN_TOL``;
@@ -43,8 +45,9 @@ class Part:
 class Body:
     """One object's world-space mesh: vertices, polygons, parts, BVH tree, bounding box and sample points."""
 
-    def __init__(self, oid, verts, polys, parts=None):
+    def __init__(self, oid, verts, polys, parts=None, mount=None):
         self.id = oid
+        self.mount = mount
         self.verts = verts
         self.polys = polys
         self.parts = parts if parts is not None else ([Part(verts, polys)] if polys else [])
@@ -109,10 +112,10 @@ def _load(path):
 
 def _floating(body, others, shell_walls):
     """``(floating, gap, supporters)`` of ``body``: rays down from its lowest vertices against the other bodies;
-    an object touching a wall, or reaching the walls' top (the ceiling's height, with or without a ceiling
-    mesh), hangs there."""
+    a wall-mounted object touching a wall, or a ceiling fixture reaching the walls' top (the ceiling's height,
+    with or without a ceiling mesh), hangs there."""
     bottom = body.lo.z
-    if shell_walls and body.hi.z >= max(w.hi.z for w in shell_walls) - REST_TOL:
+    if body.mount == "ceiling" and shell_walls and body.hi.z >= max(w.hi.z for w in shell_walls) - REST_TOL:
         return False, 0.0, ["ceiling"]
     contact = [v for v in body.verts if v.z <= bottom + 0.01][:400]
     down = Vector((0.0, 0.0, -1.0))
@@ -133,7 +136,7 @@ def _floating(body, others, shell_walls):
                 break
     if supporters:
         return False, 0.0, sorted(supporters)
-    for wall in shell_walls:
+    for wall in shell_walls if body.mount == "wall" else ():
         if wall.tree is None or not body.boxes_touch(wall, REST_TOL):
             continue
         for p in body.verts[:: max(1, len(body.verts) // 2000)]:
@@ -169,7 +172,8 @@ def check_scene(job, ctx):
                 pv, pp = _mesh_of([part])
                 if pp:
                     pieces.append(Part(pv, pp))
-            bodies.append(Body(oid, verts, polys, pieces))
+            mount = str(root["roomcode_mount"]) if "roomcode_mount" in root.keys() else None
+            bodies.append(Body(oid, verts, polys, pieces, mount))
     timer.mark("trees")
     results = []
     for body in bodies:

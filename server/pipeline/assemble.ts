@@ -7,6 +7,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import type { AssembleObject, AssembleSceneJob } from "../../blender-runner/client/types";
 import { AppError } from "../../lib/errors";
+import { mountOf } from "../../lib/layout/mount";
 import { lightsInRoom, withLampBulbs } from "../../lib/scene/lights";
 import type { Scene } from "../../lib/scene/schema";
 import { getRunner } from "../runner";
@@ -20,7 +21,8 @@ export function assembleInput(scene: Scene): Pick<AssembleSceneJob, "roomSource"
     if (o.build.status !== "built" || o.build.glbRev === null) continue;
     const rev = o.program?.rev === o.build.glbRev ? o.program : store.revisions.get(scene.id, o.id, o.build.glbRev);
     if (!rev) continue;
-    objects.push({ objectId: o.id, category: o.category, source: rev.source, placement: o.placement, hidden: o.hidden });
+    const mount = mountOf(o);
+    objects.push({ objectId: o.id, category: o.category, source: rev.source, placement: o.placement, hidden: o.hidden, ...(mount ? { mount } : {}) });
   }
   // The room as shown: the revision whose GLB is current (a newer revision may have failed to build).
   const room = scene.room;

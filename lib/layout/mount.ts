@@ -1,0 +1,19 @@
+/**
+ * What an object may hang from instead of resting on something below it. Only wall-mounted things (wall
+ * shelves, mirrors, wall art, clocks, a TV on the wall, sconces, curtains, towels on a rail, ...) may be held
+ * by a wall; everything else rests on the floor or on an upward surface of another object.
+ */
+import type { SceneObject } from "../scene/schema";
+import { categoryInfo } from "../vocab";
+
+/** Families whose members may be mounted on a wall when the scene says so (`support: "wall"`): a TV, a shelf, a cabinet. */
+const WALL_MOUNTABLE = new Set(["tv", "shelf", "cabinet", "mirror", "painting", "clock", "curtains", "towel", "table_lamp", "monitor", "speaker"]);
+
+/** Where `o` hangs from: `"wall"` for wall-mounted categories (or a wall-mountable family placed on a wall), `"ceiling"` for ceiling fixtures, null when it must rest on something below it. */
+export function mountOf(o: Pick<SceneObject, "category" | "support">): "wall" | "ceiling" | null {
+  const info = categoryInfo(o.category);
+  if (info.support === "ceiling" || o.support === "ceiling") return "ceiling";
+  if (info.support === "wall") return "wall";
+  if (o.support === "wall" && WALL_MOUNTABLE.has(info.family)) return "wall";
+  return null;
+}
