@@ -14,6 +14,8 @@ export interface PromptRow {
   error: string | null;
   /** Counts of the independent mesh check of the exported .blend (npm run check:scene); absent in proxy runs. */
   physics?: { objects: number; floating: number; interpenetratingPairs: number; wallPenetrating: number; outside: number } | null;
+  /** The mesh check's findings, one line per problem (server/pipeline describeCheck). */
+  physicsFindings?: string[];
 }
 
 const pct = (p: { pass: number; total: number }) => (p.total ? `${p.pass}/${p.total}` : "-");

@@ -73,7 +73,9 @@ async function main(): Promise<void> {
         if (args.engine === "offline") for (const n of parsePrompt(p.description).notes) if (n.startsWith(DROPPED_NOTE)) dropped.push({ id: p.id, phrase: n.slice(DROPPED_NOTE.length) });
         // The independent physical check, on the exported .blend's meshes (not the layout's boxes).
         try {
-          row.physics = (await pipeline.checkScenePhysics({ sceneId: scene.id })).counts;
+          const check = await pipeline.checkScenePhysics({ sceneId: scene.id });
+          row.physics = check.counts;
+          row.physicsFindings = pipeline.describeCheck(check).slice(0, -1);
         } catch (e) {
           row.physics = null;
           row.error = `check:scene: ${e instanceof Error ? e.message : String(e)}`;
