@@ -25,6 +25,7 @@ import { Notices } from "./notices";
 import { PaneSplitter } from "./pane-splitter";
 import { RenderGallery, useRenderGallery } from "./render-gallery";
 import { RenderMenu } from "./render-menu";
+import { FidelityButton } from "../fidelity/fidelity-view";
 import { SceneTitle } from "./scene-title";
 import { SelectionBar } from "./selection-bar";
 import { ShortcutSheet } from "./shortcut-sheet";
@@ -85,6 +86,7 @@ function Editor() {
           </button>
           <HistoryButtons />
           <RenderMenu />
+          <FidelityButton />
           <OpenAllButton />
           <ExportMenu />
           <button type="button" aria-label="Keyboard shortcuts" data-testid="shortcuts-button" title="Keyboard shortcuts (?)" className="rounded border border-stone-300 bg-white px-2 py-1 text-sm hover:bg-stone-100" onClick={() => store.getState().setPanel("shortcuts")}>
