@@ -14,10 +14,15 @@ export const ObjectFidelityView = z.object({
   status: z.enum(["ok", "low", "unbuilt", "missing"]),
 });
 
-/** `{sceneId, picture: {widthPx, heightPx, url}, scores: {objects, roomScore, threshold, below}, render: {..., url, stale} | null}`. */
+/** `{sceneId, picture: {widthPx, heightPx, url, frame: {originPx, metersPerPx}}, scores: {objects, roomScore, threshold, below}, render: {..., url, stale} | null}`. */
 export const FidelityView = z.object({
   sceneId: z.string(),
-  picture: z.object({ widthPx: z.number().int().positive(), heightPx: z.number().int().positive(), url: z.string() }),
+  picture: z.object({
+    widthPx: z.number().int().positive(),
+    heightPx: z.number().int().positive(),
+    url: z.string(),
+    frame: z.object({ originPx: Point2, metersPerPx: z.tuple([z.number().positive(), z.number().positive()]) }),
+  }),
   scores: z.object({ objects: z.array(ObjectFidelityView), roomScore: z.number().min(0).max(1).nullable(), threshold: z.number().min(0).max(1), below: z.array(z.string()) }),
   render: z
     .object({

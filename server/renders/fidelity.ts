@@ -35,10 +35,10 @@ export interface FidelityRender {
   stateKey: string;
 }
 
-/** The fidelity of a scene: scores, the render (or null), whether it shows an older state, and the picture's size (px). */
+/** The fidelity of a scene: scores, the render (or null), whether it shows an older state, and the picture's size (px) and frame (origin px, m per px). */
 export interface FidelityReport {
   sceneId: string;
-  picture: { widthPx: number; heightPx: number; url: string };
+  picture: { widthPx: number; heightPx: number; url: string; frame: { originPx: [number, number]; metersPerPx: [number, number] } };
   scores: FidelityScores;
   render: (FidelityRender & { url: string | null; stale: boolean }) | null;
 }
@@ -51,14 +51,14 @@ export function stateKey(scene: Scene): string {
   return crypto.createHash("sha1").update(JSON.stringify(parts)).digest("hex").slice(0, 16);
 }
 
-function imageScene(sceneId: string): { scene: Scene & { source: { kind: "image" } }; spec: StructureSpec; view: PictureView } {
+function imageScene(sceneId: string): { scene: Scene & { source: { kind: "image" } }; spec: StructureSpec; view: PictureView; frame: NonNullable<ReturnType<typeof frameOf>> } {
   const scene = getStore().getScene(sceneId);
   if (scene.source.kind !== "image") throw new AppError("conflict", "The fidelity view compares a scene with its picture: this scene was made from a prompt.");
   const spec = scene.structure;
   const frame = spec && frameOf(spec);
   if (!spec || !frame) throw new AppError("conflict", "The picture has no structure with a scale yet, so nothing can be compared.", { status: scene.status });
   const view = pictureView(frame, scene.source, scene.room?.wallHeight ?? 2.7, FIDELITY_MAX_PX);
-  return { scene: scene as Scene & { source: { kind: "image" } }, spec, view };
+  return { scene: scene as Scene & { source: { kind: "image" } }, spec, view, frame };
 }
 
 function recordFile(sceneId: string): string {
@@ -89,11 +89,11 @@ export function fidelityPngUrl(sceneId: string, file: string): string {
 
 /** The scene's fidelity: IoU per picture box from the built meshes, room score, and the latest render. Throws `not_found`, `conflict` (a prompt scene, or no structure yet). */
 export function fidelityReport(sceneId: string): FidelityReport {
-  const { scene, spec } = imageScene(sceneId);
+  const { scene, spec, frame } = imageScene(sceneId);
   const rec = readRecord(sceneId);
   return {
     sceneId,
-    picture: { widthPx: scene.source.widthPx, heightPx: scene.source.heightPx, url: `/scenes/${encodeURIComponent(sceneId)}/source-image` },
+    picture: { widthPx: scene.source.widthPx, heightPx: scene.source.heightPx, url: `/scenes/${encodeURIComponent(sceneId)}/source-image`, frame },
     scores: fidelityScores(scene, spec),
     render: rec ? { ...rec, url: rec.file ? fidelityPngUrl(sceneId, rec.file) : null, stale: rec.stateKey !== stateKey(scene) } : null,
   };
