@@ -79,6 +79,8 @@ if $with_browser; then
   command -v mujoco-compile >/dev/null 2>&1 || need+=(libmujoco-samples)
   [ -f /usr/include/mujoco/mujoco.h ] || need+=(libmujoco-dev)
   command -v gcc >/dev/null 2>&1 || need+=(gcc)
+  # The build-queue tests run a real Redis on loopback (server/queue/queue.int.test.ts).
+  command -v redis-server >/dev/null 2>&1 || need+=(redis-server)
 fi
 
 if [ ${#need[@]} -eq 0 ] && [ ${#reinstall[@]} -eq 0 ]; then

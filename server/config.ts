@@ -20,6 +20,8 @@ const Env = z.object({
   ROOMCODE_SANDBOX: z.enum(["auto", "off"]).default("auto"),
   ROOMCODE_REVIEW_IMAGES: z.enum(["always", "offline", "never"]).default("offline"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, "must be a redis:// or rediss:// URL").optional(),
+  ROOMCODE_QUEUE_LOCK_MS: z.coerce.number().int().min(1000).default(30000),
 });
 
 /** Resolved configuration: absolute data dir, engine choice (offline unless a model endpoint or key is configured). */
@@ -34,6 +36,10 @@ export interface Config {
   sandbox: "auto" | "off";
   reviewImages: "always" | "offline" | "never";
   port: number;
+  /** Build queue (BullMQ) on this Redis: Blender jobs run on `npm run worker` processes instead of a local pool. */
+  redisUrl: string | null;
+  /** How long (ms) a dead worker's job stays locked before another worker takes it up (BullMQ lockDuration). */
+  queueLockMs: number;
 }
 
 let cached: Config | null = null;
@@ -63,6 +69,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sandbox: e.ROOMCODE_SANDBOX,
     reviewImages: e.ROOMCODE_REVIEW_IMAGES,
     port: e.PORT,
+    redisUrl: e.REDIS_URL ?? null,
+    queueLockMs: e.ROOMCODE_QUEUE_LOCK_MS,
   };
 }
 
