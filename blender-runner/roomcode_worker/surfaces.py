@@ -4,6 +4,10 @@ A support surface is a set of upward faces (normal z > ``UP_NORMAL_Z``) at one h
 ``HEIGHT_TOL`` m) that touch each other in plan: a mattress top, a seat, a tabletop, one shelf board. Each is
 reported as its axis-aligned rectangle in the object's local frame, its face area and the free height above
 it (median of ray casts upwards against the whole object; ``None`` when nothing of the object is above).
+
+A ring of faces (a tray's or a basket's rim, a counter around a sink's basin) has a rectangle whose centre no
+face covers: it is reported as the rectangles that its faces really fill (``MIN_FILL``), so that nothing rests
+at the rim's height over the tray's inner bottom or over the basin.
 """
 import math
 
@@ -22,6 +26,8 @@ HEIGHT_TOL = 0.01
 MIN_AREA = 0.0025
 #: At most this many surfaces are reported, largest first.
 MAX_SURFACES = 24
+#: Two rectangles of a ring merge only when they fill this share of their union's rectangle.
+MIN_FILL = 0.85
 
 
 def _world_meshes(objects, frame_inv, geometry_types):
@@ -39,8 +45,9 @@ def _touch(a, b, gap=0.005):
     return a[0] <= b[2] + gap and b[0] <= a[2] + gap and a[1] <= b[3] + gap and b[1] <= a[3] + gap
 
 
-def _merge(rects):
-    """Merge ``[minx, miny, maxx, maxy, area]`` rectangles that touch in plan (transitively)."""
+def _merge(rects, min_fill=0.0):
+    """Merge ``[minx, miny, maxx, maxy, area, faces]`` rectangles that touch in plan (transitively); with
+    ``min_fill`` only where the two rectangles fill that share of their union's rectangle."""
     rects = [list(r) for r in rects]
     changed = True
     while changed:
@@ -48,16 +55,56 @@ def _merge(rects):
         out = []
         for r in rects:
             for o in out:
-                if _touch(o, r):
+                if _touch(o, r) and (min_fill <= 0.0 or _fill(o, r) >= min_fill):
                     o[0], o[1] = min(o[0], r[0]), min(o[1], r[1])
                     o[2], o[3] = max(o[2], r[2]), max(o[3], r[3])
                     o[4] += r[4]
+                    o[5] = o[5] + r[5]
                     changed = True
                     break
             else:
                 out.append(r)
         rects = out
     return rects
+
+
+def _fill(a, b):
+    """Share of the union rectangle of ``a`` and ``b`` that the two rectangles cover."""
+    def rect_area(r):
+        return max(r[2] - r[0], 0.0) * max(r[3] - r[1], 0.0)
+
+    ox = max(0.0, min(a[2], b[2]) - max(a[0], b[0]))
+    oy = max(0.0, min(a[3], b[3]) - max(a[1], b[1]))
+    union = (max(a[2], b[2]) - min(a[0], b[0])) * (max(a[3], b[3]) - min(a[1], b[1]))
+    return (rect_area(a) + rect_area(b) - ox * oy) / union if union > 1e-12 else 1.0
+
+
+def _inside(pt, poly):
+    """Whether 2D point ``pt`` lies in polygon ``poly`` (even-odd ray crossing)."""
+    x, y = pt
+    hit = False
+    j = len(poly) - 1
+    for i in range(len(poly)):
+        xi, yi = poly[i]
+        xj, yj = poly[j]
+        if (yi > y) != (yj > y) and x < (xj - xi) * (y - yi) / ((yj - yi) or 1e-12) + xi:
+            hit = not hit
+        j = i
+    return hit
+
+
+def _filled(r):
+    """The surface ``r`` as rectangles its faces fill: itself when a face covers its centre, else its faces
+    merged only where they fill their union (the sides of a rim, the strips of a counter around a basin)."""
+    centre = ((r[0] + r[2]) / 2.0, (r[1] + r[3]) / 2.0)
+    if any(_inside(centre, poly) for poly, _area in r[5]):
+        return [r]
+    faces = []
+    for poly, area in r[5]:
+        xs = [p[0] for p in poly]
+        ys = [p[1] for p in poly]
+        faces.append([min(xs), min(ys), max(xs), max(ys), area, [(poly, area)]])
+    return _merge(faces, MIN_FILL)
 
 
 def measure(objects, geometry_types, frame_inv=None):
@@ -93,7 +140,8 @@ def measure(objects, geometry_types, frame_inv=None):
                 xs = [v.co.x for v in f.verts]
                 ys = [v.co.y for v in f.verts]
                 key = (name, round(z / HEIGHT_TOL))
-                levels.setdefault(key, []).append([min(xs), min(ys), max(xs), max(ys), area, z, max(zs)])
+                poly = [(v.co.x, v.co.y) for v in f.verts]
+                levels.setdefault(key, []).append([min(xs), min(ys), max(xs), max(ys), area, z, max(zs), poly])
         finally:
             bm.free()
     # One level per part and height bucket, then levels of all parts at the same height merged where they touch.
@@ -102,14 +150,14 @@ def measure(objects, geometry_types, frame_inv=None):
         area = sum(f[4] for f in faces)
         z = sum(f[5] * f[4] for f in faces) / area
         top = max(f[6] for f in faces)
-        for r in _merge([f[:5] for f in faces]):
+        for r in _merge([f[:5] + [[(f[7], f[4])]] for f in faces]):
             by_height.setdefault(bucket, []).append((z, r, top))
     surfaces = []
     for bucket in sorted(by_height):
         entries = by_height[bucket]
         z = sum(e[0] * e[1][4] for e in entries) / sum(e[1][4] for e in entries)
         top = max(e[2] for e in entries)
-        for r in _merge([e[1] for e in entries]):
+        for r in (piece for merged in _merge([e[1] for e in entries]) for piece in _filled(merged)):
             if r[4] < MIN_AREA:
                 continue
             surfaces.append({"z": z, "top": top, "min": [r[0], r[1]], "max": [r[2], r[3]], "area": r[4]})
