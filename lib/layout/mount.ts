@@ -6,8 +6,15 @@
 import type { SceneObject } from "../scene/schema";
 import { categoryInfo } from "../vocab";
 
-/** Families whose members may be mounted on a wall when the scene says so (`support: "wall"`): a TV, a shelf, a cabinet. */
-const WALL_MOUNTABLE = new Set(["tv", "shelf", "cabinet", "mirror", "painting", "clock", "curtains", "towel", "table_lamp", "monitor", "speaker"]);
+/**
+ * Families whose members may be mounted on a wall when the scene says so (`support: "wall"`): a TV, a shelf, a
+ * cabinet, and wall-hung furniture at its working height (a floating vanity, a wall-hung toilet or desk; the
+ * families lib/layout/candidates.ts `wallMountZ` knows).
+ */
+const WALL_MOUNTABLE = new Set([
+  "tv", "shelf", "cabinet", "mirror", "painting", "clock", "curtains", "towel", "table_lamp", "monitor", "speaker",
+  "vanity", "sink", "nightstand", "toilet", "desk", "side_table", "console_table", "tv_stand", "dresser", "sideboard", "bookshelf",
+]);
 
 /** Where `o` hangs from: `"wall"` for wall-mounted categories (or a wall-mountable family placed on a wall), `"ceiling"` for ceiling fixtures, null when it must rest on something below it. */
 export function mountOf(o: Pick<SceneObject, "category" | "support">): "wall" | "ceiling" | null {

@@ -17,6 +17,15 @@ import type { Item, SolveState } from "./state";
 
 const SHELVED = new Set(["bookshelf", "shelf", "cabinet", "wine_cabinet"]);
 
+/**
+ * True for flat floor coverings (rugs, bath mats, door mats, yoga mats): they lie on the floor, also when the
+ * structure put them on a piece of furniture they are beside ("a bath mat by the tub"); place and table mats excepted.
+ */
+export function restsOnFloor(category: string): boolean {
+  const info = categoryInfo(category);
+  return info.family === "rug" && info.support === "floor" && !info.surface && !/(^|_)(place|table)_?mat|placemat/.test(category);
+}
+
 /** Wall thickness (m) of the room shell. */
 export const WALL_THICKNESS = 0.12;
 
@@ -179,7 +188,7 @@ function attempt(spec: StructureSpec, footprint: Point2[], openings: Opening[]):
   const items = new Map<string, Item>();
   for (const o of spec.objects) {
     const info = categoryInfo(o.category);
-    items.set(o.id, { id: o.id, spec: o, size: o.targetSize, info, support: o.support });
+    items.set(o.id, { id: o.id, spec: o, size: o.targetSize, info, support: restsOnFloor(o.category) && o.support.startsWith("on:") ? "floor" : o.support });
   }
   const relations = spec.relations.filter((r) => items.has(r.subject));
   const { bySubject, byAnchor } = indexRelations(relations);
