@@ -3,7 +3,8 @@
  * and one parsed destination (offset, window, door, wall, centre, corner, onto or beside another object).
  */
 import { err, ok, type Result } from "../errors";
-import type { Placement, Scene, SceneObject, Support } from "../scene/schema";
+import { placeOne } from "../layout/place";
+import type { Placement, Relation, RelationType, Scene, SceneObject, Support } from "../scene/schema";
 import { objectSize, type Vec2 } from "./geometry";
 import type { Destination } from "./parse";
 import { CAPABILITIES, type EditRefusal, type MoveSpec } from "./plan";
@@ -30,6 +31,29 @@ function unsupported(message: string, reason: string): EditRefusal {
   return { code: "unsupported_edit", message, details: { reason, capabilities: [...CAPABILITIES] } };
 }
 
+/**
+ * Relation types the layout solver scores for "to the left of", "next to", ... (lib/geometry/relation-check.ts).
+ * WARNING: `besideAnchor` puts "left" on the anchor's local -X side (the left of someone facing it), which the
+ * relation check calls the anchor's own "right"; the sides are swapped here so both mean the same spot.
+ */
+const NEAR_RELATIONS: Record<string, RelationType> = { left: "right", right: "left", front: "front", behind: "behind", near: "next_to", across: "across" };
+
+/**
+ * The spot the layout solver picks for `o` (as a floor or wall object of support `support`) near `p`, keeping
+ * `relations` (lib/layout/place.ts), with a clause for the label saying how far from the exact spot and why;
+ * `p` unchanged when it is valid or nothing valid is in reach (the room check then reports or fixes it).
+ */
+function solvedSpot(work: Scene, o: SceneObject, p: Placement, support: Support | undefined, relations: Relation[], group: readonly string[], keepYaw: boolean): { placement: Placement; why: string } {
+  const probe = { ...o, support: support ?? o.support };
+  if (!work.room || (probe.support !== "floor" && probe.support !== "wall")) return { placement: p, why: "" };
+  const r = placeOne(work, probe, { want: p, relations, keepYaw, ignore: group.filter((id) => id !== o.id) });
+  if (!r.found || (r.moved < 0.005 && r.placement.yawDeg === p.yawDeg)) return { placement: p, why: "" };
+  const names = r.blockers.map((id) => work.objects.find((x) => x.id === id)?.name ?? id);
+  const turned = Math.abs(r.placement.yawDeg - p.yawDeg) > 0.05 ? `, turned to ${r.placement.yawDeg.toFixed(0)} deg` : "";
+  const cause = names.length ? `the exact spot runs into the ${names.join(" and the ")}` : (r.problems[0] ?? "the exact spot is not valid").replace(/\.$/, "");
+  return { placement: r.placement, why: ` (${r.moved.toFixed(2)} m from the exact spot${turned}: ${cause})` };
+}
+
 /** Computes where `o` goes for `dest`; `group` holds the ids moving together. Refuses when the room lacks the element or the anchor is the object itself. */
 export function destinationOf(
 ctx: DestinationContext,
@@ -50,8 +74,9 @@ group: readonly string[],
       return ok({ placement: { ...atCentre(ctx.work, o), z: toFloor ? 0 : o.placement.z }, support: toFloor?.support, move: { type: "to_centre" }, label: `move ${o.name} to the centre of the room` });
     case "corner": {
       if (!room) return needRoom();
-      const p = inCorner(ctx.work, o, dest.side);
-      return ok({ placement: { ...p, z: toFloor ? 0 : p.z }, support: toFloor?.support, move: { type: "to_corner", corner: 0 }, label: `move ${o.name} into the ${dest.side ?? "nearest"} corner` });
+      const c = inCorner(ctx.work, o, dest.side);
+      const s = solvedSpot(ctx.work, o, { ...c, z: toFloor ? 0 : c.z }, toFloor?.support, [{ type: "corner", subject: o.id, anchor: "room" }], group, false);
+      return ok({ placement: s.placement, support: toFloor?.support, move: { type: "to_corner", corner: 0 }, label: `move ${o.name} into the ${dest.side ?? "nearest"} corner${s.why}` });
     }
     case "wall": {
       if (!room) return needRoom();
@@ -116,7 +141,9 @@ group: readonly string[],
       }
       const support = o.support.startsWith("on:") && o.support !== `on:${anchor.id}` ? ("floor" as Support) : undefined;
       const word = dest.relation === "near" ? "next to" : dest.relation === "closer" ? "closer to" : dest.relation === "front" ? "in front of" : dest.relation === "behind" ? "behind" : dest.relation === "across" ? "across from" : `to the ${dest.relation} of`;
-      return ok({ placement: { ...p, z: support ? 0 : p.z }, support, move: { type: "near", anchor: anchor.id, relation: dest.relation }, label: `move ${o.name} ${word} the ${anchor.name}` });
+      const rel = NEAR_RELATIONS[dest.relation];
+      const s = rel ? solvedSpot(ctx.work, o, { ...p, z: support ? 0 : p.z }, support, [{ type: rel, subject: o.id, anchor: anchor.id }], group, true) : { placement: { ...p, z: support ? 0 : p.z }, why: "" };
+      return ok({ placement: s.placement, support, move: { type: "near", anchor: anchor.id, relation: dest.relation }, label: `move ${o.name} ${word} the ${anchor.name}${s.why}` });
     }
   }
 }

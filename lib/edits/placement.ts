@@ -3,9 +3,10 @@
  * or a corner, beside/in front of/behind another object, onto a surface, plus conflict-free nudging and
  * carrying objects that stand on a moved object.
  */
-import type { Placement, Scene, SceneObject, Support } from "../scene/schema";
+import type { Placement, Relation, Scene, SceneObject, Support } from "../scene/schema";
 import { normalizeYaw } from "../frames";
 import { findConflicts } from "../layout/check";
+import { placeOne } from "../layout/place";
 import {
   boundsOf,
   centroidOf,
@@ -136,18 +137,30 @@ export function clampInside(scene: Scene, obj: SceneObject, p: Placement): Place
 export const FREE_SPOT_RADIUS_M = 2.5;
 
 /**
- * Finds a conflict-free placement near `p` for `obj` (rings of 10 cm up to FREE_SPOT_RADIUS_M, same yaw),
- * judged by the layout's `findConflicts` (lib/layout/check.ts) against nearby objects, ignoring `ignore` ids
- * (objects moving together). Returns `p` itself when it is free, or with `free: false` when nothing is;
- * `checkOnly` tests `p` without searching.
+ * Finds a valid placement near `p` for `obj`, ignoring `ignore` ids (objects moving together). Floor and wall
+ * objects in a room get the layout solver's best valid spot for this one object (lib/layout/place.ts: judged on
+ * the built parts, walls and door swings, scored by the requested `opts.relations`, placement habits and the
+ * distance from `p`, same yaw); other objects get conflict-free rings of 10 cm up to FREE_SPOT_RADIUS_M judged
+ * by the layout's `findConflicts` (lib/layout/check.ts). Returns `p` itself when it is valid, or with
+ * `free: false` when nothing is; `checkOnly` tests `p` without searching; `blockers` are the ids `p` ran into.
  */
 export function findFreeSpot(
   scene: Scene,
   obj: SceneObject,
   p: Placement,
   ignore: readonly string[] = [],
-  opts: { checkOnly?: boolean } = {},
-): { placement: Placement; free: boolean } {
+  opts: { checkOnly?: boolean; relations?: readonly Relation[] } = {},
+): { placement: Placement; free: boolean; blockers?: string[] } {
+  if (scene.room && scene.room.footprint.length >= 3 && (obj.support === "floor" || obj.support === "wall")) {
+    const r = placeOne(scene, obj, { want: p, ignore, keepYaw: true, radius: opts.checkOnly ? 0 : FREE_SPOT_RADIUS_M, relations: opts.relations });
+    if (!r.found) return { placement: p, free: false, blockers: r.blockers };
+    if (r.moved === 0 && Math.abs(r.placement.z - p.z) < 1e-6 && r.placement.yawDeg === p.yawDeg) return { placement: p, free: true, blockers: [] };
+    return { placement: opts.checkOnly ? p : r.placement, free: !opts.checkOnly, blockers: r.blockers };
+  }
+  return findFreeSpotByBoxes(scene, obj, p, ignore, opts);
+}
+
+function findFreeSpotByBoxes(scene: Scene, obj: SceneObject, p: Placement, ignore: readonly string[], opts: { checkOnly?: boolean }): { placement: Placement; free: boolean } {
   const size = objectSize(obj);
   const reach = (s: { w: number; d: number }) => Math.hypot(s.w, s.d) / 2;
   const others = scene.objects
