@@ -10,6 +10,9 @@ import { categoryInfo } from "../vocab";
 /** Families whose inside boards hold things (books on a shelf board rather than on top). */
 const SHELVED = new Set(["bookshelf", "shelf", "cabinet", "wine_cabinet"]);
 
+/** How much (m) an object may be larger than a recessed surface it rests in (half of it on each side, below the mesh check's 2 cm). */
+export const RECESS_SLACK_M = 0.03;
+
 /** What the geometry needs about an object. */
 export type PlacedObject = Pick<SceneObject, "id" | "category" | "placement" | "targetSize" | "build" | "support" | "route">;
 
@@ -62,6 +65,7 @@ export function holdingSurfaces(sup: PlacedObject, obj: Pick<SceneObject, "targe
   const size = builtSize(obj);
   const shortSide = Math.min(size.w, size.d);
   const longSide = Math.max(size.w, size.d);
+  const top = sup.build?.stats?.bbox.max[2] ?? null;
   const fits = (s: SupportSurface) => {
     const sw = s.max[0] - s.min[0];
     const sd = s.max[1] - s.min[1];
@@ -69,7 +73,11 @@ export function holdingSurfaces(sup: PlacedObject, obj: Pick<SceneObject, "targe
     // A ledge narrower than half the object's longer side (20 cm at most) does not hold it: a pillow tips off a
     // backrest's top, a mug stands on a sofa's arm.
     const a = Math.min(sw, sd) >= Math.max(shortSide * 0.75, Math.min(0.2, longSide * 0.5)) && Math.max(sw, sd) >= longSide * 0.75;
-    return a && (s.clearance === null || s.clearance >= size.h * 0.95);
+    // A recessed surface open above (a tray's or dish's inner bottom, a seat below its backrest) holds only what
+    // fits inside it: an overhanging edge would go into the rim around it (up to RECESS_SLACK_M in all).
+    const recessed = s.clearance === null && top !== null && s.z < top - 0.01;
+    const inside = !recessed || (Math.min(sw, sd) >= shortSide - RECESS_SLACK_M && Math.max(sw, sd) >= longSide - RECESS_SLACK_M);
+    return a && inside && (s.clearance === null || s.clearance >= size.h * 0.95);
   };
   const all = supportSurfaces(sup);
   const shelved = SHELVED.has(categoryInfo(sup.category).family);

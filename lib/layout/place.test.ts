@@ -6,6 +6,8 @@ import { issuesOf } from "./issues";
 import { mountOf } from "./mount";
 import { objectBox } from "./parts";
 import { placeOne } from "./place";
+import { holdingSurfaces } from "./parts";
+import { restOnSupport } from "./rest";
 import { restsOnFloor, solveLayout } from "./solve";
 import { parsePrompt } from "../prompt/parse";
 
@@ -96,5 +98,29 @@ describe("flat floor coverings and wall mounts", () => {
     expect(mountOf({ category: "chair", support: "wall" })).toBeNull();
     expect(mountOf({ category: "chair", support: "floor" })).toBeNull();
     expect(mountOf({ category: "ceiling_light", support: "ceiling" })).toBe("ceiling");
+  });
+});
+
+describe("recessed surfaces hold only what fits inside them", () => {
+  // A soap dish: inner bottom 13.6 cm square at 1.8 cm, inside a rim whose top (4 cm) is reported in strips.
+  const dishStats: BuildStats = {
+    ...box(0.2, 0.2, 0.04),
+    partBoxes: [{ name: "dish", min: [-0.1, -0.1, 0], max: [0.1, 0.1, 0.04] }],
+    supportSurfaces: [
+      { z: 0.018, min: [-0.068, -0.068], max: [0.068, 0.068], area: 0.0185, clearance: null },
+      { z: 0.04, min: [-0.1, -0.1], max: [-0.068, 0.1], area: 0.0064, clearance: null },
+      { z: 0.04, min: [0.068, -0.1], max: [0.1, 0.1], area: 0.0064, clearance: null },
+    ],
+  };
+  const dish = obj("dish-1", 0, 0, dishStats);
+  const small = obj("soap-1", 0, 0, box(0.08, 0.05, 0.03), 0, "on:dish-1");
+  const big = obj("soap-2", 0, 0, box(0.19, 0.12, 0.04), 0, "on:dish-1");
+
+  it("a small soap rests on the inner bottom; one wider than the inside lies across the rim", () => {
+    expect(holdingSurfaces(dish, small).map((s) => s.z)).toContain(0.018);
+    expect(holdingSurfaces(dish, big).some((s) => s.z === 0.018)).toBe(false);
+    const scene = { objects: [dish, small, big], room };
+    expect(restOnSupport({ objects: [dish, small], room }, small)!.z).toBeCloseTo(0.018, 3);
+    expect(restOnSupport(scene, big)!.z).toBeCloseTo(0.04, 3);
   });
 });

@@ -79,8 +79,9 @@ export function restOnSupport(scene: SearchScene, obj: PlacedObject, p: Placemen
   const surfaces = holdingSurfaces(sup, obj);
   const bottom = localBottom(obj);
   let fallback: Placement | null = null;
-  // When no surface holds it, the most open one (free above, then the most free height, then the largest).
-  const open = [...supportSurfaces(sup)].sort((a, b) => (a.clearance === null ? Infinity : a.clearance) === (b.clearance === null ? Infinity : b.clearance) ? b.area - a.area : (b.clearance ?? Infinity) - (a.clearance ?? Infinity));
+  // When no surface holds it, the most open one (free above, then the most free height), the highest of those
+  // open above (something too big for a dish's inside lies across its rim), then the largest.
+  const open = [...supportSurfaces(sup)].sort((a, b) => (a.clearance === null ? Infinity : a.clearance) === (b.clearance === null ? Infinity : b.clearance) ? (a.clearance === null ? b.z - a.z : 0) || b.area - a.area : (b.clearance ?? Infinity) - (a.clearance ?? Infinity));
   for (const s of surfaces.length ? surfaces : open.slice(0, 1)) {
     for (const yaw of [p.yawDeg, normYaw(p.yawDeg + 90)]) {
       const [hx, hy] = halfExtents(size, yaw - sup.placement.yawDeg);
