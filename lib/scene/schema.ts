@@ -116,6 +116,8 @@ export const Attributes = z.object({
   size: z.string().nullable().default(null),
   style: z.array(z.string()).default([]),
   tags: z.array(z.string()).default([]),
+  /** Second colour of the object (upholstery, frame, top), e.g. read off its region of the picture. */
+  secondaryColor: HexColor.nullable().optional(),
 });
 export type Attributes = z.infer<typeof Attributes>;
 
@@ -328,6 +330,8 @@ export const StructureSpec = z.object({
   imageFrame: z.object({ originPx: Point2, metersPerPx: z.tuple([z.number().positive(), z.number().positive()]) }).nullable().optional(),
   style: z.array(z.string()).default([]),
   notes: z.array(z.string()).default([]),
+  /** For images: floor and wall materials seen in the picture (colour from their regions, floor roughness guessed). */
+  appearance: z.object({ floor: Material.nullable(), wall: Material.nullable() }).nullable().optional(),
 });
 export type StructureSpec = z.infer<typeof StructureSpec>;
 

@@ -10,7 +10,9 @@ import "server-only";
 import { AppError } from "../../lib/errors";
 import type { Footprint, Opening, StructureSpec, Zone } from "../../lib/scene/schema";
 import { boxPxToM, objectsFromFootprints, type BoxPx, type ImageFrame } from "../../lib/structure-patch";
+import { familyOf } from "../../lib/vocab";
 import { analyseImage, type Analysis, type PxBox } from "./analyse";
+import { withPictureAppearance } from "./appearance";
 import { classifyCandidates, type Candidate } from "./classify";
 import { decodeForAnalysis } from "./decode";
 import { modelSeesRoom, specFromModel } from "./model/structure-model";
@@ -68,10 +70,20 @@ function noRoom(notes: string[], prompt: string | null): StructureSpec {
 
 /**
  * Structure a top-down room image. Returns a StructureSpec with footprints (boxPx in original pixels, boxM in
- * room meters, centers), zones and objects; an image without a discernible room yields zero objects and a
+ * room meters, centers), zones and objects, each object coloured from its region and the floor and wall
+ * materials from theirs (appearance.ts); an image without a discernible room yields zero objects and a
  * "no room found" note. Throws AppError `image_invalid` only when the file cannot be decoded.
  */
 export async function structureFromImage(input: ImageStructureInput): Promise<StructureSpec> {
+  const spec = await detectStructure(input);
+  try {
+    return await withPictureAppearance(spec, input.path, familyOf);
+  } catch (e) {
+    return { ...spec, notes: [...spec.notes, `colours from the picture unavailable: ${e instanceof Error ? e.message : String(e)}`] };
+  }
+}
+
+async function detectStructure(input: ImageStructureInput): Promise<StructureSpec> {
   let decoded;
   try {
     decoded = await decodeForAnalysis(input.path);

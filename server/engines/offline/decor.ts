@@ -4,7 +4,7 @@ import "server-only";
  * grid sized by the room, or at the scene's ceiling fixtures and lamps, plus a soft sun), and small surface
  * objects the prompt asks for ("books on the shelf", "a lamp on the nightstand") when they are not objects yet.
  */
-import type { Light, Material, ObjectSpec, Placement, Scene } from "../../../lib/scene/schema";
+import type { Light, Material, ObjectSpec, Placement, Scene, StructureSpec } from "../../../lib/scene/schema";
 import { Attributes } from "../../../lib/scene/schema";
 import { materialPreset } from "../../../lib/program/materials";
 import { LAMP_BULB } from "../../../lib/scene/lights";
@@ -99,6 +99,15 @@ export function surfacesFor(roomType: string, style: string[]): { floor: Materia
   const wallStyle = WALL_BY_STYLE.find(([re]) => re.test(words))?.[1];
   const [wm, wc] = WALL_BY_ROOM[key] ?? ["paint", "#ece8e1"];
   return { floor: mat(fm, fc), wall: mat(wm, wallStyle ?? wc) };
+}
+
+/** The picture's floor and wall colours (StructureSpec.appearance, images only) over `base`: the material kind stays, the colour and the floor's roughness guess come from the picture. */
+export function withPictureSurfaces(appearance: StructureSpec["appearance"], base: { floor: Material; wall: Material }): { floor: Material; wall: Material } {
+  if (!appearance) return base;
+  return {
+    floor: appearance.floor ? { ...base.floor, color: appearance.floor.color, roughness: appearance.floor.roughness } : base.floor,
+    wall: appearance.wall ? { ...base.wall, color: appearance.wall.color } : base.wall,
+  };
 }
 
 function bounds(footprint: [number, number][]): { minX: number; maxX: number; minY: number; maxY: number } {
@@ -223,7 +232,7 @@ export function surfaceExtras(scene: Scene): { spec: ObjectSpec; placement: Plac
 export function decorFor(scene: Scene): DecorResult {
   const roomType = scene.structure?.roomType ?? scene.room?.roomType ?? "room";
   const style = scene.structure?.style ?? [];
-  const { floor, wall } = surfacesFor(roomType, style);
+  const { floor, wall } = withPictureSurfaces(scene.structure?.appearance, surfacesFor(roomType, style));
   const lights = lightsFor(scene);
   const extraObjects = surfaceExtras(scene);
   const notes = [

@@ -11,7 +11,7 @@ import type { BuildStats } from "../../../lib/scene/schema";
 import type { Engine } from "../types";
 import { genericProgram, programFor } from "./code";
 import { roomShellProgram } from "./code/room";
-import { decorFor, surfacesFor } from "./decor";
+import { decorFor, surfacesFor, withPictureSurfaces } from "./decor";
 import { profileObject } from "./profile";
 
 /** PARAMS of `source` with width/depth/height rescaled so that the built size `stats.size` meets `target` (m). */
@@ -49,7 +49,7 @@ export function createOfflineEngine(): Engine {
     async layout(_ctx, spec) {
       const solved = solveLayout(spec);
       // The decor stage picks the same surfaces from room type and style, so the shell is built once with them.
-      const surfaces = surfacesFor(spec.roomType, spec.style);
+      const surfaces = withPictureSurfaces(spec.appearance, surfacesFor(spec.roomType, spec.style));
       const shell = roomShellProgram({
         footprint: solved.footprint,
         wallHeight: solved.wallHeight,

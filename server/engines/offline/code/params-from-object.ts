@@ -112,7 +112,7 @@ export interface ProgramObject {
 /**
  * PARAMS for `obj` over the family's template defaults: width/depth/height (m, 3 decimals), `color` (the
  * attribute hex, else the material preset's color when only a material is named, else the default),
- * `material` (canonical preset name), then counts/booleans/style/shape implied by the description and
+ * `secondary_color` from the attributes' second colour when the template has one, `material` (canonical preset name), then counts/booleans/style/shape implied by the description and
  * attributes, then the shape/size variants of `family` (lib/vocab/variants), but only for keys the template
  * declares. Counts are clamped to [0, 2x the default + 4].
  */
@@ -127,6 +127,7 @@ export function paramsForObject(obj: ProgramObject, defaults: Record<string, Par
   const namedColor = a.color ?? (a.colorName ? colorHex(a.colorName) : null);
   if (namedColor) p.color = namedColor.toLowerCase();
   else if (mat) p.color = MATERIAL_PRESETS[mat].color;
+  if (a.secondaryColor && typeof defaults.secondary_color === "string") p.secondary_color = a.secondaryColor.toLowerCase();
 
   const text = [obj.description, ...(a.tags ?? []), ...(a.style ?? [])].join(" ");
   for (const [key, n] of Object.entries(countsFromText(text))) {

@@ -1,0 +1,92 @@
+/**
+ * Appearance from the picture with real Blender and SQLite, on the Code-as-Room example image
+ * (../shared/inputs/images, Apache-2.0, see ../shared/inputs/SOURCES.md): the exported scene GLB carries the
+ * picture's floor colour on the room's floor and each picture-coloured object's colour on its built parts.
+ */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import sharp from "sharp";
+import { afterAll, describe, expect, it } from "vitest";
+import type { Scene } from "../../lib/scene/schema";
+import { sharedInputsDir } from "../../test/support/env";
+import { readGlbMaterials } from "../../blender-runner/client/glb";
+
+// Server modules read ROOMCODE_DATA_DIR once, so it is set before they are imported below.
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "roomcode-appearance-"));
+process.env.ROOMCODE_DATA_DIR = dataDir;
+process.env.ROOMCODE_REVIEW_IMAGES = "never";
+const { callRoute } = await import("../../test/support/routes");
+const pipeline = await import("../pipeline");
+const { getRunner } = await import("../runner");
+const { getStore } = await import("../store");
+
+afterAll(async () => {
+  await pipeline.settleAll();
+  await getRunner().close();
+  getStore().close();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+/** sRGB hex -> linear RGB (IEC 61966-2-1 transfer function), as glTF's baseColorFactor stores it. */
+function linear(hex: string): number[] {
+  return [1, 3, 5].map((i) => {
+    const c = parseInt(hex.slice(i, i + 2), 16) / 255;
+    return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  });
+}
+
+const near = (a: readonly number[], b: readonly number[], tol: number) => a.slice(0, 3).every((v, i) => Math.abs(v - b[i]) <= tol);
+
+describe("appearance from the picture", () => {
+  it("example1: the exported GLB has the picture's floor colour and the objects' region colours", { timeout: 900_000 }, async () => {
+    const file = "code-as-room-example1.png";
+    const imagePath = path.join(sharedInputsDir(), "images", file);
+    const form = new FormData();
+    form.set("image", new File([new Uint8Array(fs.readFileSync(imagePath))], file, { type: "image/png" }));
+    const created = await callRoute("POST", "/api/scenes", { body: form });
+    expect(created.status).toBe(202);
+    const { scene } = (await created.json()) as { scene: Scene };
+    const done = await pipeline.waitForScene(scene.id, 600_000);
+    expect(done.status, done.error ?? "").toBe("completed");
+    const spec = done.structure!;
+    const floor = spec.appearance?.floor;
+    expect(floor).toBeTruthy();
+
+    // The picture's floor, read independently: the median colour of the room box's pixels outside every footprint.
+    const { data, info } = await sharp(imagePath).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+    const f = spec.imageFrame!;
+    const x0 = Math.round(f.originPx[0] - spec.roomSize.w / 2 / f.metersPerPx[0]);
+    const x1 = Math.round(f.originPx[0] + spec.roomSize.w / 2 / f.metersPerPx[0]);
+    const y0 = Math.round(f.originPx[1] - spec.roomSize.d / 2 / f.metersPerPx[1]);
+    const y1 = Math.round(f.originPx[1] + spec.roomSize.d / 2 / f.metersPerPx[1]);
+    const chans: number[][] = [[], [], []];
+    for (let y = Math.max(0, y0); y < Math.min(info.height, y1); y += 3) {
+      for (let x = Math.max(0, x0); x < Math.min(info.width, x1); x += 3) {
+        if (spec.footprints.some((fp) => x >= fp.boxPx.x && x < fp.boxPx.x + fp.boxPx.w && y >= fp.boxPx.y && y < fp.boxPx.y + fp.boxPx.h)) continue;
+        for (let c = 0; c < 3; c++) chans[c].push(data[(y * info.width + x) * 3 + c]);
+      }
+    }
+    const median = chans.map((c) => c.sort((a, b) => a - b)[c.length >> 1]);
+    const picked = [1, 3, 5].map((i) => parseInt(floor!.color.slice(i, i + 2), 16));
+    expect(Math.max(...picked.map((v, i) => Math.abs(v - median[i]))), `floor ${floor!.color} vs median ${median}`).toBeLessThanOrEqual(40);
+
+    const res = await callRoute("GET", `/api/scenes/${scene.id}/export.glb`);
+    expect(res.status).toBe(200);
+    const glbPath = path.join(dataDir, "scene.glb");
+    fs.writeFileSync(glbPath, Buffer.from(await res.arrayBuffer()));
+    const materials = await readGlbMaterials(glbPath);
+    const floorMats = materials.filter((m) => /^floor/i.test(m.name));
+    expect(floorMats.length).toBeGreaterThan(0);
+    expect(floorMats.some((m) => near(m.baseColor, linear(floor!.color), 0.01)), JSON.stringify(floorMats)).toBe(true);
+
+    // Objects coloured from their regions show that colour on a built part.
+    const coloured = done.objects.filter((o) => o.build.status === "built" && o.attributes.color && typeof o.program?.params.color === "string");
+    expect(coloured.length).toBeGreaterThan(2);
+    for (const o of coloured) {
+      expect(o.program!.params.color).toBe(o.attributes.color!.toLowerCase());
+      expect(materials.some((m) => near(m.baseColor, linear(o.attributes.color!), 0.01)), `${o.id} ${o.attributes.color}`).toBe(true);
+    }
+    console.log(`appearance ${file}: floor ${floor!.color} (median ${median}), roughness ${floor!.roughness}, walls ${spec.appearance?.wall?.color}; objects`, coloured.map((o) => `${o.id}=${o.attributes.color}/${o.attributes.secondaryColor ?? "-"}`).join(" "));
+  });
+});

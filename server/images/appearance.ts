@@ -1,0 +1,163 @@
+import "server-only";
+/**
+ * Appearance from the picture (issue 16 item 2): the dominant and secondary colour of each footprint's region,
+ * the floor's colour and a roughness guess from the floor region (the room box without the furniture boxes),
+ * and the walls' visible colour (the band just outside the room box). Colours are found by k-means (k-means++
+ * seeding, ml-kmeans) on CIELAB pixels (culori), so clusters follow perceived colour differences.
+ */
+import { converter, formatHex } from "culori";
+import { kmeans } from "ml-kmeans";
+import sharp from "sharp";
+import type { Material, StructureSpec } from "../../lib/scene/schema";
+import { frameOf } from "../../lib/structure-patch";
+
+/** A `#rrggbb` colour. */
+type HexColor = string;
+
+/** Pixels sampled per region at most (a regular grid over the region). */
+export const MAX_SAMPLES = 3000;
+/** Clusters per region: dominant, secondary and one for shadows/highlights. */
+export const CLUSTERS = 3;
+/** A cluster must cover this share of the region's pixels to count as a secondary colour. */
+export const MIN_SECONDARY_SHARE = 0.15;
+
+const toLab = converter("lab");
+
+/** A decoded picture: RGB bytes, row-major, width x height px (EXIF orientation applied). */
+export interface Picture {
+  data: Uint8Array;
+  width: number;
+  height: number;
+}
+
+/** A region's colours: dominant hex, secondary hex (null when one colour covers nearly all), shares in [0, 1], mean lightness L* (0..100). */
+export interface Palette {
+  dominant: HexColor;
+  secondary: HexColor | null;
+  shares: number[];
+  lightness: number;
+}
+
+/** Decode a picture file to RGB bytes. Throws sharp's error for an unreadable file. */
+export async function readPicture(file: string): Promise<Picture> {
+  const { data, info } = await sharp(file).rotate().removeAlpha().raw().toBuffer({ resolveWithObject: true });
+  return { data: new Uint8Array(data.buffer, data.byteOffset, data.length), width: info.width, height: info.height };
+}
+
+type Rect = { x0: number; y0: number; x1: number; y1: number };
+
+/** CIELAB samples [L, a, b] of the pixels inside `rect` (px, clipped) for which `keep(x, y)` holds, on a grid of at most MAX_SAMPLES points. */
+export function labSamples(pic: Picture, rect: Rect, keep: (x: number, y: number) => boolean = () => true): number[][] {
+  const x0 = Math.max(0, Math.floor(rect.x0));
+  const y0 = Math.max(0, Math.floor(rect.y0));
+  const x1 = Math.min(pic.width, Math.ceil(rect.x1));
+  const y1 = Math.min(pic.height, Math.ceil(rect.y1));
+  if (x1 <= x0 || y1 <= y0) return [];
+  const step = Math.max(1, Math.floor(Math.sqrt(((x1 - x0) * (y1 - y0)) / MAX_SAMPLES)));
+  const out: number[][] = [];
+  for (let y = y0; y < y1; y += step) {
+    for (let x = x0; x < x1; x += step) {
+      if (!keep(x, y)) continue;
+      const i = (y * pic.width + x) * 3;
+      const lab = toLab({ mode: "rgb", r: pic.data[i] / 255, g: pic.data[i + 1] / 255, b: pic.data[i + 2] / 255 });
+      out.push([lab.l, lab.a, lab.b]);
+    }
+  }
+  return out;
+}
+
+/** Dominant and secondary colour of CIELAB samples by k-means (k = CLUSTERS, fixed seed so a picture always gives the same colours); null for fewer than 8 samples. */
+export function palette(samples: number[][]): Palette | null {
+  if (samples.length < 8) return null;
+  const k = Math.min(CLUSTERS, samples.length);
+  const res = kmeans(samples, k, { initialization: "kmeans++", seed: 16, maxIterations: 50 });
+  const counts = new Array<number>(k).fill(0);
+  for (const c of res.clusters) counts[c]++;
+  const order = counts.map((n, i) => ({ n, i })).sort((a, b) => b.n - a.n);
+  const hex = (i: number) => formatHex({ mode: "lab", l: res.centroids[i][0], a: res.centroids[i][1], b: res.centroids[i][2] }) as HexColor;
+  const second = order[1];
+  const shares = order.map((o) => Math.round((o.n / samples.length) * 1000) / 1000);
+  const lightness = samples.reduce((s, p) => s + p[0], 0) / samples.length;
+  return { dominant: hex(order[0].i), secondary: second && second.n / samples.length >= MIN_SECONDARY_SHARE ? hex(second.i) : null, shares, lightness: Math.round(lightness * 10) / 10 };
+}
+
+/**
+ * Roughness guess in [0.2, 0.9] from a region's lightness spread: a polished floor shows highlights (pixels more
+ * than 25 L* above the median), a matte one hardly any. roughness = 0.9 - 3.5 x highlight share, clamped; a guess
+ * to start from, not a measurement.
+ */
+export function roughnessGuess(samples: number[][]): number {
+  if (!samples.length) return 0.6;
+  const ls = samples.map((s) => s[0]).sort((a, b) => a - b);
+  const median = ls[ls.length >> 1];
+  const highlights = ls.filter((l) => l > median + 25).length / ls.length;
+  return Math.round(Math.min(0.9, Math.max(0.2, 0.9 - 3.5 * highlights)) * 100) / 100;
+}
+
+/** What the picture says about the room's look: per footprint id its palette; floor and wall materials (null when the region is too small). */
+export interface PictureAppearance {
+  objects: Record<string, Palette>;
+  floor: Material | null;
+  wall: Material | null;
+}
+
+/**
+ * Colours of `spec`'s footprints (the inner 80% of each box, so neighbours and shadows at the edges count less),
+ * of the floor (the room box minus every footprint box) and of the walls (a band of the wall thickness just
+ * outside the room box) in `pic`. Needs the spec's picture frame; without one only the footprints are read.
+ */
+export function pictureAppearance(pic: Picture, spec: StructureSpec, wallThicknessM = 0.12): PictureAppearance {
+  const objects: Record<string, Palette> = {};
+  for (const fp of spec.footprints) {
+    const b = fp.boxPx;
+    const p = palette(labSamples(pic, { x0: b.x + 0.1 * b.w, y0: b.y + 0.1 * b.h, x1: b.x + 0.9 * b.w, y1: b.y + 0.9 * b.h }));
+    if (p) objects[fp.id] = p;
+  }
+  const frame = frameOf(spec);
+  if (!frame) return { objects, floor: null, wall: null };
+  const [mx, my] = frame.metersPerPx;
+  const room: Rect = {
+    x0: frame.originPx[0] - spec.roomSize.w / 2 / mx,
+    x1: frame.originPx[0] + spec.roomSize.w / 2 / mx,
+    y0: frame.originPx[1] - spec.roomSize.d / 2 / my,
+    y1: frame.originPx[1] + spec.roomSize.d / 2 / my,
+  };
+  const boxes = spec.footprints.map((f) => f.boxPx);
+  const free = (x: number, y: number) => !boxes.some((b) => x >= b.x && x < b.x + b.w && y >= b.y && y < b.y + b.h);
+  const floorSamples = labSamples(pic, room, free);
+  const floorPal = palette(floorSamples);
+  const tx = Math.max(2, wallThicknessM / mx);
+  const ty = Math.max(2, wallThicknessM / my);
+  const inRoom = (x: number, y: number) => x >= room.x0 && x < room.x1 && y >= room.y0 && y < room.y1;
+  const wallSamples = labSamples(pic, { x0: room.x0 - tx, y0: room.y0 - ty, x1: room.x1 + tx, y1: room.y1 + ty }, (x, y) => !inRoom(x, y));
+  const wallPal = palette(wallSamples);
+  return {
+    objects,
+    floor: floorPal ? { name: "picture_floor", color: floorPal.dominant, roughness: roughnessGuess(floorSamples), metallic: 0 } : null,
+    wall: wallPal ? { name: "paint", color: wallPal.dominant, roughness: 0.9, metallic: 0 } : null,
+  };
+}
+
+/** Families whose top view shows mostly their secondary colour (bedding over a bed frame). */
+const TOP_IS_SECONDARY = new Set(["bed", "bunk_bed"]);
+
+/**
+ * `spec` with the picture's look: each object read off its footprint gets the region's dominant colour as
+ * `attributes.color` and the secondary one as `attributes.secondaryColor` (swapped for beds, whose bedding is
+ * what a top view shows), and `appearance` holds the floor and wall materials. Throws sharp's error when the
+ * picture cannot be decoded.
+ */
+export async function withPictureAppearance(spec: StructureSpec, file: string, family: (category: string) => string): Promise<StructureSpec> {
+  if (!spec.footprints.length && !spec.imageFrame) return spec;
+  const a = pictureAppearance(await readPicture(file), spec);
+  let coloured = 0;
+  const objects = spec.objects.map((o) => {
+    const p = o.footprintId ? a.objects[o.footprintId] : undefined;
+    if (!p) return o;
+    coloured++;
+    const swap = TOP_IS_SECONDARY.has(family(o.category)) && p.secondary;
+    return { ...o, attributes: { ...o.attributes, color: swap ? p.secondary! : p.dominant, secondaryColor: swap ? p.dominant : p.secondary } };
+  });
+  const said = [a.floor && `floor ${a.floor.color} (roughness ${a.floor.roughness})`, a.wall && `walls ${a.wall.color}`, `${coloured} object colour(s)`].filter(Boolean).join(", ");
+  return { ...spec, objects, appearance: { floor: a.floor, wall: a.wall }, notes: [...spec.notes, `appearance from the picture: ${said}`] };
+}
