@@ -8,7 +8,7 @@
 import { boxesIntersect, footprintPenetration, outsideDepth, pointInPolygon, toLocal, verticalOverlap, type Box } from "../geometry/box";
 import { openingSegment, wallsOf } from "../geometry/room";
 import type { Placement, PlacementIssue, Room, Scene, SceneObject, SupportSurface } from "../scene/schema";
-import { holdingSurfaces, localBottom, objectBox, partBoxes, supportSurfaces, type PlacedObject } from "./parts";
+import { builtSize, holdingSurfaces, localBottom, objectBox, partBoxes, supportSurfaces, type PlacedObject } from "./parts";
 
 /** Penetration (m) of two parts beyond which they interpenetrate. */
 export const PART_TOLERANCE_M = 0.015;
@@ -45,9 +45,17 @@ function supportChain(a: PlacedObject, byId: ReadonlyMap<string, PlacedObject>):
   return out;
 }
 
-/** True when two objects may touch by design: one stands on the other (transitively), or one is a thin cover. */
+/** Height (m) up to which a thin cover lies flat (a rug, a tablecloth) and may go under other things; taller thin covers (curtains, blinds) may not. */
+export const FLAT_COVER_M = 0.05;
+
+/** True for a flat thin cover (a rug under a sofa, a tablecloth under a vase). */
+export function isFlatCover(o: Pick<PlacedObject, "route" | "targetSize" | "build">): boolean {
+  return o.route === "thin_cover" && builtSize(o).h <= FLAT_COVER_M;
+}
+
+/** True when two objects may touch by design: one stands on the other (transitively), or one is a flat cover. */
 function exempt(a: PlacedObject, b: PlacedObject, byId: ReadonlyMap<string, PlacedObject>): boolean {
-  if (a.route === "thin_cover" || b.route === "thin_cover") return true;
+  if (isFlatCover(a) || isFlatCover(b)) return true;
   return supportChain(a, byId).includes(b.id) || supportChain(b, byId).includes(a.id);
 }
 

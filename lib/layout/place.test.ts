@@ -124,3 +124,14 @@ describe("recessed surfaces hold only what fits inside them", () => {
     expect(restOnSupport(scene, big)!.z).toBeCloseTo(0.04, 3);
   });
 });
+
+describe("thin covers", () => {
+  it("a rug may lie under a sofa, curtains may not hang inside a wardrobe", () => {
+    const sofa = obj("sofa-1", 0, 0, box(2, 0.9, 0.85));
+    const rug = { ...obj("rug-1", 0, 0, box(2.4, 1.7, 0.01)), route: "thin_cover" as const };
+    expect(issuesOf(rug, rug.placement, [sofa], room)).toEqual([]);
+    const wardrobe = obj("wardrobe-1", 0, 1.7, box(1, 0.6, 2));
+    const curtains = { ...obj("curtains-1", 0, 1.94, box(1.6, 0.1, 2.2), 0, "wall"), route: "thin_cover" as const };
+    expect(issuesOf(curtains, curtains.placement, [wardrobe], room).map((i) => i.kind)).toContain("collision");
+  });
+});

@@ -16,11 +16,12 @@ export const CENTER_FAMILIES = new Set(["dining_table", "coffee_table", "kitchen
 
 const TOL = 0.005;
 
-/** True when `item` may overlap `other` by design (thin covers, support chains). */
+/** True when `item` may overlap `other` by design (flat thin covers such as rugs, support chains); curtains and blinds may not. */
 export function exemptPair(st: SolveState, item: Item, otherId: string): boolean {
   const other = st.items.get(otherId);
   if (!other) return true;
-  if (item.info.route === "thin_cover" || other.info.route === "thin_cover") return true;
+  const flat = (i: Item) => i.info.route === "thin_cover" && i.size.h <= 0.05;
+  if (flat(item) || flat(other)) return true;
   if (supportChain(st, item.id).includes(otherId) || supportChain(st, otherId).includes(item.id)) return true;
   return false;
 }
