@@ -2,7 +2,7 @@
  * The fidelity view through the real routes with real Blender and SQLite, on the shared top-down render
  * (../shared/inputs/images, Apache-2.0, see ../shared/inputs/SOURCES.md): the room is built from the picture,
  * rendered top-down in the picture's frame, and each object's footprint IoU is measured from its built meshes; an
- * object moved away from its box scores low and "place" brings it back.
+ * object moved away from its box scores low and "place" brings it back; "resize" and "relabel" (undoable) act on others.
  */
 import fs from "node:fs";
 import os from "node:os";
@@ -87,6 +87,34 @@ describe("fidelity view", () => {
     const back = ((await fixed.json()) as { fidelity: FidelityView }).fidelity.scores.objects.find((o) => o.footprintId === best.footprintId)!;
     expect(back.iou!).toBeGreaterThan(low.iou!);
     expect(back.iou!).toBeGreaterThanOrEqual(Math.min(best.iou!, 0.5) - 0.05);
+
+    // Resize gives a low object its box's width and depth (the object's own axes follow its yaw); relabel replaces it
+    // by an object of another category built for the box, one undoable step.
+    const lowOne = before.scores.objects.find((o) => o.status === "low" && o.footprintId !== best.footprintId);
+    expect(lowOne, "an object below the threshold in the built room").toBeDefined();
+    {
+      const res = await callRoute("POST", `/api/scenes/${scene.id}/fidelity/fix`, { json: { footprintId: lowOne!.footprintId, action: "resize" } });
+      expect(res.status).toBe(200);
+      const o = pipeline.getScene(scene.id).objects.find((x) => x.id === lowOne!.objectId)!;
+      const turned = Math.abs(Math.sin((o.placement.yawDeg * Math.PI) / 180)) > Math.SQRT1_2;
+      const box = lowOne!.pictureBox;
+      expect(o.program!.params.width).toBeCloseTo(turned ? box.d : box.w, 2);
+      expect(o.program!.params.depth).toBeCloseTo(turned ? box.w : box.d, 2);
+    }
+    const other = before.scores.objects.find((o) => o.footprintId !== best.footprintId && o.objectCategory !== "ottoman" && o.status !== "missing")!;
+    const relabel = await callRoute("POST", `/api/scenes/${scene.id}/fidelity/fix`, { json: { footprintId: other.footprintId, action: "relabel", category: "ottoman" } });
+    expect(relabel.status).toBe(200);
+    const relabelled = ((await relabel.json()) as { objectId: string; fidelity: FidelityView });
+    const row = relabelled.fidelity.scores.objects.find((o) => o.footprintId === other.footprintId)!;
+    expect(row.objectCategory).toBe("ottoman");
+    expect(row.objectId).toBe(relabelled.objectId);
+    expect(row.builtFootprint?.length).toBeGreaterThanOrEqual(3);
+    const afterRelabel = pipeline.getScene(scene.id);
+    expect(afterRelabel.objects.some((o) => o.id === other.objectId)).toBe(false);
+    expect((await callRoute("POST", `/api/scenes/${scene.id}/undo`)).status).toBe(200);
+    const undone = pipeline.getScene(scene.id);
+    expect(undone.objects.some((o) => o.id === other.objectId)).toBe(true);
+    expect(undone.objects.some((o) => o.id === relabelled.objectId)).toBe(false);
 
     // A box the structure has no object for, or an unknown action, is refused and changes nothing.
     expect((await callRoute("POST", `/api/scenes/${scene.id}/fidelity/fix`, { json: { footprintId: "fp-999", action: "place" } })).status).toBe(404);
