@@ -8,6 +8,7 @@ import { objectBox } from "./parts";
 import { placeOne } from "./place";
 import { holdingSurfaces } from "./parts";
 import { restOnSupport } from "./rest";
+import { settleMoves } from "./settle";
 import { restsOnFloor, solveLayout } from "./solve";
 import { parsePrompt } from "../prompt/parse";
 
@@ -133,5 +134,19 @@ describe("thin covers", () => {
     const wardrobe = obj("wardrobe-1", 0, 1.7, box(1, 0.6, 2));
     const curtains = { ...obj("curtains-1", 0, 1.94, box(1.6, 0.1, 2.2), 0, "wall"), route: "thin_cover" as const };
     expect(issuesOf(curtains, curtains.placement, [wardrobe], room).map((i) => i.kind)).toContain("collision");
+  });
+});
+
+describe("settling a change that fits nowhere", () => {
+  it("moves what the grown bed runs into, with the reason, and leaves the bed valid", () => {
+    const bed = obj("bed-1", 0, 0, box(3, 3.6, 1));
+    const left = obj("stool-1", -1.6, 0, box(0.4, 0.4, 0.45));
+    const right = obj("stool-2", 1.6, 0, box(0.4, 0.4, 0.45));
+    const scene = { objects: [bed, left, right], room };
+    expect(issuesOf(bed, bed.placement, [left, right], room).filter((i) => i.kind === "collision").length).toBe(2);
+    const moves = settleMoves(scene, [bed.id]);
+    expect(moves.some((m) => m.id.startsWith("stool-") && /to make room for bed/.test(m.reason))).toBe(true);
+    const after = scene.objects.map((o) => ({ ...o, placement: [...moves].reverse().find((m) => m.id === o.id)?.placement ?? o.placement }));
+    for (const o of after) expect(issuesOf(o, o.placement, after.filter((x) => x.id !== o.id), room), o.id).toEqual([]);
   });
 });

@@ -5,6 +5,7 @@
  */
 import type { Placement, PlacementIssue, Scene, SceneObject, Support } from "../scene/schema";
 import { issuesOf, type IssueRoom } from "./issues";
+import { placeOne } from "./place";
 import { nearestValidPlacement, restOnSupport } from "./rest";
 
 /** The scene as settling sees it. */
@@ -69,7 +70,8 @@ export function settleMoves(
       const prior = opts.before && changed.includes(id) ? priorIssues(opts.before, id) : null;
       const fresh = prior ? issues.filter((i) => !prior.has(`${i.kind}|${i.with ?? ""}`)) : issues;
       if (fresh.length) {
-        const r = nearestValidPlacement(work, o);
+        let r = nearestValidPlacement(work, o);
+        if (!r.found && makeRoom(() => work, o, fresh, changed, set)) r = nearestValidPlacement(work, get(id)!);
         if (r.found && moved(r.placement, o.placement)) {
           const d = dist(r.placement, o.placement);
           const how = d > 0.004 ? `moved ${d.toFixed(2)} m` : Math.abs(r.placement.z - o.placement.z) > 0.004 ? `${r.placement.z > o.placement.z ? "raised" : "lowered"} ${Math.abs(r.placement.z - o.placement.z).toFixed(2)} m` : "turned";
@@ -92,6 +94,28 @@ export function settleMoves(
     }
   }
   return out;
+}
+
+/**
+ * When `o` has no valid spot in reach (a bed grown too large for its corner), the floor and wall objects it runs
+ * into that did not change themselves move to the layout solver's best valid spot for them (lib/layout/place.ts),
+ * carrying what stands on them. True when any of them moved.
+ */
+function makeRoom(cur: () => SettleScene, o: SceneObject, issues: readonly PlacementIssue[], changed: readonly string[], set: (m: SettleMove) => void): boolean {
+  let any = false;
+  const blockers = [...new Set(issues.filter((i) => i.kind === "collision" && i.with).map((i) => i.with!))];
+  for (const bid of blockers) {
+    const work = cur();
+    const b = work.objects.find((x) => x.id === bid);
+    if (!b || b.hidden || changed.includes(bid) || (b.support !== "floor" && b.support !== "wall")) continue;
+    const r = placeOne(work, b, { want: b.placement });
+    if (!r.found || !moved(r.placement, b.placement)) continue;
+    const objects = work.objects;
+    set({ id: bid, placement: r.placement, reason: `${b.name} moved ${dist(r.placement, b.placement).toFixed(2)} m to make room for ${o.name}.` });
+    for (const c of carry(objects, bid, b.placement, r.placement)) set({ ...c, reason: `${objects.find((x) => x.id === c.id)!.name} moved with ${b.name}.` });
+    any = true;
+  }
+  return any;
 }
 
 /** Rigid moves (room frame) of the objects standing on `id` (transitively) when it moves from `from` to `to`. */
