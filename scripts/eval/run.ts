@@ -89,7 +89,9 @@ async function main(): Promise<void> {
         row.seconds = (Date.now() - t0) / 1000;
       }
       rows.push(row);
-      process.stdout.write(`${p.id} ${row.status} ${row.seconds.toFixed(1)}s${row.error ? ` (${row.error})` : ""}\n`);
+      const mesh = row.physics ? ` mesh floating=${row.physics.floating} interpenetrating=${row.physics.interpenetratingPairs} wall=${row.physics.wallPenetrating} outside=${row.physics.outside}` : "";
+      process.stdout.write(`${p.id} ${row.status} ${row.seconds.toFixed(1)}s${mesh}${row.error ? ` (${row.error})` : ""}\n`);
+      for (const f of row.physicsFindings ?? []) process.stdout.write(`  ${f}\n`);
     });
     await pipeline.settleAll?.().catch(() => undefined);
     await getRunner().close();
