@@ -162,6 +162,14 @@ export function resolveReference(scene: Scene, ref: RefSpec, selection: readonly
       if (!a.ok) return a;
       const anchorObj = objects.find((o) => o.id === a.value[0])!;
       candidates = candidates.filter((c) => c.id !== anchorObj.id);
+      if (!candidates.length) {
+        // The relation names the object itself ("the ride on rocking unicorn" read as a ride on the unicorn).
+        return err({
+          code: "unsupported_edit",
+          message: `There is no ${ref.noun.join(" ")} other than the ${anchorObj.name} in this scene. It has: ${summarize(objects)}.`,
+          details: { reason: "no_such_object", objects: listing },
+        });
+      }
       if (rel.type === "on") {
         const on = candidates.filter((c) => c.support === `on:${anchorObj.id}`);
         if (on.length) candidates = on;
