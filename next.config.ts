@@ -5,7 +5,7 @@ import type { NextConfig } from "next";
  * pages, which take no request bodies, so it buffers at most 64 KB of one (the API routes stream their own).
  */
 const nextConfig: NextConfig = {
-  serverExternalPackages: ["better-sqlite3", "sharp", "gltf-validator"],
+  serverExternalPackages: ["better-sqlite3", "sharp", "gltf-validator", "bullmq", "ioredis"],
   experimental: { proxyClientMaxBodySize: "64kb" },
   poweredByHeader: false,
   reactStrictMode: true,
