@@ -63,9 +63,10 @@ function outcomeError(outcome: Extract<JobOutcome, { kind: "failure" }>, timeout
 }
 
 /** The room, objects and lights of an assembly-like job, as the worker reads them. */
-function sceneBody(job: Pick<AssembleSceneJob, "roomSource" | "roomOverrides" | "objects"> & { lights?: AssembleSceneJob["lights"] }): Record<string, unknown> {
+function sceneBody(job: Pick<AssembleSceneJob, "roomSource" | "roomOverrides" | "objects" | "textures"> & { lights?: AssembleSceneJob["lights"] }): Record<string, unknown> {
   return {
     roomSource: job.roomSource,
+    textures: job.textures ?? [],
     roomOverrides: job.roomOverrides ?? {},
     objects: job.objects.map((o) => ({ objectId: o.objectId, source: o.source, overrides: o.overrides ?? {}, placement: o.placement, hidden: o.hidden ?? false, ...(o.mount ? { mount: o.mount } : {}) })),
     lights: job.lights,
@@ -170,6 +171,7 @@ export function createRunner(opts: RunnerOptions = {}): Runner {
             outGlb: tmp,
             wholeScript: job.wholeScript ?? false,
             unrestricted: (job.unrestricted ?? false) || skipPolicy,
+            textures: job.textures ?? [],
           },
           outputs: [{ from: tmp, to: job.outGlb }],
         };

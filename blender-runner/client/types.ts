@@ -11,6 +11,14 @@ export type RunnerResult<T> =
   | { ok: false; error: BuildError; prints: string; timings: Record<string, number> };
 
 /** Input of `build_object`: program source, PARAMS overrides, object id, and the absolute path where the GLB is written. */
+/** An image texture for the parts whose material name starts with `material`: base64 PNG bytes, repeated every `tileM` meters in plan, with an optional roughness (0..1). */
+export interface MaterialTexture {
+  material: string;
+  png: string;
+  tileM: number;
+  roughness?: number;
+}
+
 export interface BuildObjectJob {
   objectId: string;
   source: string;
@@ -32,6 +40,8 @@ export interface BuildObjectJob {
   unrestricted?: boolean;
   /** Aborting cancels the job: dequeued, or its worker killed; the result is an `Aborted` error and no GLB. */
   signal?: AbortSignal;
+  /** Image textures put on the built parts (the room's floor from the picture). */
+  textures?: MaterialTexture[];
 }
 
 /** Output of `build_object` / `build_room`. */
@@ -57,6 +67,8 @@ export interface AssembleSceneJob {
   /** Isolation scope (the scene id), as in BuildObjectJob. */
   scope?: string;
   roomSource: string | null;
+  /** Image textures on the room's parts (packed into the .blend, embedded in the GLB). */
+  textures?: MaterialTexture[];
   roomOverrides?: Record<string, unknown>;
   objects: AssembleObject[];
   lights: Light[];
@@ -130,6 +142,8 @@ export interface RenderSceneJob {
   /** Isolation scope (the scene id). */
   scope: string;
   roomSource: string | null;
+  /** Image textures on the room's parts. */
+  textures?: MaterialTexture[];
   roomOverrides?: Record<string, unknown>;
   objects: AssembleObject[];
   lights: Light[];

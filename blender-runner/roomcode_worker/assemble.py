@@ -1,9 +1,10 @@
 """Job kind assemble_scene: room + objects with placements + lights -> GLB, .blend and a top-down PNG."""
 import math
+import os
 
 import bpy
 
-from . import scene_state, stats
+from . import scene_state, stats, textures
 from .jobs import (JobError, Timer, _export_glb, _geometry_or_fail, _parent_under, _run_program, _strip_non_geometry,
                    validated_joints)
 
@@ -100,6 +101,9 @@ def assemble_scene(job, ctx):
     if job.get("roomSource"):
         try:
             objs = _run_isolated(job["roomSource"], "room", job.get("roomOverrides"), room_coll, timer, ctx)
+            if job.get("textures"):
+                out = job.get("outGlb") or job.get("outBlend") or job.get("outTopPng")
+                textures.apply(objs, job["textures"], os.path.dirname(out))
             root = _parent_under(objs, "room", room_coll)
             root["roomcode_id"] = "room"
             all_geometry.extend(objs)

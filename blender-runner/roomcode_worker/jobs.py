@@ -6,7 +6,7 @@ import time
 
 import bpy
 
-from . import joints, policy, runtime, scene_state, stats, surfaces
+from . import joints, policy, runtime, scene_state, stats, surfaces, textures
 
 _GUARD = {"active": False}
 _PRINTS = {"writer": runtime.CappedWriter()}
@@ -197,6 +197,8 @@ def build_object(job, ctx):
                            not job.get("unrestricted", False), timer, ctx["pid"])
     objects = _strip_non_geometry(objects)
     _geometry_or_fail(objects, object_id)
+    if job.get("textures"):
+        textures.apply(objects, job["textures"], os.path.dirname(job["outGlb"]))
     root = _parent_under(objects, object_id)
     parts = sorted(o.name for o in objects if o.type in stats.GEOMETRY_TYPES)
     root["roomcode_id"] = object_id

@@ -6,11 +6,12 @@ A progressive render is a series of these jobs with growing sample counts; each 
 from its programs (the worker keeps no state between jobs), so any pass can run on any worker.
 """
 import math
+import os
 
 import bpy
 from mathutils import Vector
 
-from . import scene_state
+from . import scene_state, textures
 from .assemble import _add_light, _run_isolated
 from .jobs import JobError, Timer, _parent_under
 
@@ -138,6 +139,8 @@ def render_scene(job, ctx):
     if job.get("roomSource"):
         try:
             objs = _run_isolated(job["roomSource"], "room", job.get("roomOverrides"), room_coll, timer, ctx)
+            if job.get("textures"):
+                textures.apply(objs, job["textures"], os.path.dirname(job["outPng"]))
             if job.get("hideCeiling", True):
                 for o in list(objs):
                     if o.name.lower().startswith(_CEILING_PREFIXES):

@@ -1,8 +1,10 @@
 /**
  * Appearance from the picture with real Blender and SQLite, on the Code-as-Room example image
  * (../shared/inputs/images, Apache-2.0, see ../shared/inputs/SOURCES.md): the exported scene GLB carries the
- * picture's floor colour on the room's floor and each picture-coloured object's colour on its built parts.
+ * picture's floor as an image texture on the room's floor (also in the preview's room GLB) and each
+ * picture-coloured object's colour on its built parts.
  */
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -36,10 +38,27 @@ function linear(hex: string): number[] {
   });
 }
 
+/** The PNG/JPEG bytes of the base colour texture of the GLB's first material named floor*, or null (glTF 2.0 binary layout: header, JSON chunk, BIN chunk). */
+function floorTexture(glb: Buffer): Buffer | null {
+  const jsonLen = glb.readUInt32LE(12);
+  const json = JSON.parse(glb.subarray(20, 20 + jsonLen).toString("utf8")) as {
+    materials?: { name?: string; pbrMetallicRoughness?: { baseColorTexture?: { index: number } } }[];
+    textures?: { source: number }[];
+    images?: { bufferView: number }[];
+    bufferViews: { byteOffset?: number; byteLength: number }[];
+  };
+  const binStart = 20 + jsonLen + 8;
+  const mat = json.materials?.find((m) => /^floor/i.test(m.name ?? "") && m.pbrMetallicRoughness?.baseColorTexture);
+  if (!mat) return null;
+  const img = json.images![json.textures![mat.pbrMetallicRoughness!.baseColorTexture!.index].source];
+  const view = json.bufferViews[img.bufferView];
+  return glb.subarray(binStart + (view.byteOffset ?? 0), binStart + (view.byteOffset ?? 0) + view.byteLength);
+}
+
 const near = (a: readonly number[], b: readonly number[], tol: number) => a.slice(0, 3).every((v, i) => Math.abs(v - b[i]) <= tol);
 
 describe("appearance from the picture", () => {
-  it("example1: the exported GLB has the picture's floor colour and the objects' region colours", { timeout: 900_000 }, async () => {
+  it("example1: the exported GLB has the picture's floor texture and the objects' region colours", { timeout: 900_000 }, async () => {
     const file = "code-as-room-example1.png";
     const imagePath = path.join(sharedInputsDir(), "images", file);
     const form = new FormData();
@@ -76,9 +95,23 @@ describe("appearance from the picture", () => {
     const glbPath = path.join(dataDir, "scene.glb");
     fs.writeFileSync(glbPath, Buffer.from(await res.arrayBuffer()));
     const materials = await readGlbMaterials(glbPath);
-    const floorMats = materials.filter((m) => /^floor/i.test(m.name));
-    expect(floorMats.length).toBeGreaterThan(0);
-    expect(floorMats.some((m) => near(m.baseColor, linear(floor!.color), 0.01)), JSON.stringify(floorMats)).toBe(true);
+    // The floor carries the picture's floor as an image texture: its mean colour is the picture floor's.
+    for (const glb of [fs.readFileSync(glbPath), Buffer.from(await (await callRoute("GET", `/api/scenes/${scene.id}/room.glb`)).arrayBuffer())]) {
+      const tex = floorTexture(glb);
+      expect(tex, "floor material with a baseColorTexture").not.toBeNull();
+      const { channels } = await sharp(tex!).stats();
+      const mean = channels.slice(0, 3).map((c) => c.mean);
+      expect(Math.max(...mean.map((v, i) => Math.abs(v - median[i]))), `texture mean ${mean} vs floor median ${median}`).toBeLessThanOrEqual(40);
+    }
+
+    // The .blend carries the floor image packed (read back by Blender itself).
+    const blend = await callRoute("GET", `/api/scenes/${scene.id}/export.blend`);
+    expect(blend.status).toBe(200);
+    const blendPath = path.join(dataDir, "scene.blend");
+    fs.writeFileSync(blendPath, Buffer.from(await blend.arrayBuffer()));
+    const probe = spawnSync(process.env.BLENDER_PATH || "blender", ["-b", "--factory-startup", blendPath, "--python-expr", "import bpy; print('PACKED=' + ','.join(sorted(i.name for i in bpy.data.images if i.packed_file)))"], { encoding: "utf8", timeout: 120_000 });
+    const packed = /PACKED=(.*)/.exec(probe.stdout)?.[1] ?? "";
+    expect(packed.split(","), probe.stderr.slice(-500)).toContain("floor_texture");
 
     // Objects coloured from their regions show that colour on a built part.
     const coloured = done.objects.filter((o) => o.build.status === "built" && o.attributes.color && typeof o.program?.params.color === "string");

@@ -161,3 +161,60 @@ export async function withPictureAppearance(spec: StructureSpec, file: string, f
   const said = [a.floor && `floor ${a.floor.color} (roughness ${a.floor.roughness})`, a.wall && `walls ${a.wall.color}`, `${coloured} object colour(s)`].filter(Boolean).join(", ");
   return { ...spec, objects, appearance: { floor: a.floor, wall: a.wall }, notes: [...spec.notes, `appearance from the picture: ${said}`] };
 }
+
+/** A seamless floor tile cut from the picture: PNG bytes and the tile's side (m) on the floor. */
+export interface FloorTile {
+  png: Buffer;
+  tileM: number;
+}
+
+/** Side (px) of the stored floor tile. */
+export const TILE_PX = 256;
+
+/**
+ * A tileable floor texture from the picture: the largest square of floor (the room box, no footprint box inside
+ * it; sides tried from 192 px down to 24 px, nearest the room's centre first) mirrored into a 2 x 2 tile, which
+ * repeats without seams, resampled to TILE_PX. Null when the picture has no frame or no free floor square.
+ */
+export async function floorTile(file: string, spec: StructureSpec): Promise<FloorTile | null> {
+  const frame = frameOf(spec);
+  if (!frame) return null;
+  const [mx, my] = frame.metersPerPx;
+  const rx0 = frame.originPx[0] - spec.roomSize.w / 2 / mx;
+  const ry0 = frame.originPx[1] - spec.roomSize.d / 2 / my;
+  const rx1 = frame.originPx[0] + spec.roomSize.w / 2 / mx;
+  const ry1 = frame.originPx[1] + spec.roomSize.d / 2 / my;
+  const meta = await sharp(file).rotate().metadata();
+  const turned = (meta.orientation ?? 1) >= 5;
+  const W = (turned ? meta.height : meta.width) ?? 0;
+  const H = (turned ? meta.width : meta.height) ?? 0;
+  const clear = (x: number, y: number, s: number) =>
+    x >= Math.max(0, rx0) && y >= Math.max(0, ry0) && x + s <= Math.min(W, rx1) && y + s <= Math.min(H, ry1) &&
+    !spec.footprints.some((f) => x < f.boxPx.x + f.boxPx.w && f.boxPx.x < x + s && y < f.boxPx.y + f.boxPx.h && f.boxPx.y < y + s);
+  for (const s of [192, 128, 96, 64, 48, 32, 24]) {
+    let best: { x: number; y: number; d: number } | null = null;
+    const step = Math.max(4, s >> 3);
+    for (let y = Math.ceil(Math.max(0, ry0)); y + s <= Math.min(H, ry1); y += step) {
+      for (let x = Math.ceil(Math.max(0, rx0)); x + s <= Math.min(W, rx1); x += step) {
+        if (!clear(x, y, s)) continue;
+        const d = Math.hypot(x + s / 2 - frame.originPx[0], y + s / 2 - frame.originPx[1]);
+        if (!best || d < best.d) best = { x, y, d };
+      }
+    }
+    if (!best) continue;
+    const patch = await sharp(file).rotate().removeAlpha().extract({ left: best.x, top: best.y, width: s, height: s }).png().toBuffer();
+    const [flop, flip, both] = await Promise.all([sharp(patch).flop().toBuffer(), sharp(patch).flip().toBuffer(), sharp(patch).flip().flop().toBuffer()]);
+    const tile = await sharp({ create: { width: 2 * s, height: 2 * s, channels: 3, background: "#000000" } })
+      .composite([
+        { input: patch, left: 0, top: 0 },
+        { input: flop, left: s, top: 0 },
+        { input: flip, left: 0, top: s },
+        { input: both, left: s, top: s },
+      ])
+      .png()
+      .toBuffer();
+    const png = await sharp(tile).resize(TILE_PX, TILE_PX).png().toBuffer();
+    return { png, tileM: Math.round(2 * s * ((mx + my) / 2) * 1000) / 1000 };
+  }
+  return null;
+}

@@ -11,10 +11,11 @@ import { mountOf } from "../../lib/layout/mount";
 import { lightsInRoom, withLampBulbs } from "../../lib/scene/lights";
 import type { Scene } from "../../lib/scene/schema";
 import { getRunner } from "../runner";
+import { storedRoomTextures } from "../images/appearance-files";
 import { getStore, ROOM_ID } from "../store";
 
-/** Room source, built objects (the revision whose GLB is current) and lights of a scene (a lamp's light where the lamp is now). */
-export function assembleInput(scene: Scene): Pick<AssembleSceneJob, "roomSource" | "objects" | "lights"> {
+/** Room source, built objects (the revision whose GLB is current), lights of a scene (a lamp's light where the lamp is now) and the room's textures from the picture. */
+export function assembleInput(scene: Scene): Pick<AssembleSceneJob, "roomSource" | "objects" | "lights" | "textures"> {
   const store = getStore();
   const objects: AssembleObject[] = [];
   for (const o of scene.objects) {
@@ -27,7 +28,7 @@ export function assembleInput(scene: Scene): Pick<AssembleSceneJob, "roomSource"
   // The room as shown: the revision whose GLB is current (a newer revision may have failed to build).
   const room = scene.room;
   const roomRev = room?.glbRev && room.glbRev !== room.program?.rev ? store.revisions.get(scene.id, ROOM_ID, room.glbRev) : room?.program;
-  return { roomSource: roomRev?.source ?? null, objects, lights: lightsInRoom(withLampBulbs(scene.decor?.lights ?? [], scene.objects), scene.objects) };
+  return { roomSource: roomRev?.source ?? null, objects, lights: lightsInRoom(withLampBulbs(scene.decor?.lights ?? [], scene.objects), scene.objects), textures: storedRoomTextures(scene) };
 }
 
 /** Hash of the assembly input: equal hashes give equal exports. */

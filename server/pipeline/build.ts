@@ -5,7 +5,7 @@ import "server-only";
  */
 import fs from "node:fs";
 import path from "node:path";
-import type { BuildObjectOutput, RunnerResult } from "../../blender-runner/client/types";
+import type { BuildObjectOutput, MaterialTexture, RunnerResult } from "../../blender-runner/client/types";
 import { parseParams } from "../../lib/program/params";
 import type { BuildStats, Size3 } from "../../lib/scene/schema";
 import { getRunner } from "../runner";
@@ -28,6 +28,18 @@ export function addRevision(sceneId: string, objectId: string, source: string, o
   return store.transaction(() => store.revisions.add(sceneId, objectId, { source, params: paramsOf(source), origin }));
 }
 
+/** The room's textures from the picture (image scenes); a picture that gives none, or fails to give one, leaves the room untextured. */
+async function pictureTextures(sceneId: string): Promise<MaterialTexture[]> {
+  const scene = getStore().getScene(sceneId);
+  if (scene.source.kind !== "image") return [];
+  try {
+    const { roomTextures } = await import("../images/appearance-files");
+    return await roomTextures(scene);
+  } catch {
+    return [];
+  }
+}
+
 /**
  * Build one stored revision and record the outcome on the revision row (`signal` cancels the job in the pool; a
  * cancelled build records nothing). Never throws for build errors; throws an ENOSPC error when the host disk is full.
@@ -38,7 +50,7 @@ export async function buildRevision(sceneId: string, rev: StoredRevision, signal
   const outGlb = store.files.ensureParent(isRoom ? store.files.roomGlb(sceneId, rev.rev) : store.files.objectGlb(sceneId, rev.objectId, rev.rev));
   const runner = getRunner();
   const res = isRoom
-    ? await runner.buildRoom({ objectId: "room", source: rev.source, outGlb, scope: sceneId, signal })
+    ? await runner.buildRoom({ objectId: "room", source: rev.source, outGlb, scope: sceneId, signal, textures: await pictureTextures(sceneId) })
     : await runner.buildObject({ objectId: rev.objectId, source: rev.source, outGlb, scope: sceneId, signal });
   // A full host disk is no fault of the program: the job or edit fails with `disk_full`, not a build error.
   if (!res.ok && res.error.type === "DiskFull") throw Object.assign(new Error(res.error.message), { code: "ENOSPC" });
