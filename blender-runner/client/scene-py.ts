@@ -4,7 +4,7 @@
  * or `blender --python scene.py`). Objects are named by id and grouped as assemble_scene groups them.
  */
 import type { Light } from "../../lib/scene/schema";
-import type { AssembleObject } from "./types";
+import type { AssembleObject, MaterialTexture } from "./types";
 
 /** Python string literal for any text (JSON string escapes are valid Python escapes). */
 export function pyString(text: string): string {
@@ -26,7 +26,9 @@ export function pyLiteral(value: unknown): string {
 }
 
 const HELPERS = `import ast
+import base64
 import math
+import os
 import random
 
 import bmesh
@@ -129,6 +131,54 @@ def run_program(object_id, source, overrides, placement, collection):
     return root
 `;
 
+const TEXTURE_HELPERS = `def texture_dir():
+    """Folder the textures are written to: beside this script, or Blender's temp folder when run from a text block."""
+    here = globals().get("__file__")
+    folder = os.path.dirname(os.path.abspath(here)) if here and os.path.isfile(here) else bpy.app.tempdir
+    return folder or "."
+
+
+def apply_textures(objects, textures):
+    """Write each texture's PNG beside this script, load and pack it, and put it as base colour on the parts whose
+    material name starts with its material, repeated every tileM meters in plan (UVs from world x/y)."""
+    for tex in textures:
+        prefix = tex["material"]
+        parts = [o for o in objects if o.type == "MESH" and any(
+            s.material is not None and s.material.name.split(".")[0] == prefix for s in o.material_slots)]
+        if not parts:
+            continue
+        path = os.path.join(texture_dir(), "%s_texture.png" % prefix)
+        with open(path, "wb") as fh:
+            fh.write(base64.b64decode(tex["png"]))
+        img = bpy.data.images.load(path, check_existing=False)
+        img.name = "%s_texture" % prefix
+        img.pack()
+        tile = max(0.05, float(tex["tileM"]))
+        done = set()
+        for o in parts:
+            uv = o.data.uv_layers.get("UVMap") or o.data.uv_layers.new(name="UVMap")
+            for loop in o.data.loops:
+                co = o.matrix_world @ o.data.vertices[loop.vertex_index].co
+                uv.data[loop.index].uv = (co.x / tile, co.y / tile)
+            for slot in o.material_slots:
+                mat = slot.material
+                if mat is None or mat.name in done or mat.name.split(".")[0] != prefix or not mat.use_nodes:
+                    continue
+                done.add(mat.name)
+                bsdf = next((n for n in mat.node_tree.nodes if n.type == "BSDF_PRINCIPLED"), None)
+                if bsdf is None:
+                    continue
+                node = mat.node_tree.nodes.new("ShaderNodeTexImage")
+                node.image = img
+                node.extension = "REPEAT"
+                uvn = mat.node_tree.nodes.new("ShaderNodeUVMap")
+                uvn.uv_map = "UVMap"
+                mat.node_tree.links.new(uvn.outputs["UV"], node.inputs["Vector"])
+                mat.node_tree.links.new(node.outputs["Color"], bsdf.inputs["Base Color"])
+                if tex.get("roughness") is not None:
+                    bsdf.inputs["Roughness"].default_value = float(tex["roughness"])
+`;
+
 const MAIN = `def main():
     """Build the whole scene in a new Blender scene named Roomcode."""
     scene = bpy.data.scenes.new("Roomcode")
@@ -138,7 +188,8 @@ const MAIN = `def main():
     objects_coll = new_collection("Objects", scene.collection)
     lights_coll = new_collection("Lights", scene.collection)
     if ROOM_SOURCE is not None:
-        run_program("room", ROOM_SOURCE, ROOM_OVERRIDES, None, room_coll)
+        room = run_program("room", ROOM_SOURCE, ROOM_OVERRIDES, None, room_coll)
+        apply_textures(room.children, ROOM_TEXTURES)
     roots = {}
     for item in OBJECTS:
         coll = new_collection(item["id"], objects_coll)
@@ -164,8 +215,8 @@ if __name__ == "__main__":
     main()
 `;
 
-/** Build the runnable `scene.py` for a scene (hidden objects are left out, as assemble_scene does). */
-export function buildScenePy(input: { roomSource: string | null; objects: AssembleObject[]; lights: Light[]; roomOverrides?: Record<string, unknown> }): string {
+/** Build the runnable `scene.py` for a scene (hidden objects are left out, as assemble_scene does); the room's textures ride along as base64 PNGs and are written beside the script when it runs. */
+export function buildScenePy(input: { roomSource: string | null; objects: AssembleObject[]; lights: Light[]; roomOverrides?: Record<string, unknown>; textures?: MaterialTexture[] }): string {
   const objects = input.objects.filter((o) => !o.hidden);
   const lines: string[] = [];
   lines.push('"""Roomcode scene: rebuilds the room, its objects and lights in a new scene named Roomcode.');
@@ -177,6 +228,8 @@ export function buildScenePy(input: { roomSource: string | null; objects: Assemb
   lines.push("");
   lines.push(`ROOM_SOURCE = ${input.roomSource === null ? "None" : pyString(input.roomSource)}`);
   lines.push(`ROOM_OVERRIDES = ${pyLiteral(input.roomOverrides ?? {})}`);
+  // Image textures (the floor from the picture) as base64 PNGs, written beside this script when it runs.
+  lines.push(`ROOM_TEXTURES = ${pyLiteral((input.textures ?? []).map((t) => ({ material: t.material, tileM: t.tileM, roughness: t.roughness ?? null, png: t.png })))}`);
   lines.push("");
   lines.push("OBJECTS = []");
   for (const o of objects) {
@@ -200,6 +253,8 @@ export function buildScenePy(input: { roomSource: string | null; objects: Assemb
   }));
   lines.push(`LIGHTS = ${pyLiteral(lights)}`);
   lines.push("");
+  lines.push("");
+  lines.push(TEXTURE_HELPERS);
   lines.push("");
   lines.push(MAIN);
   return lines.join("\n");

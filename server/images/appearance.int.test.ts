@@ -1,8 +1,8 @@
 /**
  * Appearance from the picture with real Blender and SQLite, on the Code-as-Room example image
  * (../shared/inputs/images, Apache-2.0, see ../shared/inputs/SOURCES.md): the exported scene GLB carries the
- * picture's floor as an image texture on the room's floor (also in the preview's room GLB) and each
- * picture-coloured object's colour on its built parts.
+ * picture's floor as an image texture on the room's floor (also in the preview's room GLB; packed in the .blend;
+ * written beside scene.py when it runs) and each picture-coloured object's colour on its built parts.
  */
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -112,6 +112,16 @@ describe("appearance from the picture", () => {
     const probe = spawnSync(process.env.BLENDER_PATH || "blender", ["-b", "--factory-startup", blendPath, "--python-expr", "import bpy; print('PACKED=' + ','.join(sorted(i.name for i in bpy.data.images if i.packed_file)))"], { encoding: "utf8", timeout: 120_000 });
     const packed = /PACKED=(.*)/.exec(probe.stdout)?.[1] ?? "";
     expect(packed.split(","), probe.stderr.slice(-500)).toContain("floor_texture");
+
+    // scene.py carries the texture too: run in Blender, it writes the PNG beside itself and textures the floor with it.
+    const py = await callRoute("GET", `/api/scenes/${scene.id}/export.py`);
+    expect(py.status).toBe(200);
+    const pyDir = fs.mkdtempSync(path.join(dataDir, "py-"));
+    fs.writeFileSync(path.join(pyDir, "scene.py"), await py.text());
+    const run = spawnSync(process.env.BLENDER_PATH || "blender", ["-b", "--factory-startup", "--python", path.join(pyDir, "scene.py"), "--python-expr", "import bpy; m = [m for m in bpy.data.materials if m.name.startswith('floor') and m.use_nodes and any(n.type == 'TEX_IMAGE' and n.image for n in m.node_tree.nodes)]; print('FLOORTEX=%d' % len(m))"], { encoding: "utf8", timeout: 300_000 });
+    expect(/FLOORTEX=(\d+)/.exec(run.stdout), run.stderr.slice(-800)).not.toBeNull();
+    expect(/FLOORTEX=(\d+)/.exec(run.stdout)?.[1], run.stderr.slice(-800)).not.toBe("0");
+    expect(fs.existsSync(path.join(pyDir, "floor_texture.png"))).toBe(true);
 
     // Objects coloured from their regions show that colour on a built part.
     const coloured = done.objects.filter((o) => o.build.status === "built" && o.attributes.color && typeof o.program?.params.color === "string");
