@@ -80,13 +80,20 @@ export function assignIds(mentions: Mention[]): AssignedIds {
     if (m.kind === "new") m.ids = create(m, mi);
     else if (m.kind === "ref") {
       let found: Mention | undefined;
+      const matches: Mention[] = [];
       for (let j = mi - 1; j >= 0; j--) {
         const p = mentions[j];
         if ((p.kind === "new" || p.kind === "ref") && p.ids.length > 0 && (sameKind(p.category, m.category) || (m.category.length >= 4 && p.category.endsWith(m.category)) || (!categoryInfo(m.category).known && categoryInfo(m.category).family === categoryInfo(p.category).family && categoryInfo(p.category).family !== "box"))) {
-          found = p;
-          break;
+          matches.push(p);
         }
       }
+      // "the glass table" after "a glass table ... a console table": the same category (and the named colour or
+      // material) wins over a nearer object whose category only ends the same way.
+      const agrees = (p: Mention) => {
+        const a = byId.get(p.ids[0])!.attributes;
+        return m.modifiers.every((w) => (materialOf(w) === null || a.material === materialOf(w)) && (colorOf(w) === null || a.colorName === w || a.color === colorOf(w)));
+      };
+      found = matches.find((p) => p.category === m.category && agrees(p)) ?? matches.find((p) => p.category === m.category) ?? matches[0];
       if (!found) {
         const fam = categoryInfo(m.category).family;
         for (let j = mi - 1; j >= 0 && fam !== "box"; j--) {

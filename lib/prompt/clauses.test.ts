@@ -6,6 +6,15 @@ const support = (text: string) => Object.fromEntries(parsePrompt(text).objects.m
 const rel = (text: string) => parsePrompt(text).relations.map((r) => `${r.type}(${r.subject},${r.anchor})`);
 
 describe("relations across clauses", () => {
+  it("a definite reference finds the object of its own category and material before a nearer look-alike", () => {
+    const s = support("A marble table stands beside a walnut console table. The marble table is set with four plates and a candle.");
+    expect(s["plate-1"]).toBe("on:table-1");
+    expect(s["candle-1"]).toBe("on:table-1");
+  });
+  it("a manner adverb opening a noun phrase keeps the object ('a neatly folded blanket')", () => {
+    const s = support("A pine bench holds a neatly folded blanket.");
+    expect(s["blanket-1"]).toBe("on:bench-1");
+  });
   it("'its surface' belongs to an object mentioned before the subject, never to the subject itself", () => {
     const s = support("A wide workbench holds a drill, with a jar next to a toy robot on its surface.");
     expect(s["toy_robot-1"]).toBe("on:workbench-1");

@@ -83,6 +83,11 @@ function phraseWords(toks: readonly Token[], i: number): [string[], number] {
       continue;
     }
     const nxt = toks[j + 1]?.w;
+    // "a neatly rolled towel", "a directly lit lamp": a manner adverb opening the phrase qualifies what follows.
+    if (words.length === 0 && /ly$/.test(w) && isStop(w) && nxt !== undefined && !isPunct(toks[j + 1]) && !isStop(nxt)) {
+      j += 1;
+      continue;
+    }
     const prevW = words[words.length - 1];
     const compound = (nxt !== undefined && !isPunct(toks[j + 1]) && knownCanonical([w, nxt]) !== null) || (prevW !== undefined && knownCanonical([prevW, w]) !== null);
     // Number agreement: after "a/an/one/each" a plural-looking second word of a compound is the verb ("a plant stands
