@@ -12,6 +12,11 @@ import { builtSize, holdingSurfaces, localBottom, objectBox, partBoxes, supportS
 
 /** Penetration (m) of two parts beyond which they interpenetrate. */
 export const PART_TOLERANCE_M = 0.015;
+/**
+ * Depth (m) beyond which a part goes into a wall. Walls are judged tighter than other objects: the room's floor
+ * ends at the wall's inner face, and the mesh check counts an object with part of it over no floor as outside.
+ */
+export const WALL_TOLERANCE_M = 0.002;
 /** Gap (m) between an object's bottom and its support beyond which it floats. */
 export const REST_TOLERANCE_M = 0.02;
 /** Height (m) of a door's swing area kept clear (a door leaf's height). */
@@ -124,7 +129,7 @@ export function issuesOf(o: PlacedObject, p: Placement, others: readonly PlacedO
     if (!pointInPolygon([box.x, box.y], room.footprint)) out.push({ kind: "outside", message: `${o.id} is outside the room.` });
     else {
       const depth = Math.max(...partBoxes(o, p).map((q) => outsideDepth(q, room.footprint)));
-      if (depth > PART_TOLERANCE_M) out.push({ kind: "wall", message: `${o.id} goes ${depth.toFixed(2)} m into a wall.` });
+      if (depth > WALL_TOLERANCE_M) out.push({ kind: "wall", message: `${o.id} goes ${depth.toFixed(depth < 0.01 ? 3 : 2)} m into a wall.` });
     }
     if (o.support === "floor" && o.route !== "thin_cover") {
       for (const zone of doorSwingAreas(room)) {

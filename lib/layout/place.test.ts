@@ -150,3 +150,26 @@ describe("settling a change that fits nowhere", () => {
     for (const o of after) expect(issuesOf(o, o.placement, after.filter((x) => x.id !== o.id), room), o.id).toEqual([]);
   });
 });
+
+describe("walls", () => {
+  it("an object 5 mm into a wall goes into it (the floor ends at the wall's face)", () => {
+    const fridge = obj("fridge-1", 2.5 - 0.35 + 0.005, 0, box(0.7, 0.7, 1.8));
+    expect(issuesOf(fridge, fridge.placement, [], room).map((i) => i.kind)).toEqual(["wall"]);
+    expect(issuesOf(fridge, { ...fridge.placement, x: 2.5 - 0.35 }, [], room)).toEqual([]);
+  });
+
+  it("a wall object the solver moves slides along a wall and stays flush on it", () => {
+    // A mirror on the north wall (inner face y = 2), facing south, with a wall shelf hung where it is.
+    const mirror = obj("mirror-1", 0, 2 - 0.02, box(0.6, 0.04, 0.9), 180, "wall");
+    mirror.placement.z = 1.2;
+    const shelf = obj("wall_shelf-1", 0.1, 2 - 0.125, box(0.9, 0.25, 0.3), 180, "wall");
+    shelf.placement.z = 1.4;
+    const r = placeOne({ objects: [mirror, shelf], room }, mirror, { want: mirror.placement });
+    expect(r.found).toBe(true);
+    expect(r.blockers).toEqual([shelf.id]);
+    // Its centre stays within its half depth (2 cm) and a few millimetres of a wall's inner face.
+    const b = objectBox(mirror, r.placement);
+    expect(Math.min(2.5 - Math.abs(b.x), 2 - Math.abs(b.y))).toBeLessThan(0.03);
+    expect(issuesOf(mirror, r.placement, [shelf], room)).toEqual([]);
+  });
+});

@@ -93,7 +93,7 @@ function placementOf(obj: PlacedObject, b: Box, want: Placement): Placement {
   return { x: r3(b.x), y: r3(b.y), z: r3(z) || 0, yawDeg: normYaw(b.yawDeg) };
 }
 
-/** Candidate boxes: a neighbourhood of the requested spot (rings of 10 cm, then 20 cm) and the solver's own. */
+/** Candidate boxes: a neighbourhood of the requested spot (rings of 10 cm, then 20 cm; floor objects) and the solver's own. */
 function candidates(st: SolveState, item: Item, obj: PlacedObject, req: PlaceRequest, radius: number): Box[] {
   const { w, d, h } = item.size;
   const yaws = req.keepYaw || obj.support === "wall" ? [req.want.yawDeg] : [req.want.yawDeg, req.want.yawDeg + 90, req.want.yawDeg + 180, req.want.yawDeg + 270];
@@ -101,6 +101,8 @@ function candidates(st: SolveState, item: Item, obj: PlacedObject, req: PlaceReq
   const z = obj.support === "wall" ? req.want.z + localBottom(obj) : 0;
   for (const yaw of yaws) {
     out.push({ x: req.want.x, y: req.want.y, z, yawDeg: normYaw(yaw), w, d, h });
+    // A wall object only slides along walls (the solver's wall candidates): a ring would take it off its wall.
+    if (obj.support === "wall") continue;
     for (let r = 0.1; r <= Math.min(radius, 1.6) + 1e-9; r += r < 1 ? 0.1 : 0.2) {
       const steps = Math.max(8, Math.round((2 * Math.PI * r) / (r < 1 ? 0.1 : 0.2)));
       for (let k = 0; k < steps; k++) {
