@@ -3,7 +3,8 @@
  * dev-prompt scenes with `createScene` / `waitForScene` (offline engine), applies instruction edits with
  * `applyInstruction` (the same path as POST /api/scenes/:id/edits), runs the mesh check of each scene at the
  * end (`checkScenePhysics`) and prints floating / interpenetrating / wall-penetrating / outside totals;
- * writes `<out>/report.json`. Refused instructions (ambiguous, unsupported) are counted, not failures.
+ * writes `<out>/report.json`. Refused instructions (ambiguous, unsupported, or refused because no valid spot
+ * holds the change) are counted, not failures.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -82,7 +83,8 @@ async function main(): Promise<void> {
         log.push({ kind, instruction, outcome: "applied", message: [...r.plan.ops.map((op) => op.label), ...r.plan.notes].join(" | ") });
       } catch (e) {
         const code = (e as { code?: string }).code;
-        const refused = code === "ambiguous" || code === "unsupported_edit" || code === "not_found";
+        // A refusal keeps the room as it was: unclear or unsupported instructions, and changes no valid spot holds (conflict).
+        const refused = code === "ambiguous" || code === "unsupported_edit" || code === "not_found" || code === "conflict";
         log.push({ kind, instruction, outcome: refused ? "refused" : "error", message: e instanceof Error ? e.message : String(e) });
       }
       await pipeline.settleAll?.().catch(() => undefined);
