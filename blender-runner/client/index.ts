@@ -68,7 +68,7 @@ function sceneBody(job: Pick<AssembleSceneJob, "roomSource" | "roomOverrides" | 
     roomSource: job.roomSource,
     textures: job.textures ?? [],
     roomOverrides: job.roomOverrides ?? {},
-    objects: job.objects.map((o) => ({ objectId: o.objectId, source: o.source, overrides: o.overrides ?? {}, placement: o.placement, hidden: o.hidden ?? false, ...(o.mount ? { mount: o.mount } : {}) })),
+    objects: job.objects.map((o) => ({ objectId: o.objectId, source: o.source, overrides: o.overrides ?? {}, placement: o.placement, hidden: o.hidden ?? false, textures: o.textures ?? [], ...(o.mount ? { mount: o.mount } : {}) })),
     lights: job.lights,
   };
 }

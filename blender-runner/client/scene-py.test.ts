@@ -30,7 +30,7 @@ describe("scene.py generation", () => {
   it("carries the room's textures as base64 PNGs and puts them on the room after it is built", () => {
     const py = buildScenePy({ roomSource: "import bpy\n", objects: [], lights: [], textures: [{ material: "floor", png: "iVBORw0KGgo=", tileM: 1.5, roughness: 0.4 }] });
     expect(py).toContain('ROOM_TEXTURES = [{"material": "floor", "tileM": 1.5, "roughness": 0.4, "png": "iVBORw0KGgo="}]');
-    expect(py).toContain("apply_textures(room.children, ROOM_TEXTURES)");
+    expect(py).toContain("apply_textures(room, ROOM_TEXTURES)");
     expect(buildScenePy({ roomSource: null, objects: [], lights: [] })).toContain("ROOM_TEXTURES = []");
   });
 

@@ -138,28 +138,39 @@ const TEXTURE_HELPERS = `def texture_dir():
     return folder or "."
 
 
-def apply_textures(objects, textures):
-    """Write each texture's PNG beside this script, load and pack it, and put it as base colour on the parts whose
-    material name starts with its material, repeated every tileM meters in plan (UVs from world x/y)."""
+def apply_textures(root, textures):
+    """Write each texture's PNG beside this script, load and pack it, and put it as base colour on the parts under
+    root whose material name starts with its material: repeated every tileM meters in plan, or with fit stretched
+    once over those parts' plan extent (UVs from x/y in root's frame)."""
+    bpy.context.view_layer.update()
+    inv = root.matrix_world.inverted()
+    objects = list(root.children_recursive)
     for tex in textures:
         prefix = tex["material"]
         parts = [o for o in objects if o.type == "MESH" and any(
             s.material is not None and s.material.name.split(".")[0] == prefix for s in o.material_slots)]
         if not parts:
             continue
-        path = os.path.join(texture_dir(), "%s_texture.png" % prefix)
+        path = os.path.join(texture_dir(), "%s_texture.png" % tex.get("name", prefix))
         with open(path, "wb") as fh:
             fh.write(base64.b64decode(tex["png"]))
         img = bpy.data.images.load(path, check_existing=False)
         img.name = "%s_texture" % prefix
         img.pack()
         tile = max(0.05, float(tex["tileM"]))
+        pts = [inv @ o.matrix_world @ v.co for o in parts for v in o.data.vertices]
+        x0, y0 = min(p.x for p in pts), min(p.y for p in pts)
+        x1, y1 = max(p.x for p in pts), max(p.y for p in pts)
         done = set()
         for o in parts:
             uv = o.data.uv_layers.get("UVMap") or o.data.uv_layers.new(name="UVMap")
+            m = inv @ o.matrix_world
             for loop in o.data.loops:
-                co = o.matrix_world @ o.data.vertices[loop.vertex_index].co
-                uv.data[loop.index].uv = (co.x / tile, co.y / tile)
+                co = m @ o.data.vertices[loop.vertex_index].co
+                if tex.get("fit"):
+                    uv.data[loop.index].uv = ((co.x - x0) / max(1e-6, x1 - x0), (co.y - y0) / max(1e-6, y1 - y0))
+                else:
+                    uv.data[loop.index].uv = (co.x / tile, co.y / tile)
             for slot in o.material_slots:
                 mat = slot.material
                 if mat is None or mat.name in done or mat.name.split(".")[0] != prefix or not mat.use_nodes:
@@ -170,7 +181,7 @@ def apply_textures(objects, textures):
                     continue
                 node = mat.node_tree.nodes.new("ShaderNodeTexImage")
                 node.image = img
-                node.extension = "REPEAT"
+                node.extension = "EXTEND" if tex.get("fit") else "REPEAT"
                 uvn = mat.node_tree.nodes.new("ShaderNodeUVMap")
                 uvn.uv_map = "UVMap"
                 mat.node_tree.links.new(uvn.outputs["UV"], node.inputs["Vector"])
@@ -189,11 +200,12 @@ const MAIN = `def main():
     lights_coll = new_collection("Lights", scene.collection)
     if ROOM_SOURCE is not None:
         room = run_program("room", ROOM_SOURCE, ROOM_OVERRIDES, None, room_coll)
-        apply_textures(room.children, ROOM_TEXTURES)
+        apply_textures(room, ROOM_TEXTURES)
     roots = {}
     for item in OBJECTS:
         coll = new_collection(item["id"], objects_coll)
         roots[item["id"]] = run_program(item["id"], item["source"], item["overrides"], item["placement"], coll)
+        apply_textures(roots[item["id"]], item.get("textures", []))
     kinds = {"point": "POINT", "area": "AREA", "sun": "SUN", "spot": "SPOT"}
     for i, light in enumerate(LIGHTS):
         data = bpy.data.lights.new("light_%d" % (i + 1), kinds[light["kind"]])
@@ -240,6 +252,7 @@ export function buildScenePy(input: { roomSource: string | null; objects: Assemb
     lines.push(`    "placement": ${pyLiteral({ x: o.placement.x, y: o.placement.y, z: o.placement.z, yawDeg: o.placement.yawDeg })},`);
     lines.push(`    "overrides": ${pyLiteral(o.overrides ?? {})},`);
     lines.push(`    "source": ${pyString(o.source)},`);
+    if (o.textures?.length) lines.push(`    "textures": ${pyLiteral(o.textures.map((t) => ({ material: t.material, name: o.objectId, tileM: t.tileM, fit: t.fit ?? false, roughness: t.roughness ?? null, png: t.png })))},`);
     lines.push("})");
   }
   lines.push("");

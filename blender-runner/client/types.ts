@@ -11,11 +11,12 @@ export type RunnerResult<T> =
   | { ok: false; error: BuildError; prints: string; timings: Record<string, number> };
 
 /** Input of `build_object`: program source, PARAMS overrides, object id, and the absolute path where the GLB is written. */
-/** An image texture for the parts whose material name starts with `material`: base64 PNG bytes, repeated every `tileM` meters in plan, with an optional roughness (0..1). */
+/** An image texture for the parts whose material name starts with `material`: base64 PNG bytes, repeated every `tileM` meters in plan (or, with `fit`, stretched once over the parts' plan extent in the object's frame), with an optional roughness (0..1). */
 export interface MaterialTexture {
   material: string;
   png: string;
   tileM: number;
+  fit?: boolean;
   roughness?: number;
 }
 
@@ -60,6 +61,8 @@ export interface AssembleObject {
   hidden?: boolean;
   /** What it hangs from (lib/layout/mount.ts): kept on its root in the .blend (`roomcode_mount`) so the physical check lets only wall-mounted objects be held by a wall. */
   mount?: "wall" | "ceiling";
+  /** Image textures on its parts (a rug's pattern from the picture). */
+  textures?: MaterialTexture[];
 }
 
 /** Input of `assemble_scene`: room program + objects + lights -> GLB and/or .blend. */

@@ -120,6 +120,9 @@ def assemble_scene(job, ctx):
             failed.append({"objectId": oid, "error": exc.error})
             bpy.data.collections.remove(coll)
             continue
+        if item.get("textures"):
+            out = job.get("outGlb") or job.get("outBlend") or job.get("outTopPng")
+            textures.apply(objs, item["textures"], os.path.dirname(out))
         root = _parent_under(objs, oid, coll)
         root["roomcode_id"] = oid
         if item.get("mount") in ("wall", "ceiling"):

@@ -163,6 +163,8 @@ def render_scene(job, ctx):
             failed.append({"objectId": oid, "error": exc.error})
             bpy.data.collections.remove(coll)
             continue
+        if item.get("textures"):
+            textures.apply(objs, item["textures"], os.path.dirname(job["outPng"]))
         root = _parent_under(objs, oid, coll)
         pl = item["placement"]
         root.location = (pl["x"], pl["y"], pl["z"])

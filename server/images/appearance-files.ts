@@ -1,13 +1,16 @@
 import "server-only";
 /**
- * The picture's textures stored with the scene's files (`<scene>/floor-texture-<key>.png`, key from the picture's
- * structure) and handed to the Blender jobs that build the room: the room build (preview GLB), assembly (.glb,
- * .blend with the image packed) and renders. The image stack (sharp) is loaded only to make a missing tile.
+ * The picture's textures stored with the scene's files (`<scene>/floor-texture-<key>.png`, `<scene>/rug-texture-
+ * <footprint>-<key>.png`, keys from the picture's structure) and handed to the Blender jobs that build the room
+ * and the rugs: builds (preview GLBs), assembly (.glb, .blend with the images packed) and renders. The image stack
+ * (sharp) is loaded only to make a missing file.
  */
 import crypto from "node:crypto";
 import fs from "node:fs";
 import type { MaterialTexture } from "../../blender-runner/client/types";
-import type { Scene } from "../../lib/scene/schema";
+import { FOOTPRINT_TAG_PREFIX } from "../../lib/fidelity/footprint-iou";
+import type { Footprint, Scene } from "../../lib/scene/schema";
+import { familyOf } from "../../lib/vocab";
 import { getStore } from "../store";
 
 function tileFile(scene: Scene): { file: string; meta: string } | null {
@@ -51,4 +54,47 @@ export async function roomTextures(scene: Scene): Promise<MaterialTexture[]> {
     fs.writeFileSync(t.meta, JSON.stringify({ tileM: tile.tileM }));
   }
   return read(scene, t);
+}
+
+/** Material of the rug programs' woven field (server/engines/offline/programs/families/rug.py). */
+export const RUG_FIELD_MATERIAL = "field";
+
+function rugFile(scene: Scene, objectId: string): { file: string; fp: Footprint } | null {
+  const spec = scene.structure;
+  const obj = scene.objects.find((o) => o.id === objectId);
+  if (scene.source.kind !== "image" || !spec || !obj || familyOf(obj.category) !== "rug") return null;
+  const tagged = obj.attributes.tags.find((t) => t.startsWith(FOOTPRINT_TAG_PREFIX))?.slice(FOOTPRINT_TAG_PREFIX.length);
+  const fpId = tagged ?? spec.objects.find((o) => o.id === objectId)?.footprintId;
+  const fp = fpId ? spec.footprints.find((f) => f.id === fpId) : undefined;
+  if (!fp) return null;
+  const key = crypto.createHash("sha1").update(JSON.stringify([scene.source.imageFile, fp.boxPx])).digest("hex").slice(0, 12);
+  return { file: getStore().files.sceneFile(scene.id, `rug-texture-${fp.id.replace(/[^a-z0-9-]/gi, "")}-${key}.png`), fp };
+}
+
+function rugTexture(file: string): MaterialTexture[] {
+  return [{ material: RUG_FIELD_MATERIAL, png: fs.readFileSync(file).toString("base64"), tileM: 1, fit: true }];
+}
+
+/** An object's stored textures: a rug made from a picture box gets that box's pattern (none for other objects). */
+export function storedObjectTextures(scene: Scene, objectId: string): MaterialTexture[] {
+  const r = rugFile(scene, objectId);
+  if (!r || !fs.existsSync(r.file)) return [];
+  try {
+    return rugTexture(r.file);
+  } catch {
+    return [];
+  }
+}
+
+/** An object's textures, cutting and storing the rug's pattern from the picture first when missing. Throws sharp's error for an unreadable picture. */
+export async function objectTextures(scene: Scene, objectId: string): Promise<MaterialTexture[]> {
+  const r = rugFile(scene, objectId);
+  if (!r || scene.source.kind !== "image") return [];
+  if (!fs.existsSync(r.file)) {
+    const { regionTexture } = await import("./appearance");
+    const png = await regionTexture(getStore().files.sceneFile(scene.id, scene.source.imageFile), r.fp.boxPx);
+    fs.writeFileSync(`${r.file}.tmp`, png);
+    fs.renameSync(`${r.file}.tmp`, r.file);
+  }
+  return rugTexture(r.file);
 }

@@ -2,7 +2,8 @@
  * Appearance from the picture with real Blender and SQLite, on the Code-as-Room example image
  * (../shared/inputs/images, Apache-2.0, see ../shared/inputs/SOURCES.md): the exported scene GLB carries the
  * picture's floor as an image texture on the room's floor (also in the preview's room GLB; packed in the .blend;
- * written beside scene.py when it runs) and each picture-coloured object's colour on its built parts.
+ * written beside scene.py when it runs), a rug's pattern from its box on the rug, and each picture-coloured
+ * object's colour on its built parts.
  */
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -38,8 +39,8 @@ function linear(hex: string): number[] {
   });
 }
 
-/** The PNG/JPEG bytes of the base colour texture of the GLB's first material named floor*, or null (glTF 2.0 binary layout: header, JSON chunk, BIN chunk). */
-function floorTexture(glb: Buffer): Buffer | null {
+/** The PNG/JPEG bytes of the base colour texture of the GLB's first material whose name matches `name`, or null (glTF 2.0 binary layout: header, JSON chunk, BIN chunk). */
+function materialTexture(glb: Buffer, name: RegExp): Buffer | null {
   const jsonLen = glb.readUInt32LE(12);
   const json = JSON.parse(glb.subarray(20, 20 + jsonLen).toString("utf8")) as {
     materials?: { name?: string; pbrMetallicRoughness?: { baseColorTexture?: { index: number } } }[];
@@ -48,7 +49,7 @@ function floorTexture(glb: Buffer): Buffer | null {
     bufferViews: { byteOffset?: number; byteLength: number }[];
   };
   const binStart = 20 + jsonLen + 8;
-  const mat = json.materials?.find((m) => /^floor/i.test(m.name ?? "") && m.pbrMetallicRoughness?.baseColorTexture);
+  const mat = json.materials?.find((m) => name.test(m.name ?? "") && m.pbrMetallicRoughness?.baseColorTexture);
   if (!mat) return null;
   const img = json.images![json.textures![mat.pbrMetallicRoughness!.baseColorTexture!.index].source];
   const view = json.bufferViews[img.bufferView];
@@ -97,11 +98,25 @@ describe("appearance from the picture", () => {
     const materials = await readGlbMaterials(glbPath);
     // The floor carries the picture's floor as an image texture: its mean colour is the picture floor's.
     for (const glb of [fs.readFileSync(glbPath), Buffer.from(await (await callRoute("GET", `/api/scenes/${scene.id}/room.glb`)).arrayBuffer())]) {
-      const tex = floorTexture(glb);
+      const tex = materialTexture(glb, /^floor/i);
       expect(tex, "floor material with a baseColorTexture").not.toBeNull();
       const { channels } = await sharp(tex!).stats();
       const mean = channels.slice(0, 3).map((c) => c.mean);
       expect(Math.max(...mean.map((v, i) => Math.abs(v - median[i]))), `texture mean ${mean} vs floor median ${median}`).toBeLessThanOrEqual(40);
+    }
+
+    // A rug from the picture carries its box's pattern, in its own GLB (the preview) and in the scene's.
+    const rug = done.objects.find((o) => o.category === "rug" && o.build.status === "built");
+    expect(rug, "a rug built from the picture").toBeDefined();
+    const box = spec.footprints.find((fp) => fp.id === spec.objects.find((o) => o.id === rug!.id)?.footprintId)!.boxPx;
+    const { channels: boxStats } = await sharp(imagePath).removeAlpha().extract({ left: Math.round(box.x + 0.1 * box.w), top: Math.round(box.y + 0.1 * box.h), width: Math.round(0.8 * box.w), height: Math.round(0.8 * box.h) }).stats();
+    const boxMean = boxStats.slice(0, 3).map((c) => c.mean);
+    for (const glb of [fs.readFileSync(glbPath), Buffer.from(await (await callRoute("GET", `/api/scenes/${scene.id}/objects/${rug!.id}/model.glb`)).arrayBuffer())]) {
+      const tex = materialTexture(glb, /^field/i);
+      expect(tex, "rug field material with a baseColorTexture").not.toBeNull();
+      const { channels } = await sharp(tex!).stats();
+      const mean = channels.slice(0, 3).map((c) => c.mean);
+      expect(Math.max(...mean.map((v, i) => Math.abs(v - boxMean[i]))), `rug texture mean ${mean} vs picture box ${boxMean}`).toBeLessThanOrEqual(20);
     }
 
     // The .blend carries the floor image packed (read back by Blender itself).
@@ -112,6 +127,7 @@ describe("appearance from the picture", () => {
     const probe = spawnSync(process.env.BLENDER_PATH || "blender", ["-b", "--factory-startup", blendPath, "--python-expr", "import bpy; print('PACKED=' + ','.join(sorted(i.name for i in bpy.data.images if i.packed_file)))"], { encoding: "utf8", timeout: 120_000 });
     const packed = /PACKED=(.*)/.exec(probe.stdout)?.[1] ?? "";
     expect(packed.split(","), probe.stderr.slice(-500)).toContain("floor_texture");
+    expect(packed.split(","), probe.stderr.slice(-500)).toContain("field_texture");
 
     // scene.py carries the texture too: run in Blender, it writes the PNG beside itself and textures the floor with it.
     const py = await callRoute("GET", `/api/scenes/${scene.id}/export.py`);
@@ -122,9 +138,10 @@ describe("appearance from the picture", () => {
     expect(/FLOORTEX=(\d+)/.exec(run.stdout), run.stderr.slice(-800)).not.toBeNull();
     expect(/FLOORTEX=(\d+)/.exec(run.stdout)?.[1], run.stderr.slice(-800)).not.toBe("0");
     expect(fs.existsSync(path.join(pyDir, "floor_texture.png"))).toBe(true);
+    expect(fs.existsSync(path.join(pyDir, `${rug!.id}_texture.png`))).toBe(true);
 
-    // Objects coloured from their regions show that colour on a built part.
-    const coloured = done.objects.filter((o) => o.build.status === "built" && o.attributes.color && typeof o.program?.params.color === "string");
+    // Objects coloured from their regions show that colour on a built part (rugs show their pattern instead).
+    const coloured = done.objects.filter((o) => o.build.status === "built" && o.category !== "rug" && o.attributes.color && typeof o.program?.params.color === "string");
     expect(coloured.length).toBeGreaterThan(2);
     for (const o of coloured) {
       expect(o.program!.params.color).toBe(o.attributes.color!.toLowerCase());

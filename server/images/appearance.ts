@@ -218,3 +218,17 @@ export async function floorTile(file: string, spec: StructureSpec): Promise<Floo
   }
   return null;
 }
+
+/** The picture inside a footprint box (the inner 94%, away from the box's edge) as a TILE_PX square PNG: a rug's pattern, stretched over the rug. */
+export async function regionTexture(file: string, box: { x: number; y: number; w: number; h: number }): Promise<Buffer> {
+  const img = sharp(file).rotate();
+  const meta = await sharp(file).rotate().metadata();
+  const turned = (meta.orientation ?? 1) >= 5;
+  const W = (turned ? meta.height : meta.width) ?? 1;
+  const H = (turned ? meta.width : meta.height) ?? 1;
+  const left = Math.max(0, Math.round(box.x + 0.03 * box.w));
+  const top = Math.max(0, Math.round(box.y + 0.03 * box.h));
+  const width = Math.max(1, Math.min(W - left, Math.round(0.94 * box.w)));
+  const height = Math.max(1, Math.min(H - top, Math.round(0.94 * box.h)));
+  return img.removeAlpha().extract({ left, top, width, height }).resize(TILE_PX, TILE_PX, { fit: "fill" }).png().toBuffer();
+}

@@ -11,7 +11,7 @@ import { mountOf } from "../../lib/layout/mount";
 import { lightsInRoom, withLampBulbs } from "../../lib/scene/lights";
 import type { Scene } from "../../lib/scene/schema";
 import { getRunner } from "../runner";
-import { storedRoomTextures } from "../images/appearance-files";
+import { storedObjectTextures, storedRoomTextures } from "../images/appearance-files";
 import { getStore, ROOM_ID } from "../store";
 
 /** Room source, built objects (the revision whose GLB is current), lights of a scene (a lamp's light where the lamp is now) and the room's textures from the picture. */
@@ -23,7 +23,8 @@ export function assembleInput(scene: Scene): Pick<AssembleSceneJob, "roomSource"
     const rev = o.program?.rev === o.build.glbRev ? o.program : store.revisions.get(scene.id, o.id, o.build.glbRev);
     if (!rev) continue;
     const mount = mountOf(o);
-    objects.push({ objectId: o.id, category: o.category, source: rev.source, placement: o.placement, hidden: o.hidden, ...(mount ? { mount } : {}) });
+    const textures = storedObjectTextures(scene, o.id);
+    objects.push({ objectId: o.id, category: o.category, source: rev.source, placement: o.placement, hidden: o.hidden, ...(mount ? { mount } : {}), ...(textures.length ? { textures } : {}) });
   }
   // The room as shown: the revision whose GLB is current (a newer revision may have failed to build).
   const room = scene.room;

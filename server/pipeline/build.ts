@@ -28,13 +28,13 @@ export function addRevision(sceneId: string, objectId: string, source: string, o
   return store.transaction(() => store.revisions.add(sceneId, objectId, { source, params: paramsOf(source), origin }));
 }
 
-/** The room's textures from the picture (image scenes); a picture that gives none, or fails to give one, leaves the room untextured. */
-async function pictureTextures(sceneId: string): Promise<MaterialTexture[]> {
+/** Textures from the picture (image scenes) of the room or of an object (a rug); a picture that gives none, or fails to give one, leaves it untextured. */
+async function pictureTextures(sceneId: string, objectId: string): Promise<MaterialTexture[]> {
   const scene = getStore().getScene(sceneId);
   if (scene.source.kind !== "image") return [];
   try {
-    const { roomTextures } = await import("../images/appearance-files");
-    return await roomTextures(scene);
+    const { objectTextures, roomTextures } = await import("../images/appearance-files");
+    return objectId === ROOM_ID ? await roomTextures(scene) : await objectTextures(scene, objectId);
   } catch {
     return [];
   }
@@ -50,8 +50,8 @@ export async function buildRevision(sceneId: string, rev: StoredRevision, signal
   const outGlb = store.files.ensureParent(isRoom ? store.files.roomGlb(sceneId, rev.rev) : store.files.objectGlb(sceneId, rev.objectId, rev.rev));
   const runner = getRunner();
   const res = isRoom
-    ? await runner.buildRoom({ objectId: "room", source: rev.source, outGlb, scope: sceneId, signal, textures: await pictureTextures(sceneId) })
-    : await runner.buildObject({ objectId: rev.objectId, source: rev.source, outGlb, scope: sceneId, signal });
+    ? await runner.buildRoom({ objectId: "room", source: rev.source, outGlb, scope: sceneId, signal, textures: await pictureTextures(sceneId, ROOM_ID) })
+    : await runner.buildObject({ objectId: rev.objectId, source: rev.source, outGlb, scope: sceneId, signal, textures: await pictureTextures(sceneId, rev.objectId) });
   // A full host disk is no fault of the program: the job or edit fails with `disk_full`, not a build error.
   if (!res.ok && res.error.type === "DiskFull") throw Object.assign(new Error(res.error.message), { code: "ENOSPC" });
   const glbFile = path.relative(store.files.sceneDir(sceneId), outGlb);
