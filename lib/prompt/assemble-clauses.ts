@@ -25,6 +25,7 @@ export function linkClauses(toks: readonly Token[], mentions: Mention[], rb: Rel
   let withHolder: { holder: string[]; object: Mention } | null = null;
   let holdChain: { holder: string[]; object: Mention } | null = null;
   let frontedAnchor = -1;
+  let listEnd = -1;
   const frontedClause = new Set<number>();
   /** The holder of "X holds/supports/displays Y" carries Y: a surface object, or a smaller non-furniture thing on a flat top. */
   const canHold = (holder: string, item: string): boolean => {
@@ -79,6 +80,7 @@ export function linkClauses(toks: readonly Token[], mentions: Mention[], rb: Rel
     }
     const b = mentions[k + 1];
     if (!b || b.s !== a.s) continue;
+    if (k < listEnd) continue;
     if (frontedAnchor === k && b.kind === "new") continue;
     if (frontedClause.has(k + 1)) continue;
     const gapToks = toks.slice(a.end, b.start);
@@ -152,20 +154,37 @@ export function linkClauses(toks: readonly Token[], mentions: Mention[], rb: Rel
       if (b.kind === "arch" || holder.length === 0) continue;
       const aIds0: string[] = holder;
       const aFam = categoryInfo(byId.get(aIds0[0])!.category).family;
-      // "X with Y in front / beside it": Y relates to X spatially, it does not stand on X.
+      // "X with Y in front / beside it": Y relates to X spatially, it does not stand on X. With a list ("with a
+      // keyboard and a mouse to its right") the words after the whole list say where every item of it goes.
+      let lastK = k + 1;
+      const withGap = /^(, )?with$/.test(gap);
+      if (withGap) {
+        while (mentions[lastK + 1] && mentions[lastK + 1].s === b.s && mentions[lastK + 1].kind === "new" && lastK - k < 6 && toks.slice(mentions[lastK].end, mentions[lastK + 1].start).every((t) => t.w === "and" || t.w === ",")) lastK += 1;
+      }
       const tail: string[] = [];
-      for (let j = b.end; j < toks.length && tail.length < 5; j++) {
-        if (isSentenceEnd(toks[j]) || toks[j].w === "," || (mentions[k + 2] && j >= mentions[k + 2].start)) break;
+      for (let j = mentions[lastK].end; j < toks.length && tail.length < 5; j++) {
+        if (isSentenceEnd(toks[j]) || toks[j].w === "," || (mentions[lastK + 1] && j >= mentions[lastK + 1].start)) break;
         tail.push(toks[j].w);
       }
       const tailKind = tail.length > 0 ? gapKind(tail.join(" ")) : null;
       // "a vanity topped by a mirror on the wall": the held thing hangs on the wall, it does not stand on X.
-      const nextM = mentions[k + 2];
-      if (nextM && nextM.s === b.s && nextM.kind === "arch" && (nextM.arch === "wall" || nextM.arch === "ceiling") && tailKind && ["on_top", "hang", "above"].includes(tailKind)) continue;
-      const tailTarget = mentions[k + 2] && mentions[k + 2].s === b.s && mentions[k + 2].kind !== "pronoun" && toks.slice(b.end, mentions[k + 2].start).every((t) => !isSentenceEnd(t) && t.w !== ",");
-      if (gap === "with" && tailKind && SPATIAL.has(tailKind) && !tailTarget) {
-        for (const s of bIds) addRel(tailKind as RelationType, s, aIds0[0]);
+      const nextM = mentions[lastK + 1];
+      if (lastK === k + 1 && nextM && nextM.s === b.s && nextM.kind === "arch" && (nextM.arch === "wall" || nextM.arch === "ceiling") && tailKind && ["on_top", "hang", "above"].includes(tailKind)) continue;
+      const tailTarget = nextM && nextM.s === b.s && nextM.kind !== "pronoun" && toks.slice(mentions[lastK].end, nextM.start).every((t) => !isSentenceEnd(t) && t.w !== ",");
+      if (withGap && tailKind && SPATIAL.has(tailKind) && !tailTarget) {
+        const listIds = [...bIds, ...mentions.slice(k + 2, lastK + 1).flatMap((m) => m.ids)];
+        // What stands beside something on a surface stands on that surface too ("a monitor on the desk, with a
+        // keyboard in front of it").
+        const base = byId.get(aIds0[0])!.support;
+        for (const s of listIds) {
+          addRel(tailKind as RelationType, s, aIds0[0]);
+          if (base?.startsWith("on:") && byId.has(base.slice(3)) && !byId.get(s)!.support && canHold(base.slice(3), s)) {
+            addRel("on_top", s, base.slice(3));
+            setSupport(s, base);
+          }
+        }
         lastSubject = [];
+        listEnd = lastK;
         continue;
       }
       for (const s of bIds) {

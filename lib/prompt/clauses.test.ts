@@ -11,6 +11,13 @@ describe("relations across clauses", () => {
     expect(s["plate-1"]).toBe("on:table-1");
     expect(s["candle-1"]).toBe("on:table-1");
   });
+  it("'with A and B to its right' places the whole list beside the subject, on the subject's own surface", () => {
+    const text = "A walnut counter holds a toaster. A kettle stands on the counter, with a mug and a small bowl to its left.";
+    expect(rel(text)).toEqual(expect.arrayContaining(["left(mug-1,kettle-1)", "left(bowl-1,kettle-1)"]));
+    const s = support(text);
+    expect(s["mug-1"]).toBe("on:counter-1");
+    expect(s["bowl-1"]).toBe("on:counter-1");
+  });
   it("a manner adverb opening a noun phrase keeps the object ('a neatly folded blanket')", () => {
     const s = support("A pine bench holds a neatly folded blanket.");
     expect(s["blanket-1"]).toBe("on:bench-1");
