@@ -18,6 +18,10 @@ describe("relations across clauses", () => {
     expect(s["mug-1"]).toBe("on:counter-1");
     expect(s["bowl-1"]).toBe("on:counter-1");
   });
+  it("a room noun before an object noun qualifies it ('a bathroom cabinet'), and 'a nearby desk' is a desk", () => {
+    expect(support("A pedestal sink stands beside a slim bathroom cabinet topped with a folded towel.")["towel-1"]).toBe("on:cabinet-1");
+    expect(support("On a nearby desk, a lamp glows.")["lamp-1"]).toBe("on:desk-1");
+  });
   it("a manner adverb opening a noun phrase keeps the object ('a neatly folded blanket')", () => {
     const s = support("A pine bench holds a neatly folded blanket.");
     expect(s["blanket-1"]).toBe("on:bench-1");

@@ -83,8 +83,9 @@ function phraseWords(toks: readonly Token[], i: number): [string[], number] {
       continue;
     }
     const nxt = toks[j + 1]?.w;
-    // "a neatly rolled towel", "a directly lit lamp": a manner adverb opening the phrase qualifies what follows.
-    if (words.length === 0 && /ly$/.test(w) && isStop(w) && nxt !== undefined && !isPunct(toks[j + 1]) && !isStop(nxt)) {
+    // "a neatly rolled towel", "a directly lit lamp", "a nearby desk": an adverb (or "nearby") opening the phrase
+    // qualifies what follows.
+    if (words.length === 0 && (/ly$/.test(w) || w === "nearby") && isStop(w) && nxt !== undefined && !isPunct(toks[j + 1]) && !isStop(nxt)) {
       j += 1;
       continue;
     }
@@ -100,7 +101,9 @@ function phraseWords(toks: readonly Token[], i: number): [string[], number] {
     if (isStop(w) && !compound && !(words.length === 0 && (w === "light" || w === "side" || w === "back" || w === "top"))) break;
     // "the room's corner", "the bedroom wall": a room noun before an architectural element only qualifies it.
     const archNext = toks[j + 1] !== undefined && ARCH_WORDS[toks[j + 1].w] !== undefined && ARCH_WORDS[toks[j + 1].w] !== "room";
-    if (ROOM_NOUNS.has(w) && !compound && !archNext && (!toks[j + 1] || isPunct(toks[j + 1]) || isStop(toks[j + 1].w) || w.endsWith("room"))) {
+    // "a bathroom cabinet", "the office chair": a room noun before an object noun only qualifies it.
+    const objectNext = nxt !== undefined && !isPunct(toks[j + 1]) && !isStop(nxt) && !ROOM_NOUNS.has(nxt) && KNOWN.has(singularize(nxt));
+    if (ROOM_NOUNS.has(w) && !compound && !archNext && !objectNext && (!toks[j + 1] || isPunct(toks[j + 1]) || isStop(toks[j + 1].w) || w.endsWith("room"))) {
       words.push(w);
       j += 1;
       break;
