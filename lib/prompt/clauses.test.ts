@@ -22,6 +22,12 @@ describe("relations across clauses", () => {
     expect(support("A pedestal sink stands beside a slim bathroom cabinet topped with a folded towel.")["towel-1"]).toBe("on:cabinet-1");
     expect(support("On a nearby desk, a lamp glows.")["lamp-1"]).toBe("on:desk-1");
   });
+  it("a bare plural held by something names objects when its kind is buildable ('a bowl with ice cubes')", () => {
+    const s = support("A glass bowl with ice cubes sits on the counter.");
+    expect(s["ice_cube-1"]).toBe("on:bowl-1");
+    expect(s["ice_cube-2"]).toBe("on:bowl-1");
+    expect(Object.keys(support("The tall window offers sweeping views."))).toEqual([]);
+  });
   it("a manner adverb opening a noun phrase keeps the object ('a neatly folded blanket')", () => {
     const s = support("A pine bench holds a neatly folded blanket.");
     expect(s["blanket-1"]).toBe("on:bench-1");

@@ -325,7 +325,12 @@ export function findMentions(toks: readonly Token[], dropped: string[] = []): Me
     const sentenceStart = i === 0 || (isPunct(toks[i - 1]) && /^[.;!?]$/.test(toks[i - 1].w));
     const prevMention = out[out.length - 1];
     const listItem = !!prevMention && prevMention.kind === "new" && (prevMention.end === i - 1 || prevMention.end === i - 2) && (toks[i - 1].w === "," || toks[i - 1].w === "and");
-    if (bare && !((plural || sentenceStart || listItem) && KNOWN.has(cat.category))) {
+    // A bare plural after a verb or "with" ("a vase holds fresh peonies") names things when its kind is buildable.
+    const prevTok = toks[i - 1]?.w;
+    const info = categoryInfo(cat.category);
+    const kindKnown = info.family !== "box" || kitFor(cat.category) !== null || memberFamily(cat.category) !== null;
+    const heldPlural = plural && prevTok !== undefined && (VERBS.has(prevTok) || prevTok === "with") && kindKnown;
+    if (bare && !((plural || sentenceStart || listItem) && (KNOWN.has(cat.category) || heldPlural))) {
       i = end;
       continue;
     }
