@@ -1,5 +1,6 @@
 /**
- * Fidelity view: an image scene is built, one object is moved off its box in the picture, the panel shows the render
+ * Fidelity view: an image scene is built (the preview's room carries the picture's floor texture), one object is
+ * moved off its box in the picture, the panel shows the render
  * of the built room over the picture (opacity slider, side by side), lists the moved object below 50% IoU, and
  * Re-place puts it back onto its box (on the server and in the panel).
  */
@@ -22,6 +23,16 @@ test("fidelity: overlay with opacity, side by side, and Re-place of a moved obje
   await editor.waitForStatus("completed");
   await editor.waitForAllObjectsShown();
   const sceneId = await editor.sceneId();
+
+  // The preview loads the room GLB the page asks for: it carries the picture's floor as an embedded image.
+  const roomReq = page.waitForResponse((r) => /\/room\.glb\?rev=/.test(r.url()) && r.ok());
+  await page.reload();
+  const roomGlb = await (await roomReq).body();
+  const gltf = JSON.parse(roomGlb.subarray(20, 20 + roomGlb.readUInt32LE(12)).toString("utf8")) as { images?: unknown[]; materials?: { name?: string; pbrMetallicRoughness?: { baseColorTexture?: unknown } }[] };
+  expect(gltf.images?.length ?? 0).toBeGreaterThan(0);
+  expect(gltf.materials?.some((m) => /^floor/i.test(m.name ?? "") && m.pbrMetallicRoughness?.baseColorTexture)).toBe(true);
+  await editor.waitForAllObjectsShown();
+  await editor.screenshot("fidelity-preview-textured");
 
   const fidelity = new FidelityViewPage(page);
   const before = await fidelity.fetch(sceneId);

@@ -171,10 +171,15 @@ export interface FloorTile {
 /** Side (px) of the stored floor tile. */
 export const TILE_PX = 256;
 
+/** A floor patch whose lightness spread (standard deviation of 8-bit grey) is at most this counts as plain floor (no wall, shadow edge or object in it). */
+export const PLAIN_FLOOR_STDEV = 12;
+
 /**
- * A tileable floor texture from the picture: the largest square of floor (the room box, no footprint box inside
- * it; sides tried from 192 px down to 24 px, nearest the room's centre first) mirrored into a 2 x 2 tile, which
- * repeats without seams, resampled to TILE_PX. Null when the picture has no frame or no free floor square.
+ * A tileable floor texture from the picture: a square of floor (inside the room box, no footprint box in it, its mean
+ * grey within 30 of the floor colour's when `spec.appearance` has one; sides from 192 px down to 24 px) with the most
+ * even lightness (so partitions, shadow edges, stray objects and undetected rugs stay out;
+ * the largest side whose best square is within PLAIN_FLOOR_STDEV wins, else the most even of all), mirrored into a
+ * 2 x 2 tile, which repeats without seams, resampled to TILE_PX. Null when the picture has no frame or no free square.
  */
 export async function floorTile(file: string, spec: StructureSpec): Promise<FloorTile | null> {
   const frame = frameOf(spec);
@@ -184,39 +189,64 @@ export async function floorTile(file: string, spec: StructureSpec): Promise<Floo
   const ry0 = frame.originPx[1] - spec.roomSize.d / 2 / my;
   const rx1 = frame.originPx[0] + spec.roomSize.w / 2 / mx;
   const ry1 = frame.originPx[1] + spec.roomSize.d / 2 / my;
-  const meta = await sharp(file).rotate().metadata();
-  const turned = (meta.orientation ?? 1) >= 5;
-  const W = (turned ? meta.height : meta.width) ?? 0;
-  const H = (turned ? meta.width : meta.height) ?? 0;
-  const clear = (x: number, y: number, s: number) =>
-    x >= Math.max(0, rx0) && y >= Math.max(0, ry0) && x + s <= Math.min(W, rx1) && y + s <= Math.min(H, ry1) &&
-    !spec.footprints.some((f) => x < f.boxPx.x + f.boxPx.w && f.boxPx.x < x + s && y < f.boxPx.y + f.boxPx.h && f.boxPx.y < y + s);
+  const { data: grey, info } = await sharp(file).rotate().greyscale().raw().toBuffer({ resolveWithObject: true });
+  const W = info.width;
+  const H = info.height;
+  // Summed-area tables of grey and grey^2 (Crow 1984) give any square's mean and variance in O(1).
+  const S = new Float64Array((W + 1) * (H + 1));
+  const S2 = new Float64Array((W + 1) * (H + 1));
+  for (let y = 0; y < H; y++) {
+    let row = 0;
+    let row2 = 0;
+    for (let x = 0; x < W; x++) {
+      const v = grey[(y * W + x) * info.channels];
+      row += v;
+      row2 += v * v;
+      S[(y + 1) * (W + 1) + x + 1] = S[y * (W + 1) + x + 1] + row;
+      S2[(y + 1) * (W + 1) + x + 1] = S2[y * (W + 1) + x + 1] + row2;
+    }
+  }
+  const sum = (T: Float64Array, x: number, y: number, s: number) => T[(y + s) * (W + 1) + x + s] - T[y * (W + 1) + x + s] - T[(y + s) * (W + 1) + x] + T[y * (W + 1) + x];
+  const stdev = (x: number, y: number, s: number) => {
+    const n = s * s;
+    const m = sum(S, x, y, s) / n;
+    return Math.sqrt(Math.max(0, sum(S2, x, y, s) / n - m * m));
+  };
+  // Rec. 601 luma, as sharp's greyscale computes it.
+  const target = spec.appearance?.floor?.color ? [1, 3, 5].map((i) => parseInt(spec.appearance!.floor!.color.slice(i, i + 2), 16)).reduce((g, c, i) => g + c * [0.299, 0.587, 0.114][i], 0) : null;
+  const clear = (x: number, y: number, s: number) => (target === null || Math.abs(sum(S, x, y, s) / (s * s) - target) <= 30) && !spec.footprints.some((f) => x < f.boxPx.x + f.boxPx.w && f.boxPx.x < x + s && y < f.boxPx.y + f.boxPx.h && f.boxPx.y < y + s);
+  let pick: { x: number; y: number; s: number; sd: number } | null = null;
   for (const s of [192, 128, 96, 64, 48, 32, 24]) {
-    let best: { x: number; y: number; d: number } | null = null;
+    let best: { x: number; y: number; s: number; sd: number } | null = null;
     const step = Math.max(4, s >> 3);
     for (let y = Math.ceil(Math.max(0, ry0)); y + s <= Math.min(H, ry1); y += step) {
       for (let x = Math.ceil(Math.max(0, rx0)); x + s <= Math.min(W, rx1); x += step) {
         if (!clear(x, y, s)) continue;
-        const d = Math.hypot(x + s / 2 - frame.originPx[0], y + s / 2 - frame.originPx[1]);
-        if (!best || d < best.d) best = { x, y, d };
+        const sd = stdev(x, y, s);
+        if (!best || sd < best.sd) best = { x, y, s, sd };
       }
     }
-    if (!best) continue;
-    const patch = await sharp(file).rotate().removeAlpha().extract({ left: best.x, top: best.y, width: s, height: s }).png().toBuffer();
-    const [flop, flip, both] = await Promise.all([sharp(patch).flop().toBuffer(), sharp(patch).flip().toBuffer(), sharp(patch).flip().flop().toBuffer()]);
-    const tile = await sharp({ create: { width: 2 * s, height: 2 * s, channels: 3, background: "#000000" } })
-      .composite([
-        { input: patch, left: 0, top: 0 },
-        { input: flop, left: s, top: 0 },
-        { input: flip, left: 0, top: s },
-        { input: both, left: s, top: s },
-      ])
-      .png()
-      .toBuffer();
-    const png = await sharp(tile).resize(TILE_PX, TILE_PX).png().toBuffer();
-    return { png, tileM: Math.round(2 * s * ((mx + my) / 2) * 1000) / 1000 };
+    if (best && (!pick || best.sd < pick.sd)) pick = best;
+    if (best && best.sd <= PLAIN_FLOOR_STDEV) {
+      pick = best;
+      break;
+    }
   }
-  return null;
+  if (!pick) return null;
+  const s = pick.s;
+  const patch = await sharp(file).rotate().removeAlpha().extract({ left: pick.x, top: pick.y, width: s, height: s }).png().toBuffer();
+  const [flop, flip, both] = await Promise.all([sharp(patch).flop().toBuffer(), sharp(patch).flip().toBuffer(), sharp(patch).flip().flop().toBuffer()]);
+  const tile = await sharp({ create: { width: 2 * s, height: 2 * s, channels: 3, background: "#000000" } })
+    .composite([
+      { input: patch, left: 0, top: 0 },
+      { input: flop, left: s, top: 0 },
+      { input: flip, left: 0, top: s },
+      { input: both, left: s, top: s },
+    ])
+    .png()
+    .toBuffer();
+  const png = await sharp(tile).resize(TILE_PX, TILE_PX).png().toBuffer();
+  return { png, tileM: Math.round(2 * s * ((mx + my) / 2) * 1000) / 1000 };
 }
 
 /** The picture inside a footprint box (the inner 94%, away from the box's edge) as a TILE_PX square PNG: a rug's pattern, stretched over the rug. */
