@@ -56,8 +56,15 @@ async function main(): Promise<void> {
       console.log(`${file}: generation ended ${done.status} (${done.error ?? "no error"})`);
       continue;
     }
-    const rec = await renderFidelity(created.id);
-    const rep = fidelityReport(created.id);
+    let rec: Awaited<ReturnType<typeof renderFidelity>>;
+    let rep: ReturnType<typeof fidelityReport>;
+    try {
+      rec = await renderFidelity(created.id);
+      rep = fidelityReport(created.id);
+    } catch (e) {
+      console.log(`${file.padEnd(34)} upload->review ${tReview.toFixed(1)} s  Generate->built ${tBuild.toFixed(1)} s  objects ${done.objects.length}  no fidelity: ${e instanceof Error ? e.message : String(e)}`);
+      continue;
+    }
     const score = rep.scores.roomScore ?? 0;
     scores.push(score);
     console.log(
