@@ -70,6 +70,7 @@ function state(s: Scene): unknown {
 
 const store = new Store(dataDir);
 const { editOps } = await import("@/test/support/edit-script");
+const { hydrateCommands } = await import("@/server/edits/compact");
 
 /** Built revisions (with a GLB) of an object. */
 const builtRevs = (sceneId: string, objectId: string) => store.revisions.list(sceneId, objectId).filter((r) => r.glbFile).length;
@@ -94,8 +95,10 @@ describe("edit atomicity under kill -9", () => {
       const entries = recorded();
       expect(entries.map((e) => e.label)).toEqual(entries.map((_, i) => `edit ${i}`));
       let replayed = initial;
-      for (const e of entries) for (const c of (e.command as { commands: Command[] }).commands) replayed = perform(replayed, c).scene;
+      for (const e of entries) for (const c of hydrateCommands(store, sceneId, (e.command as { commands: Command[] }).commands)) replayed = perform(replayed, c).scene;
       expect(state(store.getScene(sceneId))).toEqual(state(replayed));
+      // History names program revisions by number; it does not carry their sources.
+      expect(JSON.stringify(entries.map((e) => [e.command, e.inverse]))).not.toContain('"source"');
       const seqs = store.events.list(sceneId).map((e) => e.seq);
       expect(seqs).toEqual(seqs.map((_, i) => i + 1));
       return entries.length;

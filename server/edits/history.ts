@@ -1,7 +1,8 @@
 import "server-only";
 /**
  * Scene history on the store's history table: every change is recorded as its named commands with their
- * inverses (plus who and what); undo applies the inverses, redo the commands, under the objects' locks.
+ * inverses (plus who and what), program revisions named by number (server/edits/compact.ts); undo applies the
+ * inverses, redo the commands, under the objects' locks.
  * Continuous drags of one object merge into one entry.
  */
 import { z } from "zod";
@@ -11,6 +12,7 @@ import { AppError } from "../../lib/errors";
 import type { Scene } from "../../lib/scene/schema";
 import { assertSceneIdle } from "../pipeline";
 import { getStore, type HistoryEntry as StoredEntry, type Store } from "../store";
+import { compactCommands, hydrateCommands } from "./compact";
 import { SceneChange } from "./executor";
 import { ROOM_LOCK, withObjectLocks } from "./lock";
 
@@ -76,11 +78,12 @@ export function recordChangeIn(store: Store, sceneId: string, e: { kind: string;
     const rec = Recorded.safeParse(last.command);
     const prev = rec.success ? { id: last.seq, sceneId, kind: rec.data.kind, label: last.label, actor: rec.data.actor, at: last.createdAt, commands: rec.data.commands, inverses: [], undone: false } : null;
     if (prev && shouldMerge(prev, { commands: e.commands, actor: e.actor, at: new Date().toISOString(), kind: e.kind })) {
-      store.history.replace(sceneId, last.seq, { label: e.label, command: { actor: e.actor, kind: e.kind, commands: e.commands }, inverse: last.inverse });
-      return toItem({ ...last, label: e.label, command: { actor: e.actor, kind: e.kind, commands: e.commands } });
+      const command = { actor: e.actor, kind: e.kind, commands: compactCommands(e.commands) };
+      store.history.replace(sceneId, last.seq, { label: e.label, command, inverse: last.inverse });
+      return toItem({ ...last, label: e.label, command });
     }
   }
-  const pushed = store.history.push(sceneId, { name: e.kind, label: e.label, command: { actor: e.actor, kind: e.kind, commands: e.commands }, inverse: { commands: e.inverses } });
+  const pushed = store.history.push(sceneId, { name: e.kind, label: e.label, command: { actor: e.actor, kind: e.kind, commands: compactCommands(e.commands) }, inverse: { commands: compactCommands(e.inverses) } });
   return toItem(pushed);
 }
 
@@ -109,7 +112,7 @@ async function step(sceneId: string, action: "undo" | "redo"): Promise<{ scene: 
   if (!entry) throw new AppError("nothing_to_undo", action === "undo" ? "Nothing to undo." : "Nothing to redo.", { action });
   const rec = Recorded.parse(entry.command);
   const inv = Inverse.parse(entry.inverse);
-  const cmds = action === "undo" ? inv.commands : rec.commands;
+  const cmds = hydrateCommands(store, sceneId, action === "undo" ? inv.commands : rec.commands);
   if (cmds.some((c) => c.name === "set-structure") && store.getScene(sceneId).status !== "needs_review") {
     throw new AppError("conflict", `The picture's corrections were used to generate this room; ${action} can no longer change them.`, { action, seq: entry.seq });
   }

@@ -74,3 +74,10 @@ describe("commands: undo/redo restore the exact prior state", () => {
     expect(canMerge([a], [c])).toBe(false);
   });
 });
+
+describe("commands: history's compact form", () => {
+  it("a set-program that names its revision by number is refused until hydrated", () => {
+    const bed = bedroom().objects.find((o) => o.id === "bed-1")!;
+    expect(() => perform(bedroom(), { name: "set-program", args: { objectId: "bed-1", program: null, programRev: 1, build: bed.build } })).toThrow(/hydrate it before performing it/);
+  });
+});

@@ -14,8 +14,17 @@ import type { Command, Performed } from "./types";
 export * from "./types";
 export { sizeFromParams } from "./set-params";
 
-/** Performs one command on a scene (pure). Throws `edits:` errors for unknown objects or a missing room. */
+/** Whether a command names its program revision by number (history's compact form) instead of carrying it. */
+export function refersToRevision(cmd: Command): boolean {
+  return (cmd.name === "set-program" || cmd.name === "add-object" || cmd.name === "set-room") && cmd.args.programRev !== undefined;
+}
+
+/**
+ * Performs one command on a scene (pure). Throws `edits:` errors for unknown objects, a missing room, or a command
+ * that names its revision by number and was not hydrated first.
+ */
 export function perform(scene: Scene, cmd: Command): Performed {
+  if (refersToRevision(cmd)) throw new Error(`edits: ${cmd.name} names revision ${(cmd.args as { programRev?: number }).programRev}; hydrate it before performing it`);
   switch (cmd.name) {
     case "set-placement":
       return setPlacement(scene, cmd.args);
@@ -56,7 +65,7 @@ export function describeCommand(cmd: Command): string {
     case "set-placement":
       return `move ${cmd.args.objectId}`;
     case "set-program":
-      return `set program of ${cmd.args.objectId}${cmd.args.program ? ` to rev ${cmd.args.program.rev}` : ""}`;
+      return `set program of ${cmd.args.objectId}${cmd.args.program ? ` to rev ${cmd.args.program.rev}` : cmd.args.programRev ? ` to rev ${cmd.args.programRev}` : ""}`;
     case "set-params":
       return `change ${Object.keys(cmd.args.params).join(", ")} of ${cmd.args.objectId}`;
     case "set-hidden":

@@ -29,10 +29,18 @@ export type ParamLike = number | string | boolean | null | ParamLike[];
 
 /** `set-placement`: put an object at a placement (m, deg), optionally changing what supports it. */
 export const SetPlacementArgs = z.object({ objectId: ObjectId, placement: Placement, support: Support.optional() });
+/**
+ * A stored program revision named by number instead of carried whole (`programRev`, with `program` null): how
+ * history keeps set-program, add-object and set-room commands. Such a command is hydrated from the store's
+ * revisions (server/edits/compact.ts) before it is performed.
+ */
+export const ProgramRef = z.number().int().min(1);
+
 /** `set-program`: make a stored program revision (with its build state) the object's current one. */
 export const SetProgramArgs = z.object({
   objectId: ObjectId,
   program: ProgramRevision.nullable(),
+  programRev: ProgramRef.optional(),
   build: BuildState,
   targetSize: Size3.optional(),
   attributes: Attributes.optional(),
@@ -47,7 +55,7 @@ export const SetParamsArgs = z.object({
 /** `set-hidden`: hide or show an object. */
 export const SetHiddenArgs = z.object({ objectId: ObjectId, hidden: z.boolean() });
 /** `add-object`: insert a whole object (program and build state included) at an index of `scene.objects`. */
-export const AddObjectArgs = z.object({ object: SceneObject, index: z.number().int().min(0).optional() });
+export const AddObjectArgs = z.object({ object: SceneObject, index: z.number().int().min(0).optional(), programRev: ProgramRef.optional() });
 /** `remove-object`: delete an object from the scene (its stored revisions stay in the store). */
 export const RemoveObjectArgs = z.object({ objectId: ObjectId });
 /** `set-room`: replace some fields of the room shell (materials, footprint, openings, program, GLB revision). */
@@ -61,6 +69,7 @@ export const SetRoomArgs = z.object({
     program: ProgramRevision.nullable().optional(),
     glbRev: z.number().int().min(1).nullable().optional(),
   }),
+  programRev: ProgramRef.optional(),
 });
 
 /** `set-structure`: replace the detected structure (footprints, image frame) of an image scene in review; `label` says what changed. */
