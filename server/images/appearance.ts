@@ -82,16 +82,17 @@ export function palette(samples: number[][]): Palette | null {
 }
 
 /**
- * Roughness guess in [0.2, 0.9] from a region's lightness spread: a polished floor shows highlights (pixels more
- * than 25 L* above the median), a matte one hardly any. roughness = 0.9 - 3.5 x highlight share, clamped; a guess
- * to start from, not a measurement.
+ * Roughness guess in [0.45, 0.9] from a region's lightness spread: a polished floor shows highlights (pixels more
+ * than 25 L* above the median), a matte one hardly any. roughness = 0.9 - 2 x highlight share, clamped; a guess to
+ * start from, not a measurement. WARNING: sunlight patches read as highlights too, so the guess never goes below
+ * 0.45 (below that a top-down view mirrors the sky and the floor turns white).
  */
 export function roughnessGuess(samples: number[][]): number {
   if (!samples.length) return 0.6;
   const ls = samples.map((s) => s[0]).sort((a, b) => a - b);
   const median = ls[ls.length >> 1];
   const highlights = ls.filter((l) => l > median + 25).length / ls.length;
-  return Math.round(Math.min(0.9, Math.max(0.2, 0.9 - 3.5 * highlights)) * 100) / 100;
+  return Math.round(Math.min(0.9, Math.max(0.45, 0.9 - 2 * highlights)) * 100) / 100;
 }
 
 /** What the picture says about the room's look: per footprint id its palette; floor and wall materials (null when the region is too small). */
