@@ -6,7 +6,7 @@
  * added latency per job: p50/p90 of JOBS sequential policy-check jobs through the queue minus the same through the
  * in-process pool. Each configuration runs in a fresh child process (the runner is process-wide); a warm-up scene
  * per configuration keeps Blender's start out of the figures.
- * Usage: `npm run bench:scale [-- --scenes 8 --jobs 200]`.
+ * Usage: `npm run bench:scale [-- --scenes 8 --jobs 200] [--latency-only]` (`--latency-only`: just the per-job overhead).
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
@@ -23,6 +23,7 @@ const arg = (name: string, dflt: number) => {
 const SCENES = arg("scenes", 8);
 const JOBS = arg("jobs", 200);
 const CONCURRENCY = 2;
+const LATENCY_ONLY = process.argv.includes("--latency-only");
 
 /** Child mode: run the scenes (or the check jobs) with the runner the environment configures; print one JSON line. */
 async function child(mode: string): Promise<void> {
@@ -124,7 +125,16 @@ async function main(): Promise<void> {
     }
   };
   try {
-    console.log(`bench:scale: ${SCENES} scenes, ${CONCURRENCY} at a time; ${JOBS} sequential check jobs; ${os.cpus().length} cores`);
+    console.log(`bench:scale: ${SCENES} scenes, ${CONCURRENCY} at a time; ${JOBS} sequential check jobs; ${os.cpus().length} cores; load ${os.loadavg()[0].toFixed(1)}`);
+    if (LATENCY_ONLY) {
+      const w = await worker();
+      const lat = measure("jobs", { REDIS_URL });
+      kill(w);
+      const direct = measure("jobs", { ROOMCODE_WORKERS: "1" });
+      console.log(`check job p50/p90: queue ${lat.p50.toFixed(1)}/${lat.p90.toFixed(1)} ms, in-process ${direct.p50.toFixed(1)}/${direct.p90.toFixed(1)} ms`);
+      console.log(`queue overhead per job: p50 ${(lat.p50 - direct.p50).toFixed(1)} ms (target <= 10 ms)`);
+      return;
+    }
     const local = measure("scenes", { ROOMCODE_WORKERS: "1" });
     console.log(`in-process pool, 1 Blender:      ${local.scenesPerMin.toFixed(2)} scenes/min (${local.seconds.toFixed(1)} s, ${local.objects} objects, ${local.failed} failed)`);
     const w1 = await worker();
