@@ -16,11 +16,14 @@ const WALL_MOUNTABLE = new Set([
   "vanity", "sink", "nightstand", "toilet", "desk", "side_table", "console_table", "tv_stand", "dresser", "sideboard", "bookshelf",
 ]);
 
+/** Last words of categories the vocabulary does not know that name things hung on a wall ("projection_screen", "notice_board"). */
+const WALL_WORDS = /(^|_)(screen|board|sign|signage|panel|frame|poster|hook|hooks|rack|mirror|clock|art|artwork|print|photo|picture|map|calendar|flag|banner|tapestry|mural|plaque|pennant|decal|sconce)$/;
+
 /** Where `o` hangs from: `"wall"` for wall-mounted categories (or a wall-mountable family placed on a wall), `"ceiling"` for ceiling fixtures, null when it must rest on something below it. */
 export function mountOf(o: Pick<SceneObject, "category" | "support">): "wall" | "ceiling" | null {
   const info = categoryInfo(o.category);
   if (info.support === "ceiling" || o.support === "ceiling") return "ceiling";
   if (info.support === "wall") return "wall";
-  if (o.support === "wall" && WALL_MOUNTABLE.has(info.family)) return "wall";
+  if (o.support === "wall" && (WALL_MOUNTABLE.has(info.family) || (!info.known && WALL_WORDS.test(o.category)))) return "wall";
   return null;
 }

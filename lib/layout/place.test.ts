@@ -90,6 +90,16 @@ describe("flat floor coverings and wall mounts", () => {
     expect(L.placements[mat.id].z).toBe(0);
   });
 
+  it("the layout stands on the floor what the structure hung on a wall but does not hang there", () => {
+    const spec = parsePrompt("A bedroom with a bed and an armchair.");
+    const chest = spec.objects.find((o) => o.category === "armchair")!;
+    chest.support = "wall";
+    expect(mountOf(chest)).toBeNull();
+    const L = solveLayout(spec);
+    expect(L.supports[chest.id]).toBe("floor");
+    expect(L.placements[chest.id].z).toBe(0);
+  });
+
   it("only wall-mounted categories hang from a wall", () => {
     expect(mountOf({ category: "painting", support: "wall" })).toBe("wall");
     expect(mountOf({ category: "mirror", support: "wall" })).toBe("wall");
@@ -99,6 +109,8 @@ describe("flat floor coverings and wall mounts", () => {
     expect(mountOf({ category: "chair", support: "wall" })).toBeNull();
     expect(mountOf({ category: "chair", support: "floor" })).toBeNull();
     expect(mountOf({ category: "ceiling_light", support: "ceiling" })).toBe("ceiling");
+    expect(mountOf({ category: "projection_screen", support: "wall" })).toBe("wall");
+    expect(mountOf({ category: "storage_box", support: "wall" })).toBeNull();
   });
 });
 

@@ -11,6 +11,7 @@ import { centroid, rectFootprint, wallsOf } from "../geometry/room";
 import type { Opening, Placement, Point2, Relation, StructureSpec, Support } from "../scene/schema";
 import { categoryInfo } from "../vocab";
 import { floorCandidates, wallCandidates, wallMountZ } from "./candidates";
+import { mountOf } from "./mount";
 import { defaultOpenings } from "./openings";
 import { feasible, scorer } from "./score";
 import type { Item, SolveState } from "./state";
@@ -188,7 +189,9 @@ function attempt(spec: StructureSpec, footprint: Point2[], openings: Opening[]):
   const items = new Map<string, Item>();
   for (const o of spec.objects) {
     const info = categoryInfo(o.category);
-    items.set(o.id, { id: o.id, spec: o, size: o.targetSize, info, support: restsOnFloor(o.category) && o.support.startsWith("on:") ? "floor" : o.support });
+    // Only wall-mounted things hang on a wall (lib/layout/mount.ts); anything else the structure hung there stands on the floor.
+    const support = (restsOnFloor(o.category) && o.support.startsWith("on:")) || (o.support === "wall" && mountOf(o) !== "wall") ? "floor" : o.support;
+    items.set(o.id, { id: o.id, spec: o, size: o.targetSize, info, support });
   }
   const relations = spec.relations.filter((r) => items.has(r.subject));
   const { bySubject, byAnchor } = indexRelations(relations);
