@@ -28,6 +28,10 @@ describe("relations across clauses", () => {
     expect(s["ice_cube-2"]).toBe("on:bowl-1");
     expect(Object.keys(support("The tall window offers sweeping views."))).toEqual([]);
   });
+  it("an unknown -s word before a preposition after 'a' is the verb ('a tin robot wobbles on the shelf'), but 'a thermos on' stays a thermos", () => {
+    expect(support("A pine shelf hangs by the door and a tin robot wobbles on the shelf.")["robot-1"]).toBe("on:shelf-1");
+    expect(support("A low bookcase holds a coffee thermos on its top.")["coffee_thermos-1"]).toBe("on:bookshelf-1");
+  });
   it("a manner adverb opening a noun phrase keeps the object ('a neatly folded blanket')", () => {
     const s = support("A pine bench holds a neatly folded blanket.");
     expect(s["blanket-1"]).toBe("on:bench-1");

@@ -109,6 +109,9 @@ function phraseWords(toks: readonly Token[], i: number): [string[], number] {
       break;
     }
     if (w in NUMBER_WORDS && words.length > 0 && w !== "single") break;
+    // "a rubber frog balances on the rim": after a singular determiner, an unknown word ending in -s right before a
+    // preposition is the verb, not part of the name.
+    if (words.length > 0 && /[^aiousy]s$/.test(w) && nxt !== undefined && PREP_AFTER_VERB.has(nxt) && /^(a|an|one|each|every|this|that)$/.test(toks[i - 1]?.w ?? "") && !KNOWN.has(singularize(w)) && knownCanonical([...words.slice(-1), w]) === null) break;
     if (words.length > 0 && /s$/.test(w) && nxt !== undefined && /^(a|an|the|its|their|his|her|into|onto|toward|towards)$/.test(nxt) && !KNOWN.has(singularize(w)) && knownCanonical([...words.slice(-1), w]) === null) break;
     if (/(ing|ed)$/.test(w) && w.length > 5 && words.length > 0) {
       const nx = toks[j + 1];
