@@ -90,7 +90,11 @@ export async function runPlan(sceneId: string, plan: EditPlan, actor: string, cu
       if (!notes.includes(n)) notes.push(n);
     }
   }
-  keepValid(() => change.scene, change.apply, notes, [...new Set(touched)], { before, orphans: change.scene.objects.filter((o) => o.support.startsWith("on:") && removed.has(o.support.slice(3))).map((o) => o.id) });
+  try {
+    keepValid(() => change.scene, change.apply, notes, [...new Set(touched)], { before, orphans: change.scene.objects.filter((o) => o.support.startsWith("on:") && removed.has(o.support.slice(3))).map((o) => o.id) });
+  } catch (e) {
+    fail(e);
+  }
   change.emit({ type: "edit.applied", data: (entry) => ({ instruction: plan.instruction, ops: plan.ops.map((o) => o.label), notes, historySeq: entry?.seq ?? null }) });
   let res;
   try {

@@ -51,6 +51,9 @@ describe("instruction edits keep the room valid", () => {
     const after = getStore().getScene(scene.id);
     expect(after.objects.map((o) => [o.id, o.placement, o.targetSize, o.build.glbRev])).toEqual(before.objects.map((o) => [o.id, o.placement, o.targetSize, o.build.glbRev]));
     expect(invalid(after)).toEqual([]);
+    // The refusal is in the scene's log too, so the editor's stream says why nothing changed.
+    const failed = getStore().events.list(scene.id).filter((e) => e.type === "edit.failed").at(-1);
+    expect(failed?.data).toMatchObject({ instruction: "make the wardrobe 5 times as wide", code: "conflict" });
   });
 
   it("applies a rotate and a move next to another object, leaving nothing in a wall or another object", async () => {
