@@ -21,7 +21,7 @@ export const SYNONYMS: Readonly<Record<string, string>> = {
 };
 
 const IRREGULAR: Readonly<Record<string, string>> = {
-  thermos: "thermos", thermoses: "thermos", canvas: "canvas", atlas: "atlas", atlases: "atlas",
+  thermos: "thermos", thermoses: "thermos", atlas: "atlas",
   shelves: "shelf", knives: "knife", leaves: "leaf", loaves: "loaf", cacti: "cactus", mice: "mouse", children: "child",
   people: "person", feet: "foot", teeth: "tooth", men: "man", women: "woman", dice: "die", halves: "half",
   scarves: "scarf", wolves: "wolf", calves: "calf", geese: "goose", bookshelves: "bookshelf", curtains: "curtains",
