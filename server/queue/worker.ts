@@ -12,7 +12,7 @@ import path from "node:path";
 import { Worker, type Job } from "bullmq";
 import IORedis from "ioredis";
 import type { Runner } from "../../blender-runner/client/types";
-import { BEAT_MS, BEAT_PREFIX, BEAT_TTL_MS, fileToken, QUEUE_NAME, replaceStrings, type QueueJobData, type QueueJobResult, type WorkerBeat } from "./protocol";
+import { BEAT_MS, BEAT_PREFIX, BEAT_TTL_MS, fileToken, QUEUE_NAME, replaceStrings, type QueueJobData, type QueueJobResult, type QueueMethod, type WorkerBeat } from "./protocol";
 
 /** Options of `startQueueWorker`. */
 export interface QueueWorkerOptions {
@@ -34,6 +34,17 @@ export interface QueueWorker {
   close(): Promise<void>;
 }
 
+/** Each queued method as a call on the local Runner with the job's (path-mapped) arguments. */
+const CALLS: Record<QueueMethod, (runner: Runner, args: Record<string, unknown>) => Promise<unknown>> = {
+  buildObject: (r, a) => r.buildObject(a as never),
+  buildRoom: (r, a) => r.buildRoom(a as never),
+  assembleScene: (r, a) => r.assembleScene(a as never),
+  check: (r, a) => r.check(String(a.source), String(a.scope)),
+  renderScene: (r, a) => r.renderScene(a as never),
+  exportSim: (r, a) => r.exportSim(a as never),
+  checkScene: (r, a) => r.checkScene(a as never),
+};
+
 async function run(runner: Runner, data: QueueJobData, scratch: string): Promise<{ result: unknown; files: Record<string, string> }> {
   fs.mkdirSync(scratch, { recursive: true });
   const map = new Map<string, string>();
@@ -45,32 +56,9 @@ async function run(runner: Runner, data: QueueJobData, scratch: string): Promise
     fs.writeFileSync(p, Buffer.from(b64, "base64"));
     args[key] = p;
   }
-  let result: unknown;
-  switch (data.method) {
-    case "buildObject":
-      result = await runner.buildObject(args as never);
-      break;
-    case "buildRoom":
-      result = await runner.buildRoom(args as never);
-      break;
-    case "assembleScene":
-      result = await runner.assembleScene(args as never);
-      break;
-    case "check":
-      result = await runner.check(String(args.source), String(args.scope));
-      break;
-    case "renderScene":
-      result = await runner.renderScene(args as never);
-      break;
-    case "exportSim":
-      result = await runner.exportSim(args as never);
-      break;
-    case "checkScene":
-      result = await runner.checkScene(args as never);
-      break;
-    default:
-      throw new Error(`worker: unknown method ${String(data.method)}`);
-  }
+  const call = CALLS[data.method];
+  if (!call) throw new Error(`worker: unknown method ${String(data.method)}`);
+  const result = await call(runner, args);
   const files: Record<string, string> = {};
   for (const key of data.outputs) {
     const p = map.get(fileToken(key))!;
