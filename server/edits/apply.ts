@@ -5,7 +5,7 @@ import "server-only";
  * staged in one SceneChange (server/edits/executor.ts) -> one commit with its history entry and `edit.applied`.
  * Only objects named in the plan get new revisions/GLBs; a failure commits nothing and emits `edit.failed`.
  */
-import { perform } from "../../lib/edits/commands";
+import { commandObjectId, perform } from "../../lib/edits/commands";
 import { findFreeSpot } from "../../lib/edits/placement";
 import { planEdit } from "../../lib/edits/router";
 import type { EditOp, EditPlan } from "../../lib/edits/plan";
@@ -80,7 +80,7 @@ export async function runPlan(sceneId: string, plan: EditPlan, actor: string, cu
   }
   const done = change.commands;
   const cur = change.scene;
-  const touched = done.flatMap((c) => (c.name === "add-object" ? [c.args.object.id] : c.name === "set-structure" ? [] : c.name === "set-room" ? cur.objects.map((o) => o.id) : [c.args.objectId]));
+  const touched = done.flatMap((c) => (c.name === "set-room" ? cur.objects.map((o) => o.id) : (commandObjectId(c) ?? [])));
   const removed = new Set(done.flatMap((c) => (c.name === "remove-object" ? [c.args.objectId] : [])));
   const before = change.before;
   for (const o of cur.objects) {

@@ -7,18 +7,13 @@ import "server-only";
  * commit leaves the scene as it was; one that dies after leaves the whole change with its history entry.
  */
 import { perform, type Command } from "../../lib/edits/commands";
-import type { Scene, StageEvent, StageEventType, StageName } from "../../lib/scene/schema";
+import type { Scene, StageEvent } from "../../lib/scene/schema";
 import { publishEvent } from "../events/bus";
 import { getStore, type Store } from "../store";
 import { recordChangeIn, type HistoryItem } from "./history";
+import { appendStaged, writeCommand, type StagedEvent } from "./scene-writes";
 
-/** An event written with the change; `data` may be computed from the history entry written with it (or null). */
-export interface StagedEvent {
-  type: StageEventType;
-  stage?: StageName | null;
-  objectId?: string | null;
-  data?: Record<string, unknown> | ((entry: HistoryItem | null) => Record<string, unknown>);
-}
+export type { StagedEvent } from "./scene-writes";
 
 /** What a commit records in history: kind ("instruction", "placement", "batch", ...), label and actor; null for none. */
 export type HistoryRecord = { kind: string; label: string; actor: string } | null;
@@ -28,40 +23,6 @@ export interface Committed {
   scene: Scene;
   entry: HistoryItem | null;
   events: StageEvent[];
-}
-
-/**
- * Writes one command's change to the store (inside the caller's transaction): the pure command computes the next
- * scene and its inverse; only what it changed is written (one object row, the object order, or the room row).
- * Throws Error `edits: ...` for an unknown object and for `set-params`, which is built into a revision first.
- */
-function writeCommand(store: Store, scene: Scene, cmd: Command): { scene: Scene; inverse: Command } {
-  if (cmd.name === "set-params") throw new Error("edits: set-params is built into a revision first and applied as set-program");
-  const r = perform(scene, cmd);
-  const sceneId = scene.id;
-  switch (cmd.name) {
-    case "set-placement":
-    case "set-program":
-    case "set-hidden":
-      store.objects.put(sceneId, r.scene.objects.find((o) => o.id === cmd.args.objectId)!);
-      break;
-    case "add-object":
-      store.objects.put(sceneId, cmd.args.object);
-      store.objects.setOrder(sceneId, r.scene.objects.map((o) => o.id));
-      break;
-    case "remove-object":
-      store.objects.delete(sceneId, cmd.args.objectId);
-      break;
-    case "set-room": {
-      const { program, glbRev, ...core } = r.scene.room!;
-      store.scenes.update(sceneId, { room: core, roomRev: program?.rev ?? null, roomGlbRev: glbRev });
-      break;
-    }
-    case "set-structure":
-      store.scenes.update(sceneId, { structure: cmd.args.structure });
-      break;
-  }
-  return r;
 }
 
 /**
@@ -127,10 +88,7 @@ export class SceneChange {
       }
       const entry = history && this.commands.length ? recordChangeIn(store, this.sceneId, { ...history, commands: this.commands, inverses }) : null;
       also?.(store);
-      const events = this.events.map((e) =>
-        store.events.append(this.sceneId, e.type, { stage: e.stage ?? null, objectId: e.objectId ?? null, data: typeof e.data === "function" ? e.data(entry) : (e.data ?? {}) }),
-      );
-      return { entry, events };
+      return { entry, events: appendStaged(store, this.sceneId, this.events, entry) };
     });
     for (const e of out.events) publishEvent(e);
     return { scene: store.getScene(this.sceneId), entry: out.entry, events: out.events };
@@ -147,3 +105,4 @@ export function executeCommands(sceneId: string, cmds: readonly Command[], histo
   for (const e of events) change.emit(e);
   return change.commit(history);
 }
+

@@ -6,7 +6,7 @@ import "server-only";
  * Continuous drags of one object merge into one entry.
  */
 import { z } from "zod";
-import { Command, describeCommand } from "../../lib/edits/commands";
+import { Command, commandObjectId, describeCommand } from "../../lib/edits/commands";
 import { shouldMerge } from "../../lib/edits/history";
 import { AppError } from "../../lib/errors";
 import type { Scene } from "../../lib/scene/schema";
@@ -50,20 +50,9 @@ function toItem(e: StoredEntry): HistoryItem {
 export function lockIds(cmds: readonly Command[]): string[] {
   const ids = new Set<string>();
   for (const c of cmds) {
-    if (c.name === "set-room" || c.name === "set-structure") ids.add(ROOM_LOCK);
-    else if (c.name === "add-object") ids.add(c.args.object.id);
-    else ids.add(c.args.objectId);
+    ids.add(commandObjectId(c) ?? ROOM_LOCK);
   }
   return [...ids];
-}
-
-/**
- * Records a change in its own transaction: `commands` (already applied) and `inverses` (undo order). Scene
- * changes record through their commit (server/edits/executor.ts); this is for a change written by its caller.
- */
-export function recordChange(sceneId: string, e: { kind: string; label: string; actor: string; commands: Command[]; inverses: Command[] }): HistoryItem {
-  const store = getStore();
-  return store.transaction(() => recordChangeIn(store, sceneId, e));
 }
 
 /**

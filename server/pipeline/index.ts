@@ -8,7 +8,6 @@ export {
   waitForScene,
   getScene,
   continueScene,
-  setReviewedStructure,
   deleteScene,
   resumeJobs,
   validatePrompt,

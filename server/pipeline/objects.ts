@@ -7,6 +7,7 @@ import "server-only";
 import fs from "node:fs";
 import { AppError } from "../../lib/errors";
 import type { ObjectSpec, Placement, Scene, SceneObject } from "../../lib/scene/schema";
+import { appendStagedNow } from "../edits/scene-writes";
 import { getEngine } from "../engines";
 import { getStore, plainRevision, type StoredRevision } from "../store";
 import { addRevision, buildRevision, reuseIdenticalBuild, sizeDeviation } from "./build";
@@ -96,7 +97,13 @@ export async function addObject(sceneId: string, input: { spec: ObjectSpec; plac
   const scene = store.getScene(sceneId);
   if (store.objects.get(sceneId, input.spec.id)) throw new AppError("conflict", `An object with id ${input.spec.id} already exists.`);
   let obj = objectFromSpec(input.spec, input.placement, input.spec.support);
-  const sink: ObjectSink = { get: () => obj, save: (o) => void (obj = o) };
+  const sink: ObjectSink = {
+    get: () => obj,
+    save: (o, events = []) => {
+      obj = o;
+      appendStagedNow(sceneId, events);
+    },
+  };
   const withObj = (): Scene => ({ ...scene, objects: [...scene.objects, obj] });
   const engine = getEngine(scene.engine);
   const abort = new AbortController();

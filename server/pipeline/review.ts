@@ -4,12 +4,13 @@ import "server-only";
  * The image modules are loaded on first use so that prompt scenes never load the image stack (sharp).
  */
 import { AppError } from "../../lib/errors";
-import type { Scene } from "../../lib/scene/schema";
+import { StructureSpec, type Scene } from "../../lib/scene/schema";
 import type { StructurePatch } from "../../lib/structure-patch";
 import { config } from "../config";
 import { assertRunnerAvailable } from "../health";
 import { getStore } from "../store";
-import { createScene, setReviewedStructure } from "./scenes";
+import { assertSceneIdle } from "./registry";
+import { createScene } from "./scenes";
 import type { EngineName } from "../../lib/scene/schema";
 
 /**
@@ -31,27 +32,19 @@ export async function createSceneFromUpload(form: FormData, opts: { engine?: Eng
  */
 export async function patchStructure(id: string, patch: StructurePatch, opts: { actor?: string; label?: string } = {}): Promise<Scene> {
   const { applyStructurePatch, describePatch } = await import("../../lib/structure-patch");
-  const { recordChange } = await import("../edits/history");
+  const { SceneChange } = await import("../edits/executor");
   const { ROOM_LOCK, withObjectLocks } = await import("../edits/lock");
   return withObjectLocks(id, [ROOM_LOCK], async () => {
-    const store = getStore();
-    const scene = store.getScene(id);
+    const scene = getStore().getScene(id);
+    assertSceneIdle(id);
     if (scene.source.kind !== "image" || !scene.structure) throw new AppError("conflict", "Only an image scene with a detected structure can be corrected.");
     if (scene.status !== "needs_review") throw new AppError("conflict", `The structure can only be corrected while the scene waits for review (it is ${scene.status}).`, { status: scene.status });
     const r = applyStructurePatch(scene.structure, patch, { widthPx: scene.source.widthPx, heightPx: scene.source.heightPx });
     if (!r.ok) throw new AppError("validation", `The correction cannot be applied: ${r.error}`, { reason: r.error });
     const label = (opts.label ?? describePatch(scene.structure, patch)).slice(0, 200);
-    return store.transaction(() => {
-      const next = setReviewedStructure(id, r.value);
-      recordChange(id, {
-        kind: "review",
-        label,
-        actor: opts.actor ?? "designer",
-        commands: [{ name: "set-structure", args: { structure: next.structure!, label } }],
-        inverses: [{ name: "set-structure", args: { structure: scene.structure!, label } }],
-      });
-      return store.getScene(id);
-    });
+    const change = new SceneChange(id, scene);
+    change.apply({ name: "set-structure", args: { structure: StructureSpec.parse(r.value), label } });
+    return change.commit({ kind: "review", label, actor: opts.actor ?? "designer" }).scene;
   });
 }
 

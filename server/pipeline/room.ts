@@ -5,8 +5,8 @@ import "server-only";
  * tracked per scene so that the job can await them before `job.completed`.
  */
 import type { BuildObjectOutput, RunnerResult } from "../../blender-runner/client/types";
-import { appendEvent } from "../events/bus";
-import { getStore, ROOM_ID, type StoredRevision } from "../store";
+import { writeDecided } from "../edits/scene-writes";
+import { getStore, plainRevision, ROOM_ID, type StoredRevision } from "../store";
 import { buildRevision } from "./build";
 
 const KEY = Symbol.for("roomcode.pipeline.roomBuilds");
@@ -22,17 +22,14 @@ function pendingMap(): Map<string, Promise<void>[]> {
 export async function buildRoomRevision(sceneId: string, rev: StoredRevision): Promise<RunnerResult<BuildObjectOutput>> {
   const res = await buildRevision(sceneId, rev);
   if (!res.ok) return res;
-  const store = getStore();
-  const applied = store.transaction(() => {
-    const s = store.scenes.get(sceneId);
-    if (!s?.room || (s.room.glbRev ?? 0) >= rev.rev) return false;
-    store.scenes.update(sceneId, { roomRev: Math.max(s.room.program?.rev ?? 0, rev.rev), roomGlbRev: rev.rev });
-    return true;
+  writeDecided(sceneId, (s) => {
+    if (!s.room || (s.room.glbRev ?? 0) >= rev.rev) return null;
+    const newer = rev.rev > (s.room.program?.rev ?? 0);
+    return {
+      commands: [{ name: "set-room", args: { room: { glbRev: rev.rev, ...(newer ? { program: plainRevision(rev) } : {}) } } }],
+      events: [{ type: "scene.updated", stage: s.stage, data: { room: { rev: rev.rev, glbRev: rev.rev, url: `/api/scenes/${encodeURIComponent(sceneId)}/room.glb?rev=${rev.rev}` } } }],
+    };
   });
-  if (applied) {
-    const stage = store.scenes.get(sceneId)?.stage ?? null;
-    appendEvent(sceneId, "scene.updated", { stage, data: { room: { rev: rev.rev, glbRev: rev.rev, url: `/api/scenes/${encodeURIComponent(sceneId)}/room.glb?rev=${rev.rev}` } } });
-  }
   return res;
 }
 

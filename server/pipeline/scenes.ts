@@ -7,7 +7,7 @@ import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { AppError } from "../../lib/errors";
-import { StructureSpec, type EngineName, type Scene, type SceneSource, type SceneStatus, TERMINAL_EVENTS } from "../../lib/scene/schema";
+import { type EngineName, type Scene, type SceneSource, type SceneStatus, TERMINAL_EVENTS } from "../../lib/scene/schema";
 import { config } from "../config";
 import { getEngine } from "../engines";
 import { assertRunnerAvailable } from "../health";
@@ -141,20 +141,6 @@ export async function continueScene(id: string): Promise<Scene> {
     store.scenes.update(id, { status: "running" });
   });
   void startJob(id, "continue", (signal) => runJob(id, signal));
-  return store.getScene(id);
-}
-
-/**
- * Replace the structure of a scene waiting for review (after a StructurePatch was applied).
- * Throws AppError `not_found`, `busy`, `conflict` (not in needs_review).
- */
-export function setReviewedStructure(id: string, structure: StructureSpec): Scene {
-  const store = getStore();
-  const scene = store.getScene(id);
-  assertSceneIdle(id);
-  if (scene.status !== "needs_review") throw new AppError("conflict", `The structure can only be corrected while the scene waits for review (it is ${scene.status}).`, { status: scene.status });
-  const spec = StructureSpec.parse(structure);
-  store.transaction(() => store.scenes.update(id, { structure: spec }));
   return store.getScene(id);
 }
 

@@ -2,9 +2,10 @@ import "server-only";
 /**
  * After the code stage builds objects: objects standing on others rest on their measured support surfaces,
  * and built objects whose parts collide or leave the room move to the nearest valid spot (lib/layout/settle.ts).
- * Writes the placements directly (the pipeline is the scene's only writer while its job runs).
+ * Writes the placements as `set-placement` commands through the executor (history off).
  */
 import { settleMoves } from "../../lib/layout/settle";
+import { writeDecided } from "../edits/scene-writes";
 import { getStore } from "../store";
 
 /** Settles the built objects of `sceneId`; returns the reasons of the moves made. */
@@ -18,11 +19,10 @@ export function settleBuilt(sceneId: string): string[] {
   const moves = settleMoves(scene, ids);
   if (!moves.length) return [];
   const last = new Map(moves.map((m) => [m.id, m]));
-  store.transaction(() => {
-    for (const m of last.values()) {
-      const o = store.objects.get(sceneId, m.id);
-      if (o) store.objects.put(sceneId, { ...o, placement: m.placement, support: m.support ?? o.support });
-    }
-  });
+  writeDecided(sceneId, (s) => ({
+    commands: [...last.values()]
+      .filter((m) => s.objects.some((o) => o.id === m.id))
+      .map((m) => ({ name: "set-placement" as const, args: { objectId: m.id, placement: m.placement, ...(m.support ? { support: m.support } : {}) } })),
+  }));
   return moves.map((m) => m.reason);
 }

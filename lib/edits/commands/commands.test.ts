@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseParams } from "../../program/params";
 import { bedroom } from "../testing/scenes";
-import { canMerge, perform, performAll, type Command } from "./index";
+import { canMerge, commandObjectId, perform, performAll, type Command } from "./index";
 
 const AT = "2026-01-02T00:00:00.000Z";
 
@@ -53,6 +53,30 @@ describe("commands: undo/redo restore the exact prior state", () => {
   });
   it("set-room", () => {
     roundTrip({ name: "set-room", args: { room: { wallMaterial: { name: "paint", color: "#9caf88", roughness: 0.6, metallic: 0 } } } });
+  });
+  it("set-shell replaces the whole room shell and clears it", () => {
+    const room = bedroom().room!;
+    const s = roundTrip({ name: "set-shell", args: { room: { ...room, wallHeight: 3.1, glbRev: null } } });
+    expect(s.room!.wallHeight).toBe(3.1);
+    expect(roundTrip({ name: "set-shell", args: { room: null } }).room).toBeNull();
+  });
+  it("set-plan sets route and ObjectPlan only", () => {
+    const plan = { parts: [{ name: "seat", primitive: "box" as const, localPose: { x: 0, y: 0, z: 0.2, yawDeg: 0 }, size: { w: 1, d: 1, h: 0.1 }, material: "wood", symmetry: "none" as const, movable: false }] };
+    const s = roundTrip({ name: "set-plan", args: { objectId: "bed-1", route: "articulated", plan } });
+    const bed = s.objects.find((o) => o.id === "bed-1")!;
+    expect(bed.route).toBe("articulated");
+    expect(bed.placement).toEqual(bedroom().objects.find((o) => o.id === "bed-1")!.placement);
+  });
+  it("set-decor and detect-structure replace their scene field", () => {
+    const decor = { floorMaterial: { name: "oak", color: "#b48a5a", roughness: 0.6, metallic: 0 }, wallMaterial: { name: "paint", color: "#ffffff", roughness: 0.9, metallic: 0 }, lights: [], notes: ["test"] };
+    expect(roundTrip({ name: "set-decor", args: { decor: decor as never } }).decor).toMatchObject({ notes: ["test"] });
+    expect(roundTrip({ name: "detect-structure", args: { structure: { roomType: "bedroom" } as never } }).structure).toEqual({ roomType: "bedroom" });
+  });
+  it("commandObjectId names the changed object, or null for scene-level commands", () => {
+    expect(commandObjectId({ name: "set-hidden", args: { objectId: "bed-1", hidden: true } })).toBe("bed-1");
+    expect(commandObjectId({ name: "add-object", args: { object: bedroom().objects[0] } })).toBe(bedroom().objects[0].id);
+    expect(commandObjectId({ name: "set-decor", args: { decor: null } })).toBeNull();
+    expect(commandObjectId({ name: "set-room", args: { room: { wallHeight: 3 } } })).toBeNull();
   });
   it("performAll returns inverses in undo order", () => {
     const before = bedroom();

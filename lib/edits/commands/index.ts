@@ -2,6 +2,7 @@
 import { exhaustiveSwitchError } from "../../errors";
 import type { Scene } from "../../scene/schema";
 import { addObject } from "./add-object";
+import { detectStructure, setDecor, setPlan, setShell } from "./generate";
 import { removeObject } from "./remove-object";
 import { setHidden } from "./set-hidden";
 import { setParams } from "./set-params";
@@ -42,6 +43,14 @@ export function perform(scene: Scene, cmd: Command): Performed {
       return setRoom(scene, cmd.args);
     case "set-structure":
       return setStructure(scene, cmd.args);
+    case "detect-structure":
+      return detectStructure(scene, cmd.args);
+    case "set-shell":
+      return setShell(scene, cmd.args);
+    case "set-plan":
+      return setPlan(scene, cmd.args);
+    case "set-decor":
+      return setDecor(scene, cmd.args);
     default:
       return exhaustiveSwitchError(cmd);
   }
@@ -57,6 +66,12 @@ export function performAll(scene: Scene, cmds: readonly Command[]): { scene: Sce
     inverses.unshift(r.inverse);
   }
   return { scene: s, inverses };
+}
+
+/** The id of the one object a command changes; null for a scene-level command (room, structure, decor). */
+export function commandObjectId(cmd: Command): string | null {
+  if (cmd.name === "add-object") return cmd.args.object.id;
+  return "objectId" in cmd.args ? cmd.args.objectId : null;
 }
 
 /** Human label of a command for history lists, e.g. "move bed-1", "change params of sofa-1". */
@@ -78,6 +93,14 @@ export function describeCommand(cmd: Command): string {
       return `change room ${Object.keys(cmd.args.room).join(", ")}`;
     case "set-structure":
       return cmd.args.label;
+    case "detect-structure":
+      return "detect the structure";
+    case "set-shell":
+      return cmd.args.room ? "lay out the room shell" : "clear the room shell";
+    case "set-plan":
+      return `plan ${cmd.args.objectId}`;
+    case "set-decor":
+      return "choose the decor";
     default:
       return exhaustiveSwitchError(cmd);
   }

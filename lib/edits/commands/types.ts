@@ -7,12 +7,16 @@ import { z } from "zod";
 import {
   Attributes,
   BuildState,
+  Decor,
   Material,
   ObjectId,
+  ObjectPlan,
   Opening,
   Placement,
   Point2,
   ProgramRevision,
+  Room,
+  Route,
   SceneObject,
   Size3,
   StructureSpec,
@@ -75,6 +79,15 @@ export const SetRoomArgs = z.object({
 /** `set-structure`: replace the detected structure (footprints, image frame) of an image scene in review; `label` says what changed. */
 export const SetStructureArgs = z.object({ structure: StructureSpec, label: z.string().max(200).default("correct the detected objects") });
 
+/** `detect-structure`: the structure stage's output (generation only). */
+export const DetectStructureArgs = z.object({ structure: StructureSpec.nullable() });
+/** `set-shell`: the whole room shell as the layout stage makes it, or none (generation only). */
+export const SetShellArgs = z.object({ room: Room.nullable() });
+/** `set-plan`: an object's route and ObjectPlan from the profile stage (generation only). */
+export const SetPlanArgs = z.object({ objectId: ObjectId, route: Route, plan: ObjectPlan.nullable() });
+/** `set-decor`: the decor stage's decor (materials, lights, notes), or none (generation only). */
+export const SetDecorArgs = z.object({ decor: Decor.nullable() });
+
 /** The closed union of commands, as stored in history (JSON). */
 export const Command = z.discriminatedUnion("name", [
   z.object({ name: z.literal("set-placement"), args: SetPlacementArgs }),
@@ -85,6 +98,10 @@ export const Command = z.discriminatedUnion("name", [
   z.object({ name: z.literal("remove-object"), args: RemoveObjectArgs }),
   z.object({ name: z.literal("set-room"), args: SetRoomArgs }),
   z.object({ name: z.literal("set-structure"), args: SetStructureArgs }),
+  z.object({ name: z.literal("detect-structure"), args: DetectStructureArgs }),
+  z.object({ name: z.literal("set-shell"), args: SetShellArgs }),
+  z.object({ name: z.literal("set-plan"), args: SetPlanArgs }),
+  z.object({ name: z.literal("set-decor"), args: SetDecorArgs }),
 ]);
 export type Command = z.infer<typeof Command>;
 /** Command names. */

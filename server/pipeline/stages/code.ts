@@ -10,6 +10,7 @@ import type { BuildError, MemoryEntry, Scene, SceneObject } from "../../../lib/s
 import { config } from "../../config";
 import type { Engine } from "../../engines/types";
 import { appendEvent } from "../../events/bus";
+import { appendStagedNow, writeDecided, type StagedEvent } from "../../edits/scene-writes";
 import { getStore, plainRevision, type StoredRevision } from "../../store";
 import { addRevision, buildRevision, SIZE_TOLERANCE, sizeDeviation } from "../build";
 import { checkAborted, entry, type PipelineContext } from "../context";
@@ -19,20 +20,29 @@ import { settleBuilt } from "../settle";
 /** Repair attempts after the first failed build (SceneCode: 3). */
 export const MAX_REPAIRS = 3;
 
-function save(sceneId: string, obj: SceneObject): void {
-  const store = getStore();
-  store.transaction(() => store.objects.put(sceneId, obj));
+/**
+ * Makes `obj`'s program and build state current through the executor (`set-program`, history off), with `events`
+ * written in the same transaction; nothing is written when the object is gone.
+ */
+function save(sceneId: string, obj: SceneObject, events: StagedEvent[] = []): void {
+  writeDecided(sceneId, (s) =>
+    s.objects.some((o) => o.id === obj.id) ? { commands: [{ name: "set-program", args: { objectId: obj.id, program: obj.program, build: obj.build } }], events } : null,
+  );
 }
 
-/** Where `codeObject` reads and keeps the object it builds: its stored row (generation) or memory (a new object an edit adds). */
+/**
+ * Where `codeObject` reads and keeps the object it builds: its stored row (generation) or memory (a new object an
+ * edit adds). `save` keeps the object's program and build state with the events that report them (`object.built`,
+ * `object.failed`); a memory sink appends those events at once.
+ */
 export interface ObjectSink {
   get(): SceneObject | null;
-  save(obj: SceneObject): void;
+  save(obj: SceneObject, events?: StagedEvent[]): void;
 }
 
 /** The object's stored row as an ObjectSink. */
 export function storeSink(sceneId: string, objectId: string): ObjectSink {
-  return { get: () => getStore().objects.get(sceneId, objectId), save: (obj) => save(sceneId, obj) };
+  return { get: () => getStore().objects.get(sceneId, objectId), save: (obj, events) => save(sceneId, obj, events) };
 }
 
 function announce(sceneId: string, obj: SceneObject, rev: StoredRevision): void {
@@ -89,8 +99,7 @@ export async function codeObject(ctx: PipelineContext, engine: Engine, scene: Sc
 
   if (!res.ok) {
     obj = { ...obj, build: { status: "failed", glbRev: null, stats: null, error: lastError, attempts } };
-    sink.save(obj);
-    appendEvent(scene.id, "object.failed", { stage: "code", objectId, data: { rev: rev.rev, error: lastError, attempts } });
+    sink.save(obj, [{ type: "object.failed", stage: "code", objectId, data: { rev: rev.rev, error: lastError, attempts } }]);
     return entry("code", "program", objectId, { rev: rev.rev, built: false, attempts, error: lastError?.message ?? null });
   }
 
@@ -114,12 +123,14 @@ export async function codeObject(ctx: PipelineContext, engine: Engine, scene: Sc
     }
   }
   obj = { ...obj, program: plainRevision(rev), build: { status: "built", glbRev: rev.rev, stats, error: null, attempts } };
-  sink.save(obj);
-  appendEvent(scene.id, "object.built", {
-    stage: "code",
-    objectId,
-    data: { rev: rev.rev, glbRev: rev.rev, stats, attempts, sizeDeviation: Number(deviation.toFixed(4)), url: modelUrl(scene.id, objectId, rev.rev) },
-  });
+  sink.save(obj, [
+    {
+      type: "object.built",
+      stage: "code",
+      objectId,
+      data: { rev: rev.rev, glbRev: rev.rev, stats, attempts, sizeDeviation: Number(deviation.toFixed(4)), url: modelUrl(scene.id, objectId, rev.rev) },
+    },
+  ]);
   return entry("code", "program", objectId, { rev: rev.rev, built: true, attempts, size: stats.size, sizeDeviation: Number(deviation.toFixed(4)) });
 }
 
@@ -134,10 +145,10 @@ export async function runCode(ctx: PipelineContext, engine: Engine, scene: Scene
       if (ctx.signal.aborted || diskFullError(e)) throw e;
       // An engine error (e.g. a model call that failed) fails this object only.
       const error: BuildError = { type: "EngineError", message: (e as Error).message, line: null, traceback: "" };
-      const store = getStore();
-      const cur = store.objects.get(scene.id, id);
-      if (cur) save(scene.id, { ...cur, build: { ...cur.build, status: "failed", error } });
-      appendEvent(scene.id, "object.failed", { stage: "code", objectId: id, data: { error, attempts: cur?.build.attempts ?? 0 } });
+      const cur = getStore().objects.get(scene.id, id);
+      const failed: StagedEvent = { type: "object.failed", stage: "code", objectId: id, data: { error, attempts: cur?.build.attempts ?? 0 } };
+      if (cur) save(scene.id, { ...cur, build: { ...cur.build, status: "failed", error } }, [failed]);
+      else appendStagedNow(scene.id, [failed]);
       return entry("code", "program", id, { built: false, error: error.message });
     }
   });

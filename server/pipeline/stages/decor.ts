@@ -9,7 +9,8 @@ import { parseParams, replaceParams, type ParamValue } from "../../../lib/progra
 import { attachFixtureLights } from "../../../lib/scene/lights";
 import type { Material, MemoryEntry, Scene } from "../../../lib/scene/schema";
 import type { Engine } from "../../engines/types";
-import { getStore, ROOM_ID } from "../../store";
+import { writeDecided } from "../../edits/scene-writes";
+import { getStore, plainRevision, ROOM_ID } from "../../store";
 import { addRevision } from "../build";
 import { buildRoomRevision } from "../room";
 import { checkAborted, entry, type PipelineContext } from "../context";
@@ -43,13 +44,12 @@ export async function runDecor(ctx: PipelineContext, engine: Engine, scene: Scen
   const res = await engine.decor(ctx, scene);
   // A light inside a lamp belongs to it, so it follows every later move of the lamp.
   const decor = { ...res.decor, lights: attachFixtureLights(res.decor.lights, scene.objects) };
-  store.transaction(() => {
-    store.scenes.update(scene.id, { decor });
-    if (scene.room) {
-      const { program: _p, glbRev: _g, ...core } = scene.room;
-      store.scenes.update(scene.id, { room: { ...core, floorMaterial: decor.floorMaterial, wallMaterial: decor.wallMaterial } });
-    }
-  });
+  writeDecided(scene.id, (s) => ({
+    commands: [
+      { name: "set-decor", args: { decor } },
+      ...(s.room ? [{ name: "set-room" as const, args: { room: { floorMaterial: decor.floorMaterial, wallMaterial: decor.wallMaterial } } }] : []),
+    ],
+  }));
   for (const n of decor.notes) ctx.note(n);
 
   const roomSource = scene.room?.program?.source;
@@ -57,7 +57,7 @@ export async function runDecor(ctx: PipelineContext, engine: Engine, scene: Scen
   let roomBuild: Promise<void> | null = null;
   if (rewritten) {
     const rev = addRevision(scene.id, ROOM_ID, rewritten, "decor");
-    store.transaction(() => store.scenes.update(scene.id, { roomRev: rev.rev }));
+    writeDecided(scene.id, (s) => (s.room ? { commands: [{ name: "set-room", args: { room: { program: plainRevision(rev) } } }] } : null));
     // Built alongside the extra objects below.
     roomBuild = buildRoomRevision(scene.id, rev).then((built) => {
       if (!built.ok) ctx.note(`The room shell with decor materials did not build (${built.error.message}).`);
@@ -66,12 +66,11 @@ export async function runDecor(ctx: PipelineContext, engine: Engine, scene: Scen
 
   // Extra surface objects: skip ids that already exist (a resumed decor stage must not add them twice).
   const added: string[] = [];
-  store.transaction(() => {
-    for (const x of res.extraObjects) {
-      if (store.objects.get(scene.id, x.spec.id)) continue;
-      store.objects.put(scene.id, objectFromSpec(x.spec, x.placement, x.spec.support));
-      added.push(x.spec.id);
-    }
+  writeDecided(scene.id, (s) => {
+    const have = new Set(s.objects.map((o) => o.id));
+    const fresh = res.extraObjects.filter((x) => !have.has(x.spec.id) && (have.add(x.spec.id), true));
+    added.push(...fresh.map((x) => x.spec.id));
+    return { commands: fresh.map((x) => ({ name: "add-object" as const, args: { object: objectFromSpec(x.spec, x.placement, x.spec.support) } })) };
   });
   const pending = store.objects.list(scene.id).filter((o) => o.build.status !== "built" && res.extraObjects.some((x) => x.spec.id === o.id));
   if (pending.length) {

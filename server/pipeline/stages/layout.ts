@@ -1,13 +1,15 @@
 import "server-only";
 /**
  * Stage 2, layout: placements for every object and the room shell program (built right away so the
- * preview shows the room early). Object rows are (re)created here from the structure.
+ * preview shows the room early). Object rows are (re)created here from the structure, in one write through the
+ * executor (server/edits/scene-writes.ts).
  */
 import { categoryInfo } from "../../../lib/vocab";
 import type { Material, MemoryEntry, Placement, Scene, SceneObject, StructureSpec } from "../../../lib/scene/schema";
 import type { Engine } from "../../engines/types";
-import { getStore, ROOM_ID, type RoomCore } from "../../store";
-import { paramsOf } from "../build";
+import { writeDecided } from "../../edits/scene-writes";
+import { plainRevision, ROOM_ID, type RoomCore } from "../../store";
+import { addRevision } from "../build";
 import { buildRoomRevision, trackRoomBuild } from "../room";
 import { entry, type PipelineContext } from "../context";
 
@@ -40,7 +42,6 @@ export async function runLayout(ctx: PipelineContext, engine: Engine, scene: Sce
   const spec = scene.structure;
   if (!spec) throw new Error("pipeline: layout needs the structure stage's output");
   const layout = await engine.layout(ctx, spec);
-  const store = getStore();
   const core: RoomCore = {
     roomType: spec.roomType,
     footprint: layout.room.footprint,
@@ -52,20 +53,23 @@ export async function runLayout(ctx: PipelineContext, engine: Engine, scene: Sce
     ceiling: false,
   };
   const missing: string[] = [];
-  const roomRev = store.transaction(() => {
-    store.objects.deleteAll(scene.id);
-    for (const o of spec.objects) {
-      let p = layout.placements[o.id];
-      if (!p) {
-        missing.push(o.id);
-        p = { x: o.approxCenter?.[0] ?? 0, y: o.approxCenter?.[1] ?? 0, z: 0, yawDeg: o.approxYawDeg ?? 0 };
-      }
-      store.objects.put(scene.id, objectFromSpec(o, p, layout.supports?.[o.id] ?? o.support));
+  const objects = spec.objects.map((o) => {
+    let p = layout.placements[o.id];
+    if (!p) {
+      missing.push(o.id);
+      p = { x: o.approxCenter?.[0] ?? 0, y: o.approxCenter?.[1] ?? 0, z: 0, yawDeg: o.approxYawDeg ?? 0 };
     }
-    const rev = store.revisions.add(scene.id, ROOM_ID, { source: layout.room.programSource, params: paramsOf(layout.room.programSource), origin: "generated" });
-    store.scenes.update(scene.id, { room: core, roomRev: rev.rev, roomGlbRev: null });
-    return rev;
+    return objectFromSpec(o, p, layout.supports?.[o.id] ?? o.support);
   });
+  // The shell program is an immutable artefact first; then one write replaces the objects and the room.
+  const roomRev = addRevision(scene.id, ROOM_ID, layout.room.programSource, "generated");
+  writeDecided(scene.id, (s) => ({
+    commands: [
+      ...s.objects.map((o) => ({ name: "remove-object" as const, args: { objectId: o.id } })),
+      ...objects.map((object) => ({ name: "add-object" as const, args: { object } })),
+      { name: "set-shell", args: { room: { ...core, program: plainRevision(roomRev), glbRev: null } } },
+    ],
+  }));
   for (const n of layout.notes) ctx.note(n);
   if (missing.length) ctx.note(`No placement for ${missing.join(", ")}; placed at the structure's estimate.`);
 

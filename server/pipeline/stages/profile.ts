@@ -2,7 +2,7 @@ import "server-only";
 /** Stage 3, profile: route + ObjectPlan (blueprint) per object. */
 import type { MemoryEntry, ObjectSpec, Scene, SceneObject } from "../../../lib/scene/schema";
 import type { Engine } from "../../engines/types";
-import { getStore } from "../../store";
+import { writeDecided } from "../../edits/scene-writes";
 import { checkAborted, entry, type PipelineContext } from "../context";
 import type { ObjectSink } from "./code";
 import { mapPool } from "../pool";
@@ -34,11 +34,7 @@ export async function profileOne(ctx: PipelineContext, engine: Engine, scene: Sc
     const cur = sink.get();
     if (cur) sink.save({ ...cur, route: res.route, plan: res.plan });
   } else {
-    const store = getStore();
-    store.transaction(() => {
-      const cur = store.objects.get(scene.id, obj.id);
-      if (cur) store.objects.put(scene.id, { ...cur, route: res.route, plan: res.plan });
-    });
+    writeDecided(scene.id, (s) => (s.objects.some((o) => o.id === obj.id) ? { commands: [{ name: "set-plan", args: { objectId: obj.id, route: res.route, plan: res.plan } }] } : null));
   }
   return entry("profile", "plan", obj.id, { route: res.route, parts: res.plan.parts.map((p) => ({ name: p.name, primitive: p.primitive, material: p.material })) });
 }

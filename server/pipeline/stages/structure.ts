@@ -2,6 +2,7 @@ import "server-only";
 /** Stage 1, structure: prompt or image -> StructureSpec (room, objects, relations, zones, footprints). */
 import { StructureSpec, type MemoryEntry, type Scene } from "../../../lib/scene/schema";
 import type { Engine, StructureInput } from "../../engines/types";
+import { writeDecided } from "../../edits/scene-writes";
 import { getStore } from "../../store";
 import { entry, type PipelineContext } from "../context";
 
@@ -18,8 +19,7 @@ export function structureInput(scene: Scene): StructureInput {
 /** Run the structure stage: store the StructureSpec on the scene and return its memory entries. */
 export async function runStructure(ctx: PipelineContext, engine: Engine, scene: Scene): Promise<MemoryEntry[]> {
   const spec = StructureSpec.parse(await engine.structure(ctx, structureInput(scene)));
-  const store = getStore();
-  store.transaction(() => store.scenes.update(scene.id, { structure: spec }));
+  writeDecided(scene.id, () => ({ commands: [{ name: "detect-structure", args: { structure: spec } }] }));
   const out: MemoryEntry[] = [
     entry("structure", "room", "room", { roomType: spec.roomType, roomSize: spec.roomSize, footprint: spec.footprint, openings: spec.openings, style: spec.style }),
     entry(
