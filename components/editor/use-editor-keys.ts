@@ -19,6 +19,7 @@ export const SHORTCUTS: readonly (readonly [string, string])[] = [
   ["Shift+click", "Add to or take out of the selection"],
   ["Ctrl+A", "Select every object"],
   ["Shift+drag (top view)", "Box select"],
+  ["Shift while turning", "Turn in 15 degree steps (always, while grid snapping is on)"],
   ["F", "Frame the selection"],
   ["T", "Plan view (orthographic, from above) on or off"],
   ["Ctrl+S (in the code)", "Save the program"],

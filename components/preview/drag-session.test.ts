@@ -60,4 +60,19 @@ describe("a drag step in the preview", () => {
     const through = evaluateDrag(store, "bookshelf-1", { x: 0.4, y: 1.45, z: 0, yawDeg: 0 }, false)!;
     expect(through.problems[0]).toMatchObject({ kind: "wall" });
   });
+
+  it("snaps a turn to 15 degree steps, then checks the snapped yaw; a free turn keeps its angle", () => {
+    const shelf = obj("bookshelf-1", "bookshelf", 0, 0, { w: 0.8, d: 0.3, h: 1.8 });
+    const store = editor([shelf]);
+    const snapped = evaluateDrag(store, "bookshelf-1", { x: 0, y: 0, z: 0, yawDeg: 52.7 }, false, 15)!;
+    expect(snapped.placement).toEqual({ x: 0, y: 0, z: 0, yawDeg: 60 });
+    expect(snapped.problems).toEqual([]);
+    const free = evaluateDrag(store, "bookshelf-1", { x: 0, y: 0, z: 0, yawDeg: 52.7 }, false)!;
+    expect(free.placement.yawDeg).toBe(52.7);
+    // Turned next to the north wall (y = 1.5): at 90 degrees the 0.8 m width runs across the wall and is checked there.
+    const atWall = evaluateDrag(store, "bookshelf-1", { x: 0, y: 1.15, z: 0, yawDeg: 84 }, false, 15)!;
+    expect(atWall.placement.yawDeg).toBe(90);
+    expect(atWall.problems.map((p) => p.kind)).toContain("wall");
+    expect(evaluateDrag(store, "bookshelf-1", { x: 0, y: 1.15, z: 0, yawDeg: 3 }, false, 15)!.problems).toEqual([]);
+  });
 });

@@ -4,7 +4,7 @@
  */
 import { rectOf, placeBox, type OrientedBox } from "@/lib/placement/boxes";
 import { checkPlacement, type CheckedObject } from "@/lib/placement/check";
-import { placedRect, rectGap, snapPosition, wallGaps } from "@/lib/placement/snap";
+import { placedRect, rectGap, snapPosition, snapYaw, wallGaps } from "@/lib/placement/snap";
 import type { Placement, SceneObject } from "@/lib/scene";
 import type { EditorStore } from "../editor/editor-store";
 import { partRegistry, placementStore, type DragState } from "./placement-store";
@@ -21,10 +21,10 @@ function checked(editor: EditorStore, o: SceneObject): CheckedObject {
 }
 
 /**
- * Evaluate `raw` for object `id`: snapped when `snap` is set (moves; turns keep their position), then checked.
- * Returns null when the object is not in the scene.
+ * Evaluate `raw` for object `id`: snapped when `snap` is set (moves; turns keep their position), its yaw snapped to
+ * multiples of `turnStepDeg` (deg) when that is set (turns), then checked. Returns null when the object is not in the scene.
  */
-export function evaluateDrag(editor: EditorStore, id: string, raw: Placement, snap: boolean): DragState | null {
+export function evaluateDrag(editor: EditorStore, id: string, raw: Placement, snap: boolean, turnStepDeg: number | null = null): DragState | null {
   const scene = editor.getState().scene;
   const obj = scene?.objects.find((o) => o.id === id);
   if (!scene || !obj) return null;
@@ -36,11 +36,11 @@ export function evaluateDrag(editor: EditorStore, id: string, raw: Placement, sn
   // Objects resting on this one move with it: they are neither obstacles nor snap targets.
   const obstacles = others.filter((o) => o.support !== `on:${id}`).map((o) => checked(editor, o));
   const rects = obstacles.map((o) => ({ id: o.id, rect: rectOf(o.parts.map((b) => placeBox(b, o.placement)))! }));
-  let placement = raw;
+  let placement = turnStepDeg ? { ...raw, yawDeg: snapYaw(raw.yawDeg, turnStepDeg) } : raw;
   let guides: DragState["readout"]["guides"] = [];
   if (snap) {
-    const s = snapPosition({ x: raw.x, y: raw.y, yawDeg: raw.yawDeg, local, footprint, others: rects, grid: opts.grid, smart: opts.smart });
-    placement = { ...raw, x: s.x, y: s.y };
+    const s = snapPosition({ x: raw.x, y: raw.y, yawDeg: placement.yawDeg, local, footprint, others: rects, grid: opts.grid, smart: opts.smart });
+    placement = { ...placement, x: s.x, y: s.y };
     guides = s.guides;
   }
   const room = scene.room ? { footprint: scene.room.footprint, wallThickness: scene.room.wallThickness } : null;

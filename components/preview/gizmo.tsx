@@ -1,15 +1,17 @@
 "use client";
 /**
  * Transform gizmo on the selected object: moves on the floor plane (snapped to walls, edges and the grid, see
- * drag-session.ts) or rotates about the vertical axis, with the live check while dragging; on release a clean spot
+ * drag-session.ts) or rotates about the vertical axis (in 15 degree steps of the room frame while grid snapping is on
+ * or Shift is held), with the live check while dragging; on release a clean spot
  * is saved with PATCH .../objects/:oid {placement} (no rebuild) and a spot with problems waits for the designer
  * (release.ts). With several objects selected, the same move or turn is applied to all of them as one batch.
  */
 import { useEffect, useRef, useState } from "react";
 import { TransformControls } from "@react-three/drei";
 import { useThree } from "@react-three/fiber";
-import type { Group } from "three";
+import { Euler, type Group } from "three";
 import { placementToThree, threeToPlacement } from "@/lib/frames";
+import { snapYaw, turnSnapStep } from "@/lib/placement/snap";
 import type { Placement } from "@/lib/scene";
 import { moveSelected } from "../editor/actions";
 import { useEditor, useEditorStore } from "../editor/editor-context";
@@ -28,6 +30,25 @@ export function Gizmo({ groups }: { groups: GroupRegistry }) {
   const invalidate = useThree((s) => s.invalidate);
   const [target, setTarget] = useState<Group | null>(null);
   const from = useRef<Placement | null>(null);
+  const shift = useRef(false);
+
+  useEffect(() => {
+    // TransformControls' change events carry no modifier keys: follow Shift on the window.
+    const track = (e: KeyboardEvent) => {
+      shift.current = e.shiftKey;
+    };
+    const clear = () => {
+      shift.current = false;
+    };
+    window.addEventListener("keydown", track);
+    window.addEventListener("keyup", track);
+    window.addEventListener("blur", clear);
+    return () => {
+      window.removeEventListener("keydown", track);
+      window.removeEventListener("keyup", track);
+      window.removeEventListener("blur", clear);
+    };
+  }, []);
 
   useEffect(() => {
     // The group registers in an effect of its own; look it up after the commit.
@@ -41,7 +62,10 @@ export function Gizmo({ groups }: { groups: GroupRegistry }) {
   const current = (): Placement | null => {
     const obj = store.getState().scene?.objects.find((o) => o.id === selectedId);
     if (!obj) return null;
-    return { ...threeToPlacement([target.position.x, target.position.y, target.position.z], target.rotation.y), z: obj.placement.z };
+    // WARNING: rotation.y (XYZ order) folds a turn past 90 degrees into (x = pi, y = 180 - yaw, z = pi); the YXZ
+    // order reads a turn about the vertical axis over the whole circle.
+    const yaw = new Euler().setFromQuaternion(target.quaternion, "YXZ").y;
+    return { ...threeToPlacement([target.position.x, target.position.y, target.position.z], yaw), z: obj.placement.z };
   };
 
   const onDown = () => {
@@ -50,15 +74,20 @@ export function Gizmo({ groups }: { groups: GroupRegistry }) {
   };
 
   const onChange = () => {
-    if (!from.current || store.getState().selectedIds.length > 1) return;
+    if (!from.current) return;
     const raw = current();
     if (!raw) return;
-    const d = evaluateDrag(store, selectedId, raw, mode === "translate");
-    if (!d) return;
-    if (mode === "translate") {
-      const t = placementToThree(d.placement);
-      target.position.set(t.position[0], target.position.y, t.position[2]);
+    const step = mode === "rotate" ? turnSnapStep(placementStore(store).getState().grid !== null, shift.current) : null;
+    if (store.getState().selectedIds.length > 1) {
+      // Several selected: the turn they all share is snapped on the selected object's yaw.
+      if (step) target.rotation.set(0, placementToThree({ ...raw, yawDeg: snapYaw(raw.yawDeg, step) }).rotationY, 0);
+      return;
     }
+    const d = evaluateDrag(store, selectedId, raw, mode === "translate", step);
+    if (!d) return;
+    const t = placementToThree(d.placement);
+    if (mode === "translate") target.position.set(t.position[0], target.position.y, t.position[2]);
+    else target.rotation.set(0, t.rotationY, 0);
     placementStore(store).getState().setDrag(d);
     invalidate();
   };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { outsideDepth, penetration, placeBox, type OrientedBox } from "./boxes";
 import { checkPlacement, type CheckedObject } from "./check";
-import { placedRect, rectGap, snapPosition, wallGaps, wallsOf } from "./snap";
+import { ANGLE_SNAP_DEG, placedRect, rectGap, snapPosition, snapYaw, turnSnapStep, wallGaps, wallsOf } from "./snap";
 import type { Point2 } from "../scene/schema";
 
 const ROOM: Point2[] = [[-2, -1.5], [2, -1.5], [2, 1.5], [-2, 1.5]];
@@ -114,6 +114,30 @@ describe("snapping", () => {
     const q = snapPosition({ x: 1.0749, y: 0.026, yawDeg: 0, local, footprint: ROOM, others: [], grid: 0.25, smart: false });
     expect(q.x).toBe(1);
     expect(q.y).toBe(0);
+  });
+
+  it("snaps turns to 15 degree steps of the room frame, over the whole circle", () => {
+    expect(ANGLE_SNAP_DEG).toBe(15);
+    expect(snapYaw(37)).toBe(30);
+    expect(snapYaw(38)).toBe(45);
+    expect(snapYaw(-97.4)).toBe(-90);
+    expect(snapYaw(-7.4)).toBe(0);
+    expect(Object.is(snapYaw(-0.3), 0)).toBe(true);
+    // Past the half turn it stays in (-180, 180].
+    expect(snapYaw(173)).toBe(180);
+    expect(snapYaw(-173)).toBe(180);
+    expect(snapYaw(-166)).toBe(-165);
+    expect(snapYaw(100, 45)).toBe(90);
+    // No step: unchanged.
+    expect(snapYaw(37.25, null)).toBe(37.25);
+    expect(snapYaw(37.25, 0)).toBe(37.25);
+  });
+
+  it("snaps turns while grid snapping is on or Shift is held, not otherwise", () => {
+    expect(turnSnapStep(true, false)).toBe(15);
+    expect(turnSnapStep(false, true)).toBe(15);
+    expect(turnSnapStep(true, true)).toBe(15);
+    expect(turnSnapStep(false, false)).toBeNull();
   });
 
   it("measures the gaps to walls and objects", () => {

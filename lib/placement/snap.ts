@@ -9,6 +9,9 @@ import type { Rect } from "./boxes";
 /** How close (m) an edge must come to a wall or another edge to snap to it. */
 export const SNAP_DISTANCE = 0.12;
 
+/** Angle step (deg) of snapped turns: 15 deg, as Blender's and SketchUp's rotate tools snap by default. */
+export const ANGLE_SNAP_DEG = 15;
+
 /** One wall of the footprint polygon: its index, end points, unit inward normal and compass name. */
 export interface Wall {
   index: number;
@@ -116,6 +119,25 @@ export function rectGap(a: Rect, b: Rect): number {
   const gx = Math.max(0, a.minX - b.maxX, b.minX - a.maxX);
   const gy = Math.max(0, a.minY - b.maxY, b.minY - a.maxY);
   return Math.hypot(gx, gy);
+}
+
+/**
+ * A turn's yaw (deg) snapped to the nearest multiple of `stepDeg` of the room frame (absolute, not relative to where
+ * the turn began), normalised to (-180, 180]; `stepDeg` null or <= 0 leaves it unchanged.
+ */
+export function snapYaw(yawDeg: number, stepDeg: number | null = ANGLE_SNAP_DEG): number {
+  if (!stepDeg || stepDeg <= 0) return yawDeg;
+  let a = (Math.round(yawDeg / stepDeg) * stepDeg) % 360;
+  if (a <= -180) a += 360;
+  if (a > 180) a -= 360;
+  // Rounded to 1e-9 deg so that steps read back as 15, not 15.000000000000002.
+  a = Math.round(a * 1e9) / 1e9;
+  return Object.is(a, -0) ? 0 : a;
+}
+
+/** Step (deg) of a turn by the rotate gizmo: `ANGLE_SNAP_DEG` while grid snapping is on or Shift is held, else null (free). */
+export function turnSnapStep(gridOn: boolean, shiftHeld: boolean): number | null {
+  return gridOn || shiftHeld ? ANGLE_SNAP_DEG : null;
 }
 
 /**
