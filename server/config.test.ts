@@ -8,6 +8,14 @@ describe("config", () => {
     expect(c.workers).toBe(2);
     expect(c.dataDir.endsWith("/data")).toBe(true);
     expect(c.port).toBe(3000);
+    expect(c.databaseUrl).toBeNull();
+  });
+
+  it("puts the store on Postgres only with a postgres:// DATABASE_URL", () => {
+    expect(loadConfig({ DATABASE_URL: "postgres://u:p@db:5432/roomcode" }).databaseUrl).toBe("postgres://u:p@db:5432/roomcode");
+    expect(loadConfig({ DATABASE_URL: "postgresql://db/roomcode" }).databaseUrl).toBe("postgresql://db/roomcode");
+    expect(loadConfig({ DATABASE_URL: "" }).databaseUrl).toBeNull();
+    expect(() => loadConfig({ DATABASE_URL: "mysql://db/roomcode" })).toThrow(/^config: DATABASE_URL: must be a postgres:\/\//);
   });
 
   it("switches to the openai engine when an endpoint or key is configured, unless told otherwise", () => {

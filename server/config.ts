@@ -22,6 +22,11 @@ const Env = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   REDIS_URL: z.string().regex(/^rediss?:\/\//, "must be a redis:// or rediss:// URL").optional(),
   ROOMCODE_QUEUE_LOCK_MS: z.coerce.number().int().min(1000).default(30000),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
 });
 
 /** Resolved configuration: absolute data dir, engine choice (offline unless a model endpoint or key is configured). */
@@ -40,6 +45,8 @@ export interface Config {
   redisUrl: string | null;
   /** How long (ms) a dead worker's job stays locked before another worker takes it up (BullMQ lockDuration). */
   queueLockMs: number;
+  /** The store on this Postgres database instead of SQLite under the data dir (null: SQLite, the default). */
+  databaseUrl: string | null;
 }
 
 let cached: Config | null = null;
@@ -71,6 +78,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     port: e.PORT,
     redisUrl: e.REDIS_URL ?? null,
     queueLockMs: e.ROOMCODE_QUEUE_LOCK_MS,
+    databaseUrl: e.DATABASE_URL ?? null,
   };
 }
 

@@ -1,12 +1,17 @@
 import "server-only";
 /**
- * Opens the SQLite database (better-sqlite3) with WAL, foreign keys and a busy timeout, and applies
- * pending migrations in one transaction each. Throws an Error tagged `store:` when a migration fails.
+ * Opens the store's database and applies pending migrations: SQLite (better-sqlite3) under the data dir with WAL,
+ * foreign keys and a busy timeout, or Postgres (./postgres.ts) at a `postgres://` URL, migrated under an advisory
+ * lock so that web servers starting at once migrate once. Each migration runs in one transaction. Throws an Error
+ * tagged `store:` when a migration fails or Postgres cannot be reached.
  */
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { MIGRATIONS } from "./migrations";
+import { MIGRATIONS, type Migration } from "./migrations";
+import { PG_MIGRATIONS } from "./migrations-pg";
+import { MIGRATION_LOCK_KEY, PostgresDatabase, type PostgresOptions } from "./postgres";
+import type { SqlDatabase } from "./sql";
 
 /** Open (creating if needed) `<dataDir>/roomcode.sqlite` and migrate it to the latest version. */
 export function openDatabase(dataDir: string): Database.Database {
@@ -20,12 +25,24 @@ export function openDatabase(dataDir: string): Database.Database {
   return db;
 }
 
-/** Apply every migration newer than the recorded version; returns the versions applied. */
-export function migrate(db: Database.Database): number[] {
-  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
+/** Connect to the Postgres database at `url` and migrate it to the latest version; throws `store:` when unreachable. */
+export function openPostgres(url: string, opts?: PostgresOptions): PostgresDatabase {
+  const db = new PostgresDatabase(url, opts);
+  try {
+    migrate(db);
+  } catch (e) {
+    db.close();
+    throw e;
+  }
+  return db;
+}
+
+const TABLE = `CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`;
+
+function applyPending(db: SqlDatabase, migrations: readonly Migration[]): number[] {
   const done = new Set((db.prepare(`SELECT version FROM schema_migrations`).all() as { version: number }[]).map((r) => r.version));
   const applied: number[] = [];
-  for (const m of MIGRATIONS) {
+  for (const m of migrations) {
     if (done.has(m.version)) continue;
     try {
       const ran = db.transaction(() => {
@@ -37,8 +54,28 @@ export function migrate(db: Database.Database): number[] {
       }).immediate();
       if (ran) applied.push(m.version);
     } catch (e) {
-      throw new Error(`store: migration ${m.version} (${m.name}) failed: ${(e as Error).message}`);
+      throw new Error(`store: migration ${m.version} (${m.name}) failed: ${(e as Error).message.replace(/^store: /, "")}`);
     }
   }
   return applied;
+}
+
+/** Apply every migration newer than the recorded version (SQLite or Postgres DDL by backend); returns the versions applied. */
+export function migrate(db: SqlDatabase): number[] {
+  if (!(db instanceof PostgresDatabase)) {
+    db.exec(TABLE);
+    return applyPending(db, MIGRATIONS);
+  }
+  // Session-level lock: a second server blocks here until the first has migrated, then finds nothing to do.
+  db.prepare(`SELECT pg_advisory_lock(${MIGRATION_LOCK_KEY})`).get();
+  try {
+    db.exec(TABLE);
+    return applyPending(db, PG_MIGRATIONS);
+  } finally {
+    try {
+      db.prepare(`SELECT pg_advisory_unlock(${MIGRATION_LOCK_KEY})`).get();
+    } catch {
+      // A lost connection has released the session lock already.
+    }
+  }
 }

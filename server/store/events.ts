@@ -1,6 +1,6 @@
 import "server-only";
 /** The append-only event log: one sequence per scene starting at 1. */
-import type Database from "better-sqlite3";
+import type { SqlDatabase } from "./sql";
 import { StageEvent, type StageEventType, type StageName } from "../../lib/scene/schema";
 import { nowIso } from "./json";
 
@@ -20,7 +20,7 @@ function toEvent(r: Row): StageEvent {
 
 /** Repository of events. */
 export class EventsRepo {
-  constructor(private readonly db: Database.Database) {}
+  constructor(private readonly db: SqlDatabase) {}
 
   /** Append an event with the next seq (call inside a transaction when other writes go with it). */
   append(sceneId: string, type: StageEventType, e: { stage?: StageName | null; objectId?: string | null; data?: Record<string, unknown> }): StageEvent {

@@ -3,7 +3,7 @@ import "server-only";
  * Per-scene command history for undo/redo: each entry is a named command with its inverse (JSON), in order.
  * Pushing a new entry drops the undone entries after it (the redo stack), as every editor history does.
  */
-import type Database from "better-sqlite3";
+import type { SqlDatabase } from "./sql";
 import { nowIso } from "./json";
 
 /** A history entry: `name` from the edit command union, a human label, the command and its inverse as JSON values. */
@@ -33,7 +33,7 @@ function toEntry(r: Row): HistoryEntry {
 
 /** Repository of history entries. */
 export class HistoryRepo {
-  constructor(private readonly db: Database.Database) {}
+  constructor(private readonly db: SqlDatabase) {}
 
   /** Append a done entry after dropping undone ones; returns it. */
   push(sceneId: string, e: { name: string; label: string; command: unknown; inverse: unknown }): HistoryEntry {

@@ -1,14 +1,15 @@
 import "server-only";
 /**
- * The store (DESIGN.md section 8): SQLite (better-sqlite3, WAL) under `config().dataDir` plus the scene files
- * beside it. Repositories per table; `transaction(fn)` groups writes atomically. `getStore()` is process-wide.
+ * The store (DESIGN.md sections 8 and 9): SQLite (better-sqlite3, WAL) under `config().dataDir`, or Postgres when
+ * DATABASE_URL is set (./postgres.ts: the same synchronous repositories over one connection per store), plus the
+ * scene files under the data dir. Repositories per table; `transaction(fn)` groups writes atomically.
+ * `getStore()` is process-wide.
  */
 import fs from "node:fs";
-import type Database from "better-sqlite3";
 import { AppError } from "../../lib/errors";
 import type { Scene } from "../../lib/scene/schema";
 import { config } from "../config";
-import { openDatabase } from "./db";
+import { openDatabase, openPostgres } from "./db";
 import { EventsRepo } from "./events";
 import { SceneFiles } from "./files";
 import { HistoryRepo } from "./history";
@@ -17,15 +18,19 @@ import { MemoryRepo } from "./memory";
 import { ObjectsRepo } from "./objects";
 import { RevisionsRepo } from "./revisions";
 import { ScenesRepo } from "./scenes";
+import type { SqlDatabase, StoreBackend } from "./sql";
 
 export { ROOM_ID, plainRevision, type StoredRevision } from "./revisions";
 export type { HistoryEntry } from "./history";
 export type { JobRow, JobState } from "./jobs";
 export type { RoomCore, ScenePatch, SceneSummary } from "./scenes";
+export type { SqlDatabase, StoreBackend } from "./sql";
 
 /** The store: repositories for scenes, objects, revisions, memory, events, history and jobs, plus file paths. */
 export class Store {
-  readonly db: Database.Database;
+  readonly db: SqlDatabase;
+  /** `postgres` when opened on a database URL, else `sqlite`. */
+  readonly backend: StoreBackend;
   readonly revisions: RevisionsRepo;
   readonly objects: ObjectsRepo;
   readonly scenes: ScenesRepo;
@@ -35,8 +40,16 @@ export class Store {
   readonly jobs: JobsRepo;
   readonly files: SceneFiles;
 
-  constructor(readonly dataDir: string) {
-    this.db = openDatabase(dataDir);
+  /**
+   * Open and migrate the store: on Postgres at `databaseUrl` (default `config().databaseUrl`), else SQLite in
+   * `dataDir`; scene files always live under `dataDir`. Throws a `store:` Error when Postgres is unreachable.
+   */
+  constructor(
+    readonly dataDir: string,
+    readonly databaseUrl: string | null = config().databaseUrl,
+  ) {
+    this.backend = databaseUrl ? "postgres" : "sqlite";
+    this.db = databaseUrl ? openPostgres(databaseUrl) : openDatabase(dataDir);
     this.revisions = new RevisionsRepo(this.db);
     this.objects = new ObjectsRepo(this.db, this.revisions);
     this.scenes = new ScenesRepo(this.db, this.objects, this.revisions);
@@ -79,10 +92,11 @@ export class Store {
 const KEY = Symbol.for("roomcode.store");
 type Holder = { [KEY]?: Store };
 
-/** The process-wide store opened under `config().dataDir` (kept on globalThis across dev module reloads). */
+/** The process-wide store of `config()` (data dir, DATABASE_URL), kept on globalThis across dev module reloads. */
 export function getStore(): Store {
   const g = globalThis as Holder;
-  const dir = config().dataDir;
-  if (!g[KEY] || g[KEY].dataDir !== dir || !g[KEY].db.open) g[KEY] = new Store(dir);
-  return g[KEY];
+  const { dataDir, databaseUrl } = config();
+  const cur = g[KEY];
+  if (!cur || cur.dataDir !== dataDir || cur.databaseUrl !== databaseUrl || !cur.db.open) g[KEY] = new Store(dataDir, databaseUrl);
+  return g[KEY]!;
 }

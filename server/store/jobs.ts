@@ -3,7 +3,7 @@ import "server-only";
  * Pipeline job rows: one per scene (the latest job), with its state, current stage and completed stages,
  * so that a restarted server can resume from the last completed stage (objects resume from their build state).
  */
-import type Database from "better-sqlite3";
+import type { SqlDatabase } from "./sql";
 import type { StageName } from "../../lib/scene/schema";
 import { nowIso } from "./json";
 
@@ -51,7 +51,7 @@ function toJob(r: Row): JobRow {
 
 /** Repository of jobs. */
 export class JobsRepo {
-  constructor(private readonly db: Database.Database) {}
+  constructor(private readonly db: SqlDatabase) {}
 
   /** Create or replace the scene's job row. */
   put(sceneId: string, kind: JobRow["kind"], state: JobState, completedStages: StageName[] = []): JobRow {

@@ -1,6 +1,6 @@
 import "server-only";
 /** Cross-stage memory entries (Code-as-Room): appended per stage, read back in order. */
-import type Database from "better-sqlite3";
+import type { SqlDatabase } from "./sql";
 import type { MemoryEntry, StageName } from "../../lib/scene/schema";
 import { fromJson } from "./json";
 
@@ -14,7 +14,7 @@ interface Row {
 
 /** Repository of memory entries. */
 export class MemoryRepo {
-  constructor(private readonly db: Database.Database) {}
+  constructor(private readonly db: SqlDatabase) {}
 
   /** Append entries for a scene. */
   add(sceneId: string, entries: MemoryEntry[]): void {

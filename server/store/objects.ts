@@ -3,7 +3,7 @@ import "server-only";
  * Object rows: one per scene object, in insertion order. The object's `program` is the revision its
  * `program_rev` points at (joined from program_revisions); `build` is stored in columns.
  */
-import type Database from "better-sqlite3";
+import type { SqlDatabase } from "./sql";
 import { SceneObject, type BuildError, type BuildStats } from "../../lib/scene/schema";
 import { fromJson, toJson } from "./json";
 import { plainRevision, type RevisionsRepo } from "./revisions";
@@ -33,7 +33,7 @@ interface Row {
 /** Repository of scene objects. */
 export class ObjectsRepo {
   constructor(
-    private readonly db: Database.Database,
+    private readonly db: SqlDatabase,
     private readonly revisions: RevisionsRepo,
   ) {}
 

@@ -4,7 +4,7 @@ import "server-only";
  * with its origin (generated, repair, refine, edit, code, restore, decor, ...) and, once built, its GLB file,
  * stats or error. Revision numbers start at 1 per (scene, object).
  */
-import type Database from "better-sqlite3";
+import type { SqlDatabase } from "./sql";
 import type { BuildError, BuildStats, ProgramRevision } from "../../lib/scene/schema";
 import { fromJson, nowIso, toJson } from "./json";
 
@@ -52,7 +52,7 @@ export function plainRevision(r: StoredRevision): ProgramRevision {
 
 /** Repository of program revisions. */
 export class RevisionsRepo {
-  constructor(private readonly db: Database.Database) {}
+  constructor(private readonly db: SqlDatabase) {}
 
   /** Append a revision with the next number for (scene, object); returns it. */
   add(sceneId: string, objectId: string, input: { source: string; params: Record<string, unknown>; origin: string }): StoredRevision {

@@ -3,7 +3,7 @@ import "server-only";
  * Scene rows and the rebuild of a whole `Scene` (validated by the zod schema) from its normalised rows:
  * the scene row (source, status, structure, decor, room core), object rows, and program revisions.
  */
-import type Database from "better-sqlite3";
+import type { SqlDatabase } from "./sql";
 import { Decor, Room, Scene, SceneSource, StructureSpec, type SceneStatus, type StageName } from "../../lib/scene/schema";
 import { fromJson, nowIso, toJson } from "./json";
 import type { ObjectsRepo } from "./objects";
@@ -57,7 +57,7 @@ export interface ScenePatch {
 /** Repository of scenes. */
 export class ScenesRepo {
   constructor(
-    private readonly db: Database.Database,
+    private readonly db: SqlDatabase,
     private readonly objects: ObjectsRepo,
     private readonly revisions: RevisionsRepo,
   ) {}
@@ -130,7 +130,7 @@ export class ScenesRepo {
     const rows = this.db
       .prepare(
         `SELECT s.id, s.title, s.status, s.source_json, s.created_at, s.updated_at, (SELECT COUNT(*) FROM objects o WHERE o.scene_id = s.id) AS n
-         FROM scenes s WHERE (@owner IS NULL OR s.owner = @owner) ORDER BY s.created_at DESC, s.rowid DESC LIMIT @limit`,
+         FROM scenes s WHERE (CAST(@owner AS TEXT) IS NULL OR s.owner = @owner) ORDER BY s.created_at DESC, s.rowid DESC LIMIT @limit`,
       )
       .all({ owner: owner ?? null, limit }) as { id: string; title: string; status: string; source_json: string; created_at: string; updated_at: string; n: number }[];
     return rows.map((r) => ({

@@ -1,15 +1,27 @@
-/** Store against real SQLite in a temp dir: migrations, scene round-trip through zod, revisions, events, history, jobs, rollback. */
+/**
+ * Store against both real backends: SQLite in a temp dir and Postgres 15 (a throwaway cluster, or a fresh database
+ * on the DATABASE_URL server): migrations, scene round-trip through zod, revisions, events, history, jobs, rollback.
+ * Then what only the Postgres adapter does: types, parameters, savepoints, aborted transactions, tagged errors.
+ */
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SceneObject } from "@/lib/scene/schema";
-import { migrate } from "./db";
+import { freePort, testDatabase, type TestDatabase } from "@/test/support/postgres";
+import { migrate, openPostgres } from "./db";
 import { Store, ROOM_ID } from "./index";
+import { MIGRATIONS } from "./migrations";
+import { PG_MIGRATIONS } from "./migrations-pg";
+import { compileSql, PostgresDatabase } from "./postgres";
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), "roomcode-store-"));
-const store = new Store(dir);
-afterAll(() => store.close());
+let pgDb: TestDatabase | null = null;
+beforeAll(async () => {
+  pgDb = await testDatabase();
+});
+afterAll(async () => {
+  await pgDb?.drop();
+});
 
 function object(id: string): SceneObject {
   return {
@@ -29,13 +41,28 @@ function object(id: string): SceneObject {
   };
 }
 
-describe("store", () => {
+describe.each(["sqlite", "postgres"] as const)("store on %s", (backend) => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "roomcode-store-"));
+  let store: Store;
+  beforeAll(() => {
+    store = new Store(dir, backend === "postgres" ? pgDb!.url : null);
+    expect(store.backend).toBe(backend);
+  });
+  afterAll(() => {
+    store.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
   it("migrates once and records the version", () => {
     expect(migrate(store.db)).toEqual([]);
     const rows = store.db.prepare("SELECT version FROM schema_migrations").all() as { version: number }[];
     expect(rows.map((r) => r.version)).toEqual([1, 2]);
-    expect(store.db.pragma("journal_mode", { simple: true })).toBe("wal");
-    expect(store.db.pragma("foreign_keys", { simple: true })).toBe(1);
+    if (backend === "sqlite") {
+      expect(store.db.pragma("journal_mode", { simple: true })).toBe("wal");
+      expect(store.db.pragma("foreign_keys", { simple: true })).toBe(1);
+    } else {
+      expect(() => store.db.pragma("journal_mode")).toThrow(/^store: PRAGMA journal_mode is SQLite-only/);
+    }
   });
 
   it("round-trips a scene with objects, room and revisions through the zod schema", () => {
@@ -116,8 +143,108 @@ describe("store", () => {
     expect(() => store.getScene("s1")).toThrow(/does not exist/);
   });
 
+  it("lists scenes newest first, by owner, and keeps memory entries in order", () => {
+    store.transaction(() => {
+      for (const [id, owner] of [["l1", "ann"], ["l2", "bob"], ["l3", "ann"]]) {
+        store.scenes.insert({ id, title: id, source: { kind: "prompt", prompt: id }, engine: "offline", status: "completed", owner });
+      }
+    });
+    store.objects.put("l3", object("chair-1"));
+    expect(store.scenes.list(10, "ann").map((r) => [r.id, r.objectCount])).toEqual([["l3", 1], ["l1", 0]]);
+    expect(store.scenes.list(2).map((r) => r.id)).toEqual(["l3", "l2"]);
+    expect(store.scenes.ownerOf("l2")).toBe("bob");
+    store.memory.add("l1", [
+      { stage: "layout", kind: "note", key: "a", value: { n: 1 }, createdAt: "2026-01-01T00:00:00.000Z" },
+      { stage: "layout", kind: "note", key: "b", value: null, createdAt: "2026-01-01T00:00:00.000Z" },
+      { stage: "structure", kind: "note", key: "c", value: [1], createdAt: "2026-01-01T00:00:00.000Z" },
+    ]);
+    expect(store.memory.list("l1").map((e) => e.key)).toEqual(["a", "b", "c"]);
+    store.memory.clearStage("l1", "layout");
+    expect(store.memory.list("l1").map((e) => [e.key, e.value])).toEqual([["c", [1]]]);
+    store.objects.setOrder("l3", ["chair-1"]);
+    expect(store.objects.delete("l3", "chair-1")).toBe(true);
+    expect(store.objects.delete("l3", "chair-1")).toBe(false);
+    for (const id of ["l1", "l2", "l3"]) store.deleteScene(id);
+  });
+
   it("rejects path-unsafe ids for files", () => {
     expect(() => store.files.sceneDir("../etc")).toThrow(/invalid/);
     expect(store.files.objectGlb("s2", "bed-1", 3)).toBe(path.join(dir, "scenes", "s2", "objects", "bed-1", "r3.glb"));
+  });
+});
+
+describe("Postgres adapter", () => {
+  let db: PostgresDatabase;
+  beforeAll(() => {
+    db = openPostgres(pgDb!.url);
+  });
+  afterAll(() => db.close());
+
+  it("has the same migration versions as SQLite, and a second open migrates nothing", () => {
+    expect(PG_MIGRATIONS.map((m) => [m.version, m.name])).toEqual(MIGRATIONS.map((m) => [m.version, m.name]));
+    expect(migrate(db)).toEqual([]);
+  });
+
+  it("rewrites ? and @name parameters outside literals and comments", () => {
+    expect(compileSql(`SELECT '?', "a?", ? -- ?\n, /* @y */ ?`).text).toBe(`SELECT '?', "a?", $1 -- ?\n, /* @y */ $2`);
+    expect(() => compileSql("SELECT ?, @x")).toThrow(/^store: a statement mixes/);
+    expect(compileSql("SELECT 'it''s ?', ?").text).toBe("SELECT 'it''s ?', $1");
+    expect(compileSql("SELECT @a, @b, @a").text).toBe("SELECT $1, $2, $1");
+    expect(db.prepare("SELECT '?' AS q, ? AS v").get(7)).toEqual({ q: "?", v: "7" });
+  });
+
+  it("reads INTEGER as number, TEXT as string, NULL as null, BYTEA as Buffer, COUNT(*) as number", () => {
+    db.exec("CREATE TABLE t_types (i INTEGER, b BIGINT, s TEXT, n TEXT, y BYTEA)");
+    expect(db.prepare("INSERT INTO t_types VALUES (?, ?, ?, ?, ?)").run(42, 2 ** 40, "x", null, Buffer.from([1, 2, 3]))).toEqual({ changes: 1 });
+    const row = db.prepare("SELECT i, b, s, n, y, COUNT(*) OVER () AS c FROM t_types").get() as Record<string, unknown>;
+    expect(row).toEqual({ i: 42, b: 2 ** 40, s: "x", n: null, y: Buffer.from([1, 2, 3]), c: 1 });
+    expect(Buffer.isBuffer(row.y)).toBe(true);
+    expect(db.prepare("SELECT * FROM t_types WHERE i = ?").get(0)).toBeUndefined();
+    expect(db.prepare("UPDATE t_types SET s = @s WHERE i = @i").run({ s: "y", i: 42 }).changes).toBe(1);
+    expect(() => db.prepare("UPDATE t_types SET s = @s WHERE i = @i").run({ s: "y" })).toThrow(/^store: missing named parameter @i/);
+  });
+
+  it("nests transactions as savepoints: an inner rollback keeps the outer writes", () => {
+    db.exec("CREATE TABLE t_tx (k TEXT PRIMARY KEY)");
+    const put = db.prepare("INSERT INTO t_tx VALUES (?)");
+    db.transaction(() => {
+      put.run("outer");
+      expect(() =>
+        db.transaction(() => {
+          put.run("inner");
+          throw new Error("inner fails");
+        })(),
+      ).toThrow("inner fails");
+      put.run("after");
+    })();
+    expect((db.prepare("SELECT k FROM t_tx ORDER BY k").all() as { k: string }[]).map((r) => r.k)).toEqual(["after", "outer"]);
+  });
+
+  it("tags statement errors with store: and the SQLSTATE, and never commits a transaction a failed statement aborted", () => {
+    const put = db.prepare("INSERT INTO t_tx VALUES (?)");
+    let err: (Error & { code?: string }) | null = null;
+    try {
+      put.run("outer");
+    } catch (e) {
+      err = e as Error & { code?: string };
+    }
+    expect(err?.message).toMatch(/^store: duplicate key value violates unique constraint/);
+    expect(err?.code).toBe("23505");
+    expect(() =>
+      db.transaction(() => {
+        put.run("lost");
+        expect(() => put.run("outer")).toThrow(/^store: duplicate key/);
+      })(),
+    ).toThrow(/^store: the transaction was rolled back because a statement in it failed/);
+    expect(db.prepare("SELECT k FROM t_tx WHERE k = 'lost'").get()).toBeUndefined();
+    expect(() => db.transaction(() => Promise.resolve(1))()).toThrow(/must not return a promise/);
+    expect(db.prepare("SELECT 1 AS one").get()).toEqual({ one: 1 });
+  });
+
+  it("fails with a clear store: error when the server cannot be reached", async () => {
+    const port = await freePort();
+    expect(() => new Store(fs.mkdtempSync(path.join(os.tmpdir(), "roomcode-store-")), `postgres://roomcode@127.0.0.1:${port}/none`)).toThrow(
+      new RegExp(`^store: cannot reach Postgres at 127\\.0\\.0\\.1:${port}/none: .*ECONNREFUSED`),
+    );
   });
 });

@@ -1,0 +1,159 @@
+import "server-only";
+/**
+ * Source of the worker thread that owns the store's Postgres connection (one `pg` Client per PostgresDatabase).
+ * It is evaluated as a CommonJS script (`new Worker(source, { eval: true })`) so that no bundler has to find a
+ * worker file; `pg` is loaded from `workerData.requireFrom`. Protocol: the main thread posts one request on
+ * `workerData.port` and blocks in Atomics.wait on `workerData.flag`; the worker posts `{ ok, value }` or
+ * `{ ok: false, error }` back, then sets the flag to 1 and notifies.
+ *
+ * Requests: `{ op: "query", sql, params, mode: "get" | "all" | "run" }`, `{ op: "exec", sql }`,
+ * `{ op: "tx", action: "begin" | "commit" | "rollback" }` (nesting depth kept here: nested begins are savepoints,
+ * the outermost BEGIN also takes the store's write lock, `pg_advisory_xact_lock(workerData.writeLockKey)`, so
+ * write transactions run one at a time as SQLite's BEGIN IMMEDIATE does), `{ op: "close" }`.
+ * A connection lost inside a transaction refuses every statement until the main thread rolls back.
+ */
+export const POSTGRES_WORKER_SOURCE = String.raw`
+"use strict";
+const { workerData } = require("node:worker_threads");
+const { createRequire } = require("node:module");
+const { port, flag, url, connectTimeoutMs, statementTimeoutMs, writeLockKey, requireFrom } = workerData;
+
+let pg = null;
+let loadError = null;
+try {
+  pg = createRequire(requireFrom)("pg");
+  // int8 (COUNT(*), identity ids) and numeric as JS numbers, as SQLite gives them.
+  pg.types.setTypeParser(20, (v) => { const n = Number(v); return Number.isSafeInteger(n) ? n : v; });
+  pg.types.setTypeParser(1700, (v) => Number(v));
+} catch (e) {
+  loadError = e;
+}
+
+let client = null;
+let connecting = null;
+let depth = 0;
+let lost = false;
+const names = new Map();
+
+function where() {
+  try {
+    const u = new URL(url);
+    return (u.hostname || "localhost") + ":" + (u.port || "5432") + u.pathname;
+  } catch {
+    return "DATABASE_URL";
+  }
+}
+
+async function connection() {
+  if (loadError) throw new Error("the pg client could not be loaded: " + loadError.message);
+  if (lost) throw Object.assign(new Error("the connection to Postgres was lost inside a transaction; the transaction was rolled back"), { code: "08006" });
+  if (client) return client;
+  if (!connecting) {
+    connecting = (async () => {
+      const c = new pg.Client({ connectionString: url, connectionTimeoutMillis: connectTimeoutMs, statement_timeout: statementTimeoutMs, application_name: "roomcode", keepAlive: true });
+      const drop = () => {
+        if (client === c) {
+          client = null;
+          names.clear();
+          if (depth > 0) lost = true;
+        }
+      };
+      c.on("error", drop);
+      c.on("end", drop);
+      try {
+        await c.connect();
+      } catch (e) {
+        c.end().catch(() => undefined);
+        throw Object.assign(new Error("cannot reach Postgres at " + where() + ": " + (e.message || e.code || String(e))), { code: e.code });
+      }
+      client = c;
+      return c;
+    })().finally(() => (connecting = null));
+  }
+  return connecting;
+}
+
+function param(v) {
+  if (v instanceof Uint8Array && !Buffer.isBuffer(v)) return Buffer.from(v.buffer, v.byteOffset, v.byteLength);
+  if (typeof v === "bigint") return v.toString();
+  if (typeof v === "boolean") return v ? 1 : 0;
+  return v === undefined ? null : v;
+}
+
+async function query(sql, params, mode) {
+  const c = await connection();
+  let name = names.get(sql);
+  if (!name) {
+    name = "roomcode_" + names.size;
+    names.set(sql, name);
+  }
+  const res = await c.query({ name, text: sql, values: params.map(param) });
+  if (mode === "run") return { changes: res.rowCount || 0 };
+  if (mode === "get") return res.rows[0];
+  return res.rows;
+}
+
+async function tx(action) {
+  if (action === "begin") {
+    const c = await connection();
+    if (depth === 0) {
+      try {
+        await c.query("BEGIN; SELECT pg_advisory_xact_lock(" + writeLockKey + ")");
+      } catch (e) {
+        await c.query("ROLLBACK").catch(() => undefined);
+        throw e;
+      }
+    } else await c.query("SAVEPOINT roomcode_" + depth);
+    depth += 1;
+    return null;
+  }
+  if (depth === 0) throw new Error("no transaction is open");
+  depth -= 1;
+  if (lost) {
+    if (depth === 0) lost = false;
+    if (action === "commit") throw Object.assign(new Error("the connection to Postgres was lost inside a transaction; nothing was committed"), { code: "08006" });
+    return null;
+  }
+  const c = await connection();
+  if (action === "commit") {
+    const res = await c.query(depth === 0 ? "COMMIT" : "RELEASE SAVEPOINT roomcode_" + depth);
+    // COMMIT of a transaction that an earlier failed statement aborted answers ROLLBACK: nothing was written.
+    if (depth === 0 && res.command === "ROLLBACK") throw Object.assign(new Error("the transaction was rolled back because a statement in it failed"), { code: "25P02" });
+  } else {
+    await c.query(depth === 0 ? "ROLLBACK" : "ROLLBACK TO SAVEPOINT roomcode_" + depth + "; RELEASE SAVEPOINT roomcode_" + depth);
+  }
+  return null;
+}
+
+async function handle(msg) {
+  switch (msg.op) {
+    case "query":
+      return query(msg.sql, msg.params, msg.mode);
+    case "exec":
+      await (await connection()).query(msg.sql);
+      return null;
+    case "tx":
+      return tx(msg.action);
+    case "close": {
+      const c = client;
+      client = null;
+      if (c) await c.end().catch(() => undefined);
+      return null;
+    }
+    default:
+      throw new Error("unknown request " + msg.op);
+  }
+}
+
+port.on("message", async (msg) => {
+  let reply;
+  try {
+    reply = { ok: true, value: await handle(msg) };
+  } catch (e) {
+    reply = { ok: false, error: { message: String((e && e.message) || e), code: (e && e.code) || null, detail: (e && e.detail) || null } };
+  }
+  port.postMessage(reply);
+  Atomics.store(flag, 0, 1);
+  Atomics.notify(flag, 0);
+});
+`;
