@@ -1,7 +1,7 @@
 import "server-only";
 /**
- * Health report for /api/health and the home page: Blender, worker pool, sandbox, engine, data dir and its
- * free disk space. `ok` is true only once a Blender worker has answered its ready handshake (HTTP stays 200);
+ * Health report for /api/health and the home page: Blender, worker pool, sandbox, engine, the store (SQLite or
+ * Postgres, and whether it answers), data dir and its free disk space. `ok` is true only once a Blender worker has answered its ready handshake (HTTP stays 200);
  * otherwise `reason` says in one line what is wrong and how to fix it. Scene creation asks the same question
  * through `assertRunnerAvailable` and answers a typed 503 instead of starting a job that cannot build.
  */
@@ -11,6 +11,8 @@ import type { RunnerHealth } from "../blender-runner/client/types";
 import { AppError } from "../lib/errors";
 import { config } from "./config";
 import { getRunner } from "./runner";
+import { getStore, type StoreBackend } from "./store";
+import { redactUrl } from "./store/postgres";
 
 /** Free space (bytes) below which the data dir counts as nearly full: a scene's GLBs, .blend and history take tens of MB. */
 export const MIN_FREE_DISK_BYTES = 512 * 1024 * 1024;
@@ -29,8 +31,37 @@ export interface HealthReport {
   pool: { size: number; busy: number; queued: number; alive: number; jobsDone: number; restarts: number; startError: string | null };
   sandbox: { enabled: boolean; reason: string | null };
   engine: { name: "offline" | "openai"; model: string | null; baseURL: string | null };
+  store: StoreHealth;
   dataDir: string;
   disk: { freeBytes: number | null; totalBytes: number | null; ok: boolean };
+}
+
+/** Which store is used (`location`: the SQLite file, or the DATABASE_URL without its password) and whether it answered a query. */
+export interface StoreHealth {
+  backend: StoreBackend;
+  location: string;
+  reachable: boolean;
+  error: string | null;
+}
+
+/** Open the configured store if needed and run `SELECT 1` on it; a failure (e.g. Postgres unreachable) is reported, not thrown. */
+export function storeHealth(): StoreHealth {
+  const c = config();
+  const backend: StoreBackend = c.databaseUrl ? "postgres" : "sqlite";
+  const location = c.databaseUrl ? redactUrl(c.databaseUrl) : path.join(c.dataDir, "roomcode.sqlite");
+  try {
+    getStore().db.prepare("SELECT 1 AS one").get();
+    return { backend, location, reachable: true, error: null };
+  } catch (e) {
+    return { backend, location, reachable: false, error: (e as Error).message };
+  }
+}
+
+/** Null when the store answered, else the one-line reason with the fix. */
+export function storeReason(s: StoreHealth): string | null {
+  if (s.reachable) return null;
+  const fix = s.backend === "postgres" ? "check DATABASE_URL and that the Postgres server is running" : "check ROOMCODE_DATA_DIR";
+  return `The ${s.backend === "postgres" ? "Postgres" : "SQLite"} store at ${s.location} does not answer (${(s.error ?? "unknown error").replace(/^store: /, "").slice(0, 300)}): ${fix}`;
 }
 
 /**
@@ -114,10 +145,12 @@ export async function getHealth(): Promise<HealthReport> {
   const { verdict, health: h } = await waitForVerdict(HEALTH_WAIT_MS);
   const disk = diskSpace(c.dataDir);
   const noDisk = diskReason(disk.freeBytes, c.dataDir);
+  const store = storeHealth();
+  const noStore = storeReason(store);
   const runnerReason = verdict.state === "starting" ? "No Blender worker has answered yet (still starting): reload in a few seconds" : verdict.reason;
   return {
-    ok: verdict.state === "ready" && !noDisk,
-    reason: runnerReason ?? noDisk,
+    ok: verdict.state === "ready" && !noDisk && !noStore,
+    reason: noStore ?? runnerReason ?? noDisk,
     blender: { found: h.blender.found, path: h.blender.path, version: h.blender.version },
     pool: h.pool,
     sandbox: h.sandbox,
@@ -126,6 +159,7 @@ export async function getHealth(): Promise<HealthReport> {
       model: c.engine === "openai" ? c.openai.model : null,
       baseURL: c.engine === "openai" ? (c.openai.baseURL ?? "https://api.openai.com/v1") : null,
     },
+    store,
     dataDir: c.dataDir,
     disk: { ...disk, ok: !noDisk },
   };
