@@ -81,6 +81,8 @@ if $with_browser; then
   command -v gcc >/dev/null 2>&1 || need+=(gcc)
   # The build-queue tests run a real Redis on loopback (server/queue/queue.int.test.ts).
   command -v redis-server >/dev/null 2>&1 || need+=(redis-server)
+  # The Postgres store tests initdb a throwaway cluster on loopback (test/support/postgres.ts).
+  compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || need+=(postgresql)
 fi
 
 if [ ${#need[@]} -eq 0 ] && [ ${#reinstall[@]} -eq 0 ]; then
