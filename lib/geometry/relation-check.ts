@@ -3,6 +3,8 @@ import type { Relation } from "../scene/schema";
 import type { Box } from "./box";
 import * as R from "./relations";
 
+const archAnchorOf = (a: string) => a === "wall" || a === "room" || a === "door" || a === "window";
+
 /**
  * True/false when the relation holds/fails for the given boxes, null when a box it needs is missing.
  * Thresholds: see `REL` in ./relations.
@@ -10,14 +12,18 @@ import * as R from "./relations";
 export function relationHolds(rel: Relation, boxes: ReadonlyMap<string, Box>, room: R.RoomGeom): boolean | null {
   const t = boxes.get(rel.subject);
   if (!t) return null;
-  const archAnchor = rel.anchor === "wall" || rel.anchor === "room" || rel.anchor === "door" || rel.anchor === "window";
+  const archAnchor = archAnchorOf(rel.anchor);
   switch (rel.type) {
     case "against_wall":
       return R.isAgainstWall(t, room);
     case "corner":
       return R.isInCorner(t, room);
-    case "middle":
-      return R.isInMiddle(t, room);
+    case "middle": {
+      // "at the center of the table": centred on the named object; "in the middle" alone: the room's middle.
+      if (rel.anchor === "room" || archAnchorOf(rel.anchor)) return R.isInMiddle(t, room);
+      const a = boxes.get(rel.anchor);
+      return a ? R.isCenterOf(t, a) : null;
+    }
     case "near_window":
       return R.isNearOpening(t, room, "window");
     case "near_door":

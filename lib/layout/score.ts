@@ -63,7 +63,7 @@ export function scorer(st: SolveState, item: Item): (box: Box) => number {
   const anchorRels = (st.byAnchor.get(item.id) ?? []).filter((r) => st.boxes.has(r.subject));
   const wallRel = subjRels.some((r) => r.type === "against_wall" || r.type === "corner" || r.type === "under_window");
   const holdsWallArt = (st.byAnchor.get(item.id) ?? []).some((r) => r.type === "above" && st.items.get(r.subject)?.support === "wall");
-  const centerRel = subjRels.some((r) => r.type === "middle");
+  const centerRel = subjRels.some((r) => r.type === "middle" && r.anchor === "room");
   const nearDoor = subjRels.some((r) => r.type === "near_door");
   const related = new Set<string>([...subjRels.map((r) => r.anchor), ...anchorRels.map((r) => r.subject)]);
   const fam = item.info.family;

@@ -7,6 +7,7 @@
  * layout restarts (at most 4 times).
  */
 import { fromLocal, type Box } from "../geometry/box";
+import { relationHolds } from "../geometry/relation-check";
 import { centroid, rectFootprint, wallsOf } from "../geometry/room";
 import type { Opening, Placement, Point2, Relation, StructureSpec, Support } from "../scene/schema";
 import { categoryInfo } from "../vocab";
@@ -43,19 +44,31 @@ export interface LayoutResult {
 
 const round = (v: number) => Math.round(v * 1000) / 1000;
 
-function pick(st: SolveState, item: Item, cands: Box[]): Box | null {
-  let best: Box | null = null;
-  let bestScore = -Infinity;
+/** Best-scoring candidates of an anchor that are checked for room for the things placed relative to it. */
+const LOOKAHEAD_CANDIDATES = 40;
+/** Score (a satisfied relation is worth 10) of leaving room for one relation of a thing not yet placed. */
+const LOOKAHEAD_WEIGHT = 8;
+/** Relations of a thing on a surface to another thing on the same surface that need room on one side. */
+const SIDE_RELATIONS = new Set(["left", "right", "front", "behind", "next_to", "near", "between"]);
+
+function pick(st: SolveState, item: Item, cands: Box[], lookahead?: (c: Box) => number): Box | null {
   const score = scorer(st, item);
-  for (const c of cands) {
-    if (!feasible(st, item, c)) continue;
-    const s = score(c);
+  const ranked: { c: Box; s: number }[] = [];
+  for (const c of cands) if (feasible(st, item, c)) ranked.push({ c, s: score(c) });
+  if (ranked.length === 0) return null;
+  // Stable: the first of equal scores wins, as in a plain arg-max.
+  ranked.sort((a, b) => b.s - a.s);
+  if (!lookahead) return ranked[0].c;
+  let best = ranked[0];
+  let bestScore = -Infinity;
+  for (const r of ranked.slice(0, LOOKAHEAD_CANDIDATES)) {
+    const s = r.s + lookahead(r.c);
     if (s > bestScore + 1e-9) {
-      best = c;
+      best = r;
       bestScore = s;
     }
   }
-  return best;
+  return best.c;
 }
 
 /** Placement order: anchors before dependents, then larger first; ids break ties. */
@@ -69,7 +82,9 @@ function order(items: Item[], relations: Relation[]): Item[] {
     if (r.anchor2 && ids.has(r.anchor2)) deps.get(r.subject)!.add(r.anchor2);
   }
   for (const it of items) if (it.support.startsWith("on:") && ids.has(it.support.slice(3))) deps.get(it.id)!.add(it.support.slice(3));
-  const area = (i: Item) => i.size.w * i.size.d * (i.info.route === "thin_cover" ? 0.3 : 1) + (categoryInfo(i.spec.category).family === "bed" ? 10 : 0);
+  // Something centred on its support takes the centre before its neighbours on that surface are placed.
+  const centred = new Set(relations.filter((r) => r.type === "middle" && items.some((i) => i.id === r.subject && i.support === `on:${r.anchor}`)).map((r) => r.subject));
+  const area = (i: Item) => i.size.w * i.size.d * (i.info.route === "thin_cover" ? 0.3 : 1) + (categoryInfo(i.spec.category).family === "bed" ? 10 : 0) + (centred.has(i.id) ? 5 : 0);
   const out: Item[] = [];
   const done = new Set<string>();
   const rest = [...items];
@@ -155,9 +170,8 @@ function placeCeiling(st: SolveState, item: Item): boolean {
   return true;
 }
 
-function placeOnSupport(st: SolveState, item: Item): boolean {
-  const sup = st.boxes.get(item.support.slice(3));
-  if (!sup) return false;
+/** Candidate boxes of `item` on the top (and, for shelved storage, the shelves) of its support `sup`. */
+function surfaceCandidates(st: SolveState, item: Item, sup: Box): Box[] {
   const { w, d, h } = item.size;
   const supFam = st.items.get(item.support.slice(3))?.info.family ?? "box";
   const levels = [sup.z + sup.h];
@@ -178,10 +192,76 @@ function placeOnSupport(st: SolveState, item: Item): boolean {
       }
     }
   }
-  const best = pick(st, item, cands);
-  if (!best) return false;
-  st.boxes.set(item.id, best);
-  return true;
+  return cands;
+}
+
+/**
+ * Lookahead for an item on a surface that other things on the same surface are placed relative to ("a lamp to
+ * the right of the monitor"): per candidate of the item, LOOKAHEAD_WEIGHT for each such relation that some
+ * feasible spot of the other thing would then satisfy. Undefined when nothing waits on the item.
+ */
+function surfaceLookahead(st: SolveState, item: Item, sup: Box): ((c: Box) => number) | undefined {
+  const waiting = (st.byAnchor.get(item.id) ?? []).filter((r) => SIDE_RELATIONS.has(r.type) && !st.boxes.has(r.subject) && st.items.get(r.subject)?.support === item.support);
+  if (waiting.length === 0) return undefined;
+  return (c: Box) => {
+    st.boxes.set(item.id, c);
+    let bonus = 0;
+    for (const r of waiting) {
+      const dep = st.items.get(r.subject)!;
+      const view = new Map(st.boxes);
+      for (const b of surfaceCandidates(st, dep, sup)) {
+        view.set(dep.id, b);
+        if (relationHolds(r, view, st.room) && feasible(st, dep, b)) {
+          bonus += LOOKAHEAD_WEIGHT;
+          break;
+        }
+      }
+    }
+    st.boxes.delete(item.id);
+    return bonus;
+  };
+}
+
+function placeOnSupport(st: SolveState, item: Item): boolean {
+  const sup = st.boxes.get(item.support.slice(3));
+  if (!sup) return false;
+  const best = pick(st, item, surfaceCandidates(st, item, sup), surfaceLookahead(st, item, sup));
+  if (best) {
+    st.boxes.set(item.id, best);
+    return true;
+  }
+  return repackSurface(st, item, sup);
+}
+
+/**
+ * When nothing placed on a surface leaves room for `item` (a long TV after a console took the middle), the
+ * things already on that surface (none of them carrying anything) are lifted, `item` is placed first and
+ * they are placed again in their order; if any of them no longer fits, the surface is restored and false returned.
+ */
+function repackSurface(st: SolveState, item: Item, sup: Box): boolean {
+  const siblings = [...st.boxes.keys()].filter((id) => st.items.get(id)?.support === item.support);
+  if (siblings.length === 0) return false;
+  if (siblings.some((id) => [...st.items.values()].some((o) => o.support === `on:${id}` && st.boxes.has(o.id)))) return false;
+  const saved = new Map(siblings.map((id) => [id, st.boxes.get(id)!]));
+  for (const id of siblings) st.boxes.delete(id);
+  const first = pick(st, item, surfaceCandidates(st, item, sup));
+  if (first) {
+    st.boxes.set(item.id, first);
+    let ok = true;
+    for (const id of siblings) {
+      const sib = st.items.get(id)!;
+      const b = pick(st, sib, surfaceCandidates(st, sib, sup));
+      if (!b) {
+        ok = false;
+        break;
+      }
+      st.boxes.set(id, b);
+    }
+    if (ok) return true;
+    for (const id of [item.id, ...siblings]) st.boxes.delete(id);
+  }
+  for (const [id, b] of saved) st.boxes.set(id, b);
+  return false;
 }
 
 function attempt(spec: StructureSpec, footprint: Point2[], openings: Opening[]): { st: SolveState; failed: string[] } {

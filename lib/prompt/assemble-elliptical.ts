@@ -3,7 +3,7 @@
  * relation phrase after a mention, up to the end of its clause and with no mention after it, is read with the
  * relation vocabulary (lib/text/relations) and anchored on the object mentioned last before the subject. The
  * side words keep their SceneEval meaning, the anchor's own sides; "on top" also puts the subject on it; a bare
- * "centered" centres the subject in the room.
+ * "centered" or "at its center" centres the subject in the room, or on what it stands on.
  */
 import type { RelationType } from "../scene/schema";
 import { gapKind } from "../text/relations";
@@ -29,8 +29,9 @@ export function linkElliptical(toks: readonly Token[], mentions: Mention[], rb: 
     // The phrase must close its clause: a mention right after it would be the anchor the clause pass already read.
     if (words.length === 0 || (mentions[k + 1] && mentions[k + 1].start === j && mentions[k + 1].s === a.s)) continue;
     const phrase = words.join(" ");
-    if (/^((stands|sits|is|placed|positioned|set|rests) )?(centered|centred)$/.test(phrase)) {
-      // "a desk stands centered": centred in the room when no object is named.
+    if (/^((stands|sits|is|are|placed|positioned|set|rests|resting|lies|lying|sitting|standing) )?((centered|centred)( stage)?|(at|in) (its|their|the) (center|centre|middle)|center stage)$/.test(phrase)) {
+      // "a desk stands centered", "a bowl at its center": centred in the room when no object is named (the
+      // parser's support pass makes it the centre of what the subject stands on, if anything).
       for (const s of a.ids) rb.addRel("middle", s, "room");
       continue;
     }

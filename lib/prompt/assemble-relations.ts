@@ -170,6 +170,8 @@ export function relationBuilder(mentions: Mention[], byId: Map<string, DraftObje
           }
           addRel("on_top", s, anchor);
           setSupport(s, `on:${anchor}`);
+          // "a bowl at the center of the table", "a TV centered on the console": on it, at its centre.
+          if (kind === "center") addRel("middle", s, anchor);
           break;
         }
         default:

@@ -100,6 +100,21 @@ function resolveSupports(objects: DraftObject[], relations: readonly Relation[],
   }
 }
 
+/**
+ * "At the center" said of something standing on an object ("on the desk a monitor is centered", "a bowl sits in
+ * the middle") is the centre of that object's top, not the room's middle (mutates the relations).
+ */
+function centreOnSupports(objects: DraftObject[], relations: Relation[]): void {
+  const byId = new Map(objects.map((o) => [o.id, o]));
+  for (let i = relations.length - 1; i >= 0; i--) {
+    const r = relations[i];
+    const sup = byId.get(r.subject)?.support;
+    if (r.type !== "middle" || r.anchor !== "room" || !sup?.startsWith("on:") || !byId.has(sup.slice(3))) continue;
+    if (relations.some((q) => q.type === "middle" && q.subject === r.subject && q.anchor === sup.slice(3))) relations.splice(i, 1);
+    else relations[i] = { type: "middle", subject: r.subject, anchor: sup.slice(3) };
+  }
+}
+
 /** Fit the objects standing on each support: grow the support's top up to 1.4x, then shrink the items (down to 0.5x) until they cover at most 45% of it. */
 function fitSurfaces(objects: DraftObject[]): void {
   const byId = new Map(objects.map((o) => [o.id, o]));
@@ -162,6 +177,7 @@ export function parsePrompt(text: string): StructureSpec {
   for (const d of dropped) notes.push(`${DROPPED_NOTE}${d}`);
   const { objects, relations, negations } = assemble(toks, mentions);
   resolveSupports(objects, relations, notes);
+  centreOnSupports(objects, relations);
   fitSurfaces(objects);
 
   const types = roomTypesIn(text);
