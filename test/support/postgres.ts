@@ -13,6 +13,7 @@ import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import pg from "pg";
+import { PostgresDatabase } from "../../server/store/postgres";
 
 const run = promisify(execFile);
 
@@ -98,6 +99,23 @@ export interface TestDatabase {
   /** A further fresh database on the same server. */
   another(): Promise<string>;
   drop(): Promise<void>;
+}
+
+let syncMade = 0;
+
+/**
+ * Create an empty database `roomcode_test_<pid>_<n>` on the server of `serverUrl` synchronously (through the store's
+ * synchronous Postgres adapter) and return its URL. Throws a `store:` Error when the server cannot be reached.
+ */
+export function createDatabaseSync(serverUrl: string): string {
+  const name = `roomcode_test_${process.pid}_s${syncMade++}_${Date.now().toString(36)}`;
+  const admin = new PostgresDatabase(serverUrl, { connectTimeoutMs: 10_000 });
+  try {
+    admin.exec(`CREATE DATABASE ${name}`);
+  } finally {
+    admin.close();
+  }
+  return withDatabase(serverUrl, name);
 }
 
 /** Replace the database name of a postgres:// URL. */
