@@ -64,7 +64,7 @@ async function connection() {
         await c.connect();
       } catch (e) {
         c.end().catch(() => undefined);
-        throw Object.assign(new Error("cannot reach Postgres at " + where() + ": " + (e.message || e.code || String(e))), { code: e.code });
+        throw Object.assign(new Error("cannot reach Postgres at " + where() + ": " + (e.message || e.code || String(e))), { code: e.code, unreachable: true });
       }
       client = c;
       return c;
@@ -150,7 +150,7 @@ port.on("message", async (msg) => {
   try {
     reply = { ok: true, value: await handle(msg) };
   } catch (e) {
-    reply = { ok: false, error: { message: String((e && e.message) || e), code: (e && e.code) || null, detail: (e && e.detail) || null } };
+    reply = { ok: false, error: { message: String((e && e.message) || e), code: (e && e.code) || null, detail: (e && e.detail) || null, unreachable: !!(e && e.unreachable) } };
   }
   port.postMessage(reply);
   Atomics.store(flag, 0, 1);

@@ -7,7 +7,8 @@ import "server-only";
  * a transaction-scoped advisory lock, so write transactions of all processes sharing the database run one at a
  * time, as SQLite's BEGIN IMMEDIATE does. `?` and `@name` parameters become `$n`; INTEGER reads as number, TEXT
  * as string, NULL as null, BYTEA as Buffer. Every failure is an Error tagged `store:` (with the SQLSTATE in
- * `code` when Postgres gave one); an unreachable server fails the first statement within the connect timeout.
+ * `code` when Postgres gave one); an unreachable server fails the first statement within the connect timeout,
+ * and statements in the following UNREACHABLE_COOLDOWN_MS at once with the same error.
  */
 import path from "node:path";
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from "node:worker_threads";
@@ -113,8 +114,14 @@ export function redactUrl(url: string): string {
 interface Reply {
   ok: boolean;
   value?: unknown;
-  error?: { message: string; code: string | null; detail: string | null };
+  error?: { message: string; code: string | null; detail: string | null; unreachable: boolean };
 }
+
+/** How long (ms) a failed connection attempt is answered from memory, so an unreachable server does not block every request for the connect timeout. */
+export const UNREACHABLE_COOLDOWN_MS = 2000;
+
+/** Per URL: until when (epoch ms) the last connection failure is repeated without a new attempt. */
+const unreachable = new Map<string, { until: number; message: string; code: string | null }>();
 
 /** Buffers for BYTEA values (structured clone turns them into plain Uint8Arrays). */
 function revive(row: unknown): unknown {
@@ -185,6 +192,8 @@ export class PostgresDatabase implements SqlDatabase {
   /** Send one request to the worker and block until it answers; throws a `store:` Error on failure or timeout. */
   private call(msg: Record<string, unknown>): unknown {
     if (this.closed) throw new Error("store: the Postgres store is closed");
+    const down = unreachable.get(this.url);
+    if (down && down.until > Date.now()) throw Object.assign(new Error(down.message), down.code ? { code: down.code } : {});
     const port = this.start();
     Atomics.store(this.flag, 0, 0);
     port.postMessage(msg);
@@ -199,8 +208,10 @@ export class PostgresDatabase implements SqlDatabase {
       const e = reply.error!;
       const err = new Error(`store: ${e.message}${e.detail ? ` (${e.detail})` : ""}${e.code ? ` [${e.code}]` : ""}`) as Error & { code?: string };
       if (e.code) err.code = e.code;
+      if (e.unreachable) unreachable.set(this.url, { until: Date.now() + UNREACHABLE_COOLDOWN_MS, message: err.message, code: e.code });
       throw err;
     }
+    unreachable.delete(this.url);
     return reply.value;
   }
 
