@@ -3,8 +3,9 @@
 The objects are the empties carrying a ``roomcode_id`` custom property (``room`` is the shell). For every
 object, judged on its evaluated meshes in world space with BVH trees (mathutils.bvhtree):
 
-- floating: no ray cast straight down from its lowest vertices meets another mesh (floor, furniture) within
-  ``REST_TOL`` of its bottom; only an object whose root says it is wall-mounted (``roomcode_mount = "wall"``:
+- floating: no ray cast straight down from its lowest points (vertices, and points spread over its lowest faces:
+  a board lying across a narrow post rests on it between its corners) meets another mesh (floor, furniture)
+  within ``REST_TOL`` of its bottom; only an object whose root says it is wall-mounted (``roomcode_mount = "wall"``:
   wall shelves, mirrors, wall art, sconces, curtains, a TV on the wall) may instead be held by a wall (a vertex
   within ``REST_TOL`` of one), and only a ceiling fixture (``roomcode_mount = "ceiling"``) by the ceiling (its top
   reaching the walls' top); a chair pushed against a wall above the floor floats;
@@ -110,6 +111,29 @@ def _load(path):
     return [o for o in dst.objects if o is not None]
 
 
+def _contact_points(body, bottom, band=0.01, limit=400):
+    """Points (world space) where ``body`` can touch what is below: its vertices within ``band`` m of its bottom,
+    then points spread over its faces lying in that band (a board across a narrow post touches it between its
+    corners), at most ``limit``."""
+    pts = [v for v in body.verts if v.z <= bottom + band]
+    spread = []
+    for poly in body.polys:
+        if len(poly) < 3 or any(body.verts[i].z > bottom + band for i in poly):
+            continue
+        ring = [body.verts[i] for i in poly]
+        centre = sum(ring, Vector((0.0, 0.0, 0.0))) / len(ring)
+        spread.append(centre)
+        for k in range(len(ring)):
+            a, b = ring[k], ring[(k + 1) % len(ring)]
+            for t in (0.25, 0.5, 0.75):
+                spread.append(centre.lerp(a.lerp(b, 0.5), t))
+                spread.append(centre.lerp(a, t))
+    if len(pts) + len(spread) > limit:
+        pts = pts[:: max(1, len(pts) // (limit // 2))][: limit // 2]
+        spread = spread[:: max(1, len(spread) // (limit - len(pts)))]
+    return (pts + spread)[:limit]
+
+
 def _floating(body, others, shell_walls):
     """``(floating, gap, supporters)`` of ``body``: rays down from its lowest vertices against the other bodies;
     a wall-mounted object touching a wall, or a ceiling fixture reaching the walls' top (the ceiling's height,
@@ -117,7 +141,7 @@ def _floating(body, others, shell_walls):
     bottom = body.lo.z
     if body.mount == "ceiling" and shell_walls and body.hi.z >= max(w.hi.z for w in shell_walls) - REST_TOL:
         return False, 0.0, ["ceiling"]
-    contact = [v for v in body.verts if v.z <= bottom + 0.01][:400]
+    contact = _contact_points(body, bottom)
     down = Vector((0.0, 0.0, -1.0))
     supporters = set()
     gap = None
