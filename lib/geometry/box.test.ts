@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { angleBetween, boxesIntersect, corners, footprintGap, forward, fromLocal, outsideDepth, pointInPolygon, toLocal, yawFacing, type Box } from "./box";
+import { angleBetween, boxesIntersect, corners, footprintGap, footprintPenetration, forward, fromLocal, outsideDepth, penetrationDepth, pointInPolygon, toLocal, yawFacing, type Box } from "./box";
 import { centroid, openingSegment, rectFootprint, signedArea, wallsOf } from "./room";
 
 const box = (x: number, y: number, yawDeg: number, w = 1, d = 1, h = 1, z = 0): Box => ({ x, y, z, yawDeg, w, d, h });
@@ -70,5 +70,22 @@ describe("room walls", () => {
     expect(s.center[0]).toBeCloseTo(-1);
     expect(s.center[1]).toBeCloseTo(-1.5);
     expect(s.a[0]).toBeCloseTo(-1.4);
+  });
+});
+
+describe("penetrationDepth", () => {
+  it("measures a thin post inside a block by the shortest push out of it, not by the post's width", () => {
+    const block = box(0, 0, 0, 0.1, 0.08, 0.06);
+    const post = box(0, 0, 0, 0.009, 0.009, 0.1);
+    expect(footprintPenetration(block, post)).toBeCloseTo(0.009, 9);
+    // Pushed out sideways by the post's half width plus the block's 4 cm to its nearest side (y).
+    expect(penetrationDepth(block, post)).toBeCloseTo(0.04 + 0.0045, 9);
+    // Partly overlapping boxes: the overlap along the shallowest axis, here 3 cm in x.
+    expect(penetrationDepth(box(0, 0, 0), box(0.97, 0.2, 0))).toBeCloseTo(0.03, 9);
+    // Apart: not positive; touching: 0.
+    expect(penetrationDepth(box(0, 0, 0), box(1.5, 0, 0))).toBeLessThan(0);
+    expect(penetrationDepth(box(0, 0, 0), box(0, 0, 0, 1, 1, 1, 1))).toBeCloseTo(0, 9);
+    // Turned boxes use both footprints' axes.
+    expect(penetrationDepth(box(0, 0, 45), box(0.9, 0, 0))).toBeCloseTo(Math.SQRT1_2 - 0.4, 9);
   });
 });

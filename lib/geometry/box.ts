@@ -102,6 +102,34 @@ export function footprintPenetration(a: Box, b: Box): number {
   return min;
 }
 
+/**
+ * Depth (m) by which two boxes interpenetrate: the shortest push along a separating axis (both footprints' edge
+ * normals, and vertical) that parts them; <= 0 when they are apart. Unlike footprintPenetration, a thin post inside
+ * a block goes as deep as it lies from the block's nearest side.
+ */
+export function penetrationDepth(a: Box, b: Box): number {
+  const ca = corners(a);
+  const cb = corners(b);
+  let min = Math.min(a.z + a.h - b.z, b.z + b.h - a.z);
+  for (const box of [a, b]) {
+    for (const ax of axes(box)) {
+      let amin = Infinity, amax = -Infinity, bmin = Infinity, bmax = -Infinity;
+      for (const p of ca) {
+        const v = p[0] * ax[0] + p[1] * ax[1];
+        amin = Math.min(amin, v);
+        amax = Math.max(amax, v);
+      }
+      for (const p of cb) {
+        const v = p[0] * ax[0] + p[1] * ax[1];
+        bmin = Math.min(bmin, v);
+        bmax = Math.max(bmax, v);
+      }
+      min = Math.min(min, amax - bmin, bmax - amin);
+    }
+  }
+  return min;
+}
+
 /** Vertical overlap (m) of two boxes; <= 0 when they do not overlap in height. */
 export function verticalOverlap(a: Box, b: Box): number {
   return Math.min(a.z + a.h, b.z + b.h) - Math.max(a.z, b.z);

@@ -97,4 +97,52 @@ describe("resting and the nearest valid spot", () => {
     expect(issuesOf(s, r.placement, [], room)).toEqual([]);
     expect(r.placement.x).toBeLessThanOrEqual(1.0 + 0.015);
   });
+  it("keeps a toy on a stepped stand's lower step off the upper block that stands on that step", () => {
+    // Two lower blocks (top at 0.25) under an upper block (0.25-0.5); the lower top is measured as one rectangle that the upper block partly covers.
+    const stand = obj("stand-1", 0, 0, stats(
+      [{ name: "upper", min: [-0.175, -0.21, 0.25], max: [0.175, 0.21, 0.5] }, { name: "lower", min: [0, -0.07, 0], max: [0.35, 0.35, 0.25] }],
+      [{ z: 0.25, min: [0.01, -0.06], max: [0.34, 0.34], area: 0.13, clearance: null }, { z: 0.5, min: [-0.165, -0.2], max: [0.165, 0.2], area: 0.13, clearance: null }],
+    ));
+    const toy = obj("toy-1", 0.04, 0.2, stats([{ name: "body", min: [-0.038, -0.029, 0], max: [0.038, 0.029, 0.17] }]), "on:stand-1", 0.25);
+    // Inside the upper block: a collision with its own support.
+    expect(issuesOf(toy, toy.placement, [stand], room).map((i) => [i.kind, i.with])).toEqual([["collision", "stand-1"]]);
+    const q = restOnSupport({ objects: [stand, toy], room }, toy)!;
+    expect(q.z).toBeCloseTo(0.25, 3);
+    expect(issuesOf(toy, q, [stand], room)).toEqual([]);
+    // Resting on the upper block's top, nothing of the stand rises around it.
+    expect(issuesOf(toy, { x: 0, y: 0, z: 0.5, yawDeg: 0 }, [stand], room)).toEqual([]);
+  });
+  it("rests what fits inside a round dish on its inner bottom, and lays a board too big for it across the rim", () => {
+    // A round dish 0.26 m across, 3 cm high; its inner bottom at 1 cm is a disc 0.2 m across (pi/4 of its rectangle).
+    const dish = obj("dish-1", 0, 0, stats([{ name: "dish", min: [-0.13, -0.13, 0], max: [0.13, 0.13, 0.03] }], [{ z: 0.01, min: [-0.1, -0.1], max: [0.1, 0.1], area: Math.PI * 0.01, clearance: null }]), "on:table-1", 0.75);
+    const t = obj("table-1", 0, 0, table);
+    // A square board 0.18 m wide fits the inner bottom's rectangle, not its disc: its corners would go into the rim.
+    const board = obj("board-1", 0, 0, stats([{ name: "slab", min: [-0.09, -0.09, 0], max: [0.09, 0.09, 0.02] }]), "on:dish-1", 0.76);
+    const across = restOnSupport({ objects: [t, dish, board], room }, board)!;
+    expect(across.z).toBeCloseTo(0.78, 3);
+    expect(issuesOf(board, across, [t, dish], room)).toEqual([]);
+    expect(issuesOf(board, { ...across, z: 0.76 }, [t, dish], room).map((i) => i.kind)).toEqual(["floating"]);
+    // A coaster 0.12 m across fits inside the disc and rests on it, near its centre.
+    const coaster = obj("coaster-1", 0.05, 0.05, stats([{ name: "disc", min: [-0.06, -0.06, 0], max: [0.06, 0.06, 0.01] }]), "on:dish-1", 0.78);
+    const inside = restOnSupport({ objects: [t, dish, coaster], room }, coaster)!;
+    expect(inside.z).toBeCloseTo(0.76, 3);
+    // Its centre stays in the square inscribed in the disc, so its rim stays over the disc.
+    for (const v of [inside.x, inside.y]) expect(Math.abs(v)).toBeLessThanOrEqual(0.1 / Math.SQRT2 - 0.06 + 1e-3);
+  });
+  it("counts a thin pole of the stand a cube rests on by how deep it stands inside the cube, and puts the cube on the floor beside it", () => {
+    // A 9 mm pole rising from a 4 mm base 11 cm wide; a 10 x 7.5 cm cube resting on the base around the pole.
+    const stand = obj("organizer-1", 0, 0, stats(
+      [{ name: "base", min: [-0.056, -0.056, 0], max: [0.056, 0.056, 0.004] }, { name: "pole", min: [-0.0045, -0.0045, 0.002], max: [0.0045, 0.0045, 0.108] }],
+      [{ z: 0.004, min: [-0.056, -0.056], max: [0.056, 0.056], area: 0.0125, clearance: null }],
+    ));
+    const cube = obj("cube-1", 0, 0, stats([{ name: "block", min: [-0.05, -0.0375, 0], max: [0.05, 0.0375, 0.12] }]), "on:organizer-1", 0.004);
+    expect(issuesOf(cube, cube.placement, [stand], room).map((i) => [i.kind, i.with])).toEqual([["collision", "organizer-1"]]);
+    // Nowhere on the base is clear of the pole: it goes to the floor, clear of the stand.
+    const r = nearestValidPlacement({ objects: [stand, cube], room }, cube);
+    expect(r.found).toBe(true);
+    expect(r.support).toBe("floor");
+    expect(issuesOf({ ...cube, support: "floor" }, r.placement, [stand], room)).toEqual([]);
+    expect(Math.hypot(r.placement.x, r.placement.y)).toBeGreaterThan(0.05);
+  });
 });
+

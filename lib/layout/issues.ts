@@ -5,10 +5,10 @@
  * or on a support surface of what it stands on), `wall` (a part goes into a wall), `outside` (the object is
  * outside the room or below the floor), `door_swing` (a floor object stands in a door's swing area).
  */
-import { boxesIntersect, footprintPenetration, outsideDepth, pointInPolygon, toLocal, verticalOverlap, type Box } from "../geometry/box";
+import { footprintPenetration, outsideDepth, penetrationDepth, pointInPolygon, toLocal, verticalOverlap, type Box } from "../geometry/box";
 import { openingSegment, wallsOf } from "../geometry/room";
 import type { Placement, PlacementIssue, Room, Scene, SceneObject, SupportSurface } from "../scene/schema";
-import { builtSize, holdingSurfaces, localBottom, objectBox, partBoxes, supportSurfaces, type PlacedObject } from "./parts";
+import { builtSize, fallbackSurfaces, holdingSurfaces, localBottom, objectBox, partBoxes, supportSurfaces, type PlacedObject } from "./parts";
 
 /** Penetration (m) of two parts beyond which they interpenetrate. */
 export const PART_TOLERANCE_M = 0.015;
@@ -64,12 +64,37 @@ function exempt(a: PlacedObject, b: PlacedObject, byId: ReadonlyMap<string, Plac
   return supportChain(a, byId).includes(b.id) || supportChain(b, byId).includes(a.id);
 }
 
-/** True when some part of `a` interpenetrates some part of `b` by more than PART_TOLERANCE_M. */
+/**
+ * Parts (room frame) of `sup` that rise from the height where `o` at `p` rests, or from above it: the upper block
+ * of a stepped stand, a hutch on a desk's top, a back cushion on a seat. What `o` rests on may not go through
+ * them. Parts reaching below that height (legs, the top it stands on, a dish's or tray's body around its inner
+ * bottom, a bookshelf's uprights) hold or surround it and are left out.
+ */
+export function partsRisingAbove(sup: PlacedObject, o: PlacedObject, p: Placement): Box[] {
+  const rest = p.z + localBottom(o);
+  return partBoxes(sup).filter((b) => b.z >= rest - RISE_TOLERANCE_M);
+}
+
+/** How far (m) below the height where an object rests a part of its support may begin and still rise from that surface (a dish's 1 cm floor begins below it). */
+export const RISE_TOLERANCE_M = 0.003;
+
+/** True when some part of `o` at `p` interpenetrates a part of its direct support `sup` rising from where it rests (partsRisingAbove). */
+function runsIntoOwnSupport(o: PlacedObject, p: Placement, sup: PlacedObject): boolean {
+  const rising = partsRisingAbove(sup, o, p);
+  if (!rising.length) return false;
+  const mine = partBoxes(o, p);
+  return mine.some((x) => rising.some((y) => penetrationDepth(x, y) > PART_TOLERANCE_M));
+}
+
+/**
+ * True when some part of `a` interpenetrates some part of `b` by more than PART_TOLERANCE_M (penetrationDepth: a
+ * thin post or leg standing inside a block counts by how deep it is in, as the mesh check measures it).
+ */
 export function partsCollide(a: PlacedObject, pa: Placement, b: PlacedObject, pb: Placement): boolean {
-  if (!boxesIntersect(objectBox(a, pa), objectBox(b, pb), PART_TOLERANCE_M)) return false;
+  if (penetrationDepth(objectBox(a, pa), objectBox(b, pb)) <= PART_TOLERANCE_M) return false;
   const qa = partBoxes(a, pa);
   const qb = partBoxes(b, pb);
-  for (const x of qa) for (const y of qb) if (boxesIntersect(x, y, PART_TOLERANCE_M)) return true;
+  for (const x of qa) for (const y of qb) if (penetrationDepth(x, y) > PART_TOLERANCE_M) return true;
   return false;
 }
 
@@ -97,9 +122,9 @@ function floatingIssue(o: PlacedObject, p: Placement, byId: ReadonlyMap<string, 
   const sup = byId.get(o.support.slice(3));
   if (!sup) return { kind: "floating", message: `${o.id} stands on ${o.support.slice(3)}, which is not in the scene.` };
   // Only surfaces that can hold it count (a pillow on a backrest's narrow top does not rest); an object that no
-  // surface holds may rest on any.
+  // surface holds may rest on any but a recess it does not fit into (it lies across that one's rim).
   const holding = holdingSurfaces(sup, o);
-  const h = surfaceHeightUnder(sup, p.x, p.y, bottom, holding.length ? holding : supportSurfaces(sup));
+  const h = surfaceHeightUnder(sup, p.x, p.y, bottom, holding.length ? holding : fallbackSurfaces(sup, o));
   if (h === null) return { kind: "floating", with: sup.id, message: `${o.id} is not over a surface of ${sup.id}.` };
   const gap = bottom - h;
   if (Math.abs(gap) > REST_TOLERANCE_M) return { kind: "floating", with: sup.id, message: gap > 0 ? `${o.id} floats ${gap.toFixed(2)} m above ${sup.id}.` : `${o.id} sinks ${(-gap).toFixed(2)} m into ${sup.id}.` };
@@ -118,7 +143,11 @@ export function issuesOf(o: PlacedObject, p: Placement, others: readonly PlacedO
   const out: PlacementIssue[] = [];
   const self = { ...o, placement: p };
   for (const b of others) {
-    if (b.id === o.id || exempt(self, b, byId)) continue;
+    if (b.id === o.id) continue;
+    if (exempt(self, b, byId)) {
+      if (o.support === `on:${b.id}` && !isFlatCover(o) && !isFlatCover(b) && runsIntoOwnSupport(self, p, b)) out.push({ kind: "collision", with: b.id, message: `${o.id} runs into a part of ${b.id} it rests beside.` });
+      continue;
+    }
     if (partsCollide(self, p, b, b.placement)) out.push({ kind: "collision", with: b.id, message: `${o.id} runs into ${b.id}.` });
   }
   const f = floatingIssue(o, p, byId);

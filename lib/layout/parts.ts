@@ -60,12 +60,54 @@ export function supportSurfaces(o: Pick<SceneObject, "targetSize" | "build">): S
   return [{ z: s.h, min: [-s.w / 2, -s.d / 2], max: [s.w / 2, s.d / 2], area: s.w * s.d, clearance: null }];
 }
 
+/** Share of its plan rectangle below which a surface is round (an ellipse fills pi/4 = 0.785 of it, a square with rounded corners more than 0.95). */
+export const ROUND_FILL = 0.9;
+
+/** True when `s` is a recessed surface of `sup` (open above and below the object's top: a tray's, dish's or bowl's inner bottom, a seat below its backrest). */
+export function isRecessed(sup: Pick<SceneObject, "build">, s: SupportSurface): boolean {
+  const top = sup.build?.stats?.bbox.max[2] ?? null;
+  return s.clearance === null && top !== null && s.z < top - 0.01;
+}
+
+/** True when `s` is round: its faces fill less than ROUND_FILL of its rectangle (a round dish's or bowl's bottom). */
+export function isRound(s: SupportSurface): boolean {
+  const rect = (s.max[0] - s.min[0]) * (s.max[1] - s.min[1]);
+  return rect > 1e-9 && s.area / rect < ROUND_FILL;
+}
+
+/**
+ * True when an object with plan outline `outline` (local frame, m: its footprint hull, else its rectangle) fits
+ * inside the ellipse inscribed in the rectangle of `s` (grown by `slack` m), centred, turned by 0 or 90 degrees.
+ */
+export function fitsEllipse(s: SupportSurface, outline: readonly (readonly [number, number])[], slack = 0): boolean {
+  const a = (s.max[0] - s.min[0] + slack) / 2;
+  const b = (s.max[1] - s.min[1] + slack) / 2;
+  if (a <= 0 || b <= 0 || !outline.length) return false;
+  const xs = outline.map((q) => q[0]);
+  const ys = outline.map((q) => q[1]);
+  const cx = (Math.min(...xs) + Math.max(...xs)) / 2;
+  const cy = (Math.min(...ys) + Math.max(...ys)) / 2;
+  const inside = (turn: boolean) => outline.every(([x, y]) => {
+    const [u, v] = turn ? [y - cy, x - cx] : [x - cx, y - cy];
+    return (u / a) ** 2 + (v / b) ** 2 <= 1;
+  });
+  return inside(false) || inside(true);
+}
+
+/** Plan outline (local frame, m) of an object: its measured footprint hull, else its size's rectangle. */
+export function planOutline(o: Pick<SceneObject, "targetSize" | "build">): [number, number][] {
+  const hull = o.build?.stats?.footprint;
+  if (hull && hull.length >= 3) return hull.map((q) => [q[0], q[1]]);
+  const { w, d } = builtSize(o);
+  return [[-w / 2, -d / 2], [w / 2, -d / 2], [w / 2, d / 2], [-w / 2, d / 2]];
+}
+
 /** Surfaces of `sup` that can hold `obj` (free height and plan extent; open above unless `sup` is shelved storage), best first (shelf boards first for shelved storage, then by area). */
 export function holdingSurfaces(sup: PlacedObject, obj: Pick<SceneObject, "targetSize" | "build">): SupportSurface[] {
   const size = builtSize(obj);
   const shortSide = Math.min(size.w, size.d);
   const longSide = Math.max(size.w, size.d);
-  const top = sup.build?.stats?.bbox.max[2] ?? null;
+  const outline = planOutline(obj);
   const fits = (s: SupportSurface) => {
     const sw = s.max[0] - s.min[0];
     const sd = s.max[1] - s.min[1];
@@ -75,8 +117,9 @@ export function holdingSurfaces(sup: PlacedObject, obj: Pick<SceneObject, "targe
     const a = Math.min(sw, sd) >= Math.max(shortSide * 0.75, Math.min(0.2, longSide * 0.5)) && Math.max(sw, sd) >= longSide * 0.75;
     // A recessed surface open above (a tray's or dish's inner bottom, a seat below its backrest) holds only what
     // fits inside it: an overhanging edge would go into the rim around it (up to RECESS_SLACK_M in all).
-    const recessed = s.clearance === null && top !== null && s.z < top - 0.01;
-    const inside = !recessed || (Math.min(sw, sd) >= shortSide - RECESS_SLACK_M && Math.max(sw, sd) >= longSide - RECESS_SLACK_M);
+    // A round recess (a round dish) holds only what fits inside its ellipse: its rectangle's corners are rim.
+    const recessed = isRecessed(sup, s);
+    const inside = !recessed || (isRound(s) ? fitsEllipse(s, outline, RECESS_SLACK_M) : Math.min(sw, sd) >= shortSide - RECESS_SLACK_M && Math.max(sw, sd) >= longSide - RECESS_SLACK_M);
     return a && inside && (s.clearance === null || s.clearance >= size.h * 0.95);
   };
   const all = supportSurfaces(sup);
@@ -86,4 +129,30 @@ export function holdingSurfaces(sup: PlacedObject, obj: Pick<SceneObject, "targe
   const good = all.filter((s) => fits(s) && (shelved || s.clearance === null));
   good.sort((a, b) => (shelved ? Number(b.clearance !== null) - Number(a.clearance !== null) : 0) || b.area - a.area);
   return good;
+}
+
+/**
+ * Surfaces `obj` may rest on when none of `sup` holds it (holdingSurfaces is empty): the most open first, leaving
+ * out a recess it does not fit into (its edge would go into the rim: a board too big for a round dish) and a
+ * covered surface too low for it (it would stand inside `sup`: a base under a stuffed animal's body); when none is
+ * left, the top of `sup`'s bounding box (across a rim, on a head). Local frame of `sup`.
+ */
+export function fallbackSurfaces(sup: PlacedObject, obj: Pick<SceneObject, "targetSize" | "build">): SupportSurface[] {
+  const size = builtSize(obj);
+  const outline = planOutline(obj);
+  const fitsRecess = (s: SupportSurface) => {
+    if (!isRecessed(sup, s)) return true;
+    if (isRound(s)) return fitsEllipse(s, outline, RECESS_SLACK_M);
+    const sw = s.max[0] - s.min[0];
+    const sd = s.max[1] - s.min[1];
+    return Math.min(sw, sd) >= Math.min(size.w, size.d) - RECESS_SLACK_M && Math.max(sw, sd) >= Math.max(size.w, size.d) - RECESS_SLACK_M;
+  };
+  const clearance = (s: SupportSurface) => (s.clearance === null ? Infinity : s.clearance);
+  const open = supportSurfaces(sup)
+    .filter((s) => fitsRecess(s) && (s.clearance === null || s.clearance >= size.h * 0.95))
+    .sort((a, b) => (clearance(a) === clearance(b) ? (a.clearance === null ? b.z - a.z : 0) || b.area - a.area : clearance(b) - clearance(a)));
+  if (open.length) return open;
+  const bb = sup.build?.stats?.bbox;
+  if (!bb) return supportSurfaces(sup);
+  return [{ z: bb.max[2], min: [bb.min[0], bb.min[1]], max: [bb.max[0], bb.max[1]], area: (bb.max[0] - bb.min[0]) * (bb.max[1] - bb.min[1]), clearance: null }];
 }

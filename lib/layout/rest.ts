@@ -8,7 +8,7 @@
 import { fromLocal, toLocal, type Box } from "../geometry/box";
 import type { Placement, PlacementIssue, Room, SceneObject, Support, SupportSurface } from "../scene/schema";
 import { issuesOf, REST_TOLERANCE_M, type IssueRoom } from "./issues";
-import { builtSize, holdingSurfaces, localBottom, supportSurfaces, type PlacedObject } from "./parts";
+import { builtSize, fallbackSurfaces, holdingSurfaces, isRecessed, isRound, localBottom, type PlacedObject } from "./parts";
 
 /** Largest search distance (m) of the nearest valid spot. */
 export const FIX_RADIUS_M = 3;
@@ -36,6 +36,15 @@ function slots(s: SupportSurface, hx: number, hy: number, from: [number, number]
   pts.push([clamp(from[0], lo[0], hi[0]), clamp(from[1], lo[1], hi[1])]);
   for (const x of xs) for (const y of ys) pts.push([x, y]);
   return pts.sort((a, b) => Math.hypot(a[0] - from[0], a[1] - from[1]) - Math.hypot(b[0] - from[0], b[1] - from[1]));
+}
+
+/** The rectangle inscribed in the ellipse of surface `s` (same centre and aspect; half axes over sqrt 2). */
+function inscribed(s: SupportSurface): SupportSurface {
+  const cx = (s.min[0] + s.max[0]) / 2;
+  const cy = (s.min[1] + s.max[1]) / 2;
+  const hx = (s.max[0] - s.min[0]) / 2 / Math.SQRT2;
+  const hy = (s.max[1] - s.min[1]) / 2 / Math.SQRT2;
+  return { ...s, min: [cx - hx, cy - hy], max: [cx + hx, cy + hy] };
 }
 
 /** Half extents (m) of an object of size `size` at relative yaw `dyaw` (deg) along the axes of its support. */
@@ -79,13 +88,13 @@ export function restOnSupport(scene: SearchScene, obj: PlacedObject, p: Placemen
   const surfaces = holdingSurfaces(sup, obj);
   const bottom = localBottom(obj);
   let fallback: Placement | null = null;
-  // When no surface holds it, the most open one (free above, then the most free height), the highest of those
-  // open above (something too big for a dish's inside lies across its rim), then the largest.
-  const open = [...supportSurfaces(sup)].sort((a, b) => (a.clearance === null ? Infinity : a.clearance) === (b.clearance === null ? Infinity : b.clearance) ? (a.clearance === null ? b.z - a.z : 0) || b.area - a.area : (b.clearance ?? Infinity) - (a.clearance ?? Infinity));
-  for (const s of surfaces.length ? surfaces : open.slice(0, 1)) {
+  // When no surface holds it, the most open one it does not go into the rim of (fallbackSurfaces).
+  for (const s of surfaces.length ? surfaces : fallbackSurfaces(sup, obj).slice(0, 1)) {
     for (const yaw of [p.yawDeg, normYaw(p.yawDeg + 90)]) {
       const [hx, hy] = halfExtents(size, yaw - sup.placement.yawDeg);
-      for (const [lx, ly] of slots(s, Math.min(hx, (s.max[0] - s.min[0]) / 2), Math.min(hy, (s.max[1] - s.min[1]) / 2), from)) {
+      // In a round recess the centre stays in the rectangle inscribed in its ellipse.
+      const region = isRound(s) && isRecessed(sup, s) ? inscribed(s) : s;
+      for (const [lx, ly] of slots(region, Math.min(hx, (region.max[0] - region.min[0]) / 2), Math.min(hy, (region.max[1] - region.min[1]) / 2), from)) {
         const [x, y] = fromLocal(frame, lx, ly);
         const q = rounded({ x, y, z: sup.placement.z + s.z - bottom, yawDeg: yaw });
         fallback ??= q;

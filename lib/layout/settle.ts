@@ -107,7 +107,8 @@ function makeRoom(cur: () => SettleScene, o: SceneObject, issues: readonly Place
   for (const bid of blockers) {
     const work = cur();
     const b = work.objects.find((x) => x.id === bid);
-    if (!b || b.hidden || changed.includes(bid) || (b.support !== "floor" && b.support !== "wall")) continue;
+    // What `o` stands on is never moved out of its way (it collides only with parts rising from its own surface).
+    if (!b || b.hidden || changed.includes(bid) || o.support === `on:${bid}` || (b.support !== "floor" && b.support !== "wall")) continue;
     const r = placeOne(work, b, { want: b.placement });
     if (!r.found || !moved(r.placement, b.placement)) continue;
     const objects = work.objects;

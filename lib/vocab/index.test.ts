@@ -47,6 +47,16 @@ describe("familyOf / categoryInfo", () => {
     expect(familyOf("zxqv")).toBe("box");
     expect(categoryInfo("zxqv").known).toBe(false);
   });
+  it("gives a listed member of a family the family's size and support, not a generic box's", () => {
+    // A platter is built by the plate family: a 3 cm dish that stands on a surface, not a 0.5 m box on the floor.
+    const platter = categoryInfo("serving platter");
+    expect(platter.family).toBe("plate");
+    expect(platter.defaultSize).toEqual(categoryInfo("plate").defaultSize);
+    expect(platter.surface).toBe(true);
+    expect(platter.known).toBe(false);
+    // Only whole names: a towel bar is not a bar counter.
+    expect(categoryInfo("towel_bar").family).not.toBe("kitchen_island");
+  });
   it("every family of the table is a declared family", () => {
     for (const c of ["bed", "tv", "sofa", "toilet", "microwave", "curtains", "box"]) expect(FAMILIES).toContain(familyOf(c));
   });

@@ -5,6 +5,7 @@
 import type { Route, Size3 } from "../scene/schema";
 import { canonicalCategory } from "./canonical";
 import { FAMILIES, isFamily, type Family } from "./families";
+import { listedMemberFamily } from "./stand-ins";
 import { CATEGORY_ROWS, type EntryRow } from "./table";
 
 export { FAMILIES, isFamily, type Family } from "./families";
@@ -110,6 +111,11 @@ export function categoryInfo(category: string): CategoryInfo {
   const c = canonicalCategory(category);
   const row = TABLE.get(c);
   if (row) return infoFromRow(row, true);
+  // A listed true member of a family (a platter of plate, a hutch of cabinet) takes its family's row: the family
+  // builds it, so its size and support are the family's, not a generic box's.
+  const member = listedMemberFamily(c);
+  const memberRow = member ? TABLE.get(member) : undefined;
+  if (memberRow) return infoFromRow(memberRow, false);
   const info = heuristicInfo(c);
   // "table" by size: a large unknown table is a dining table, a small one a side table.
   if (info.family === "dining_table" && /table$/.test(c) && !/(dining|kitchen|work|play|train)/.test(c)) {

@@ -88,6 +88,11 @@ export interface BuildRoute {
   standIn: boolean;
 }
 
+/** The family a category is listed as a member of by its whole (canonical) name, or null. */
+export function listedMemberFamily(category: string): Family | null {
+  return MEMBER_OF.get(canonicalCategory(category)) ?? null;
+}
+
 /** The family a category is a listed member of (by the whole name or its head noun), or null. */
 export function memberFamily(category: string): Family | null {
   const c = canonicalCategory(category);
