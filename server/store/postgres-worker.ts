@@ -33,7 +33,9 @@ let client = null;
 let connecting = null;
 let depth = 0;
 let lost = false;
+// Prepared statement names per SQL text on the current connection.
 const names = new Map();
+let named = 0;
 
 function where() {
   try {
@@ -55,6 +57,7 @@ async function connection() {
         if (client === c) {
           client = null;
           names.clear();
+          named = 0;
           if (depth > 0) lost = true;
         }
       };
@@ -84,10 +87,21 @@ async function query(sql, params, mode) {
   const c = await connection();
   let name = names.get(sql);
   if (!name) {
-    name = "roomcode_" + names.size;
+    name = "roomcode_" + named++;
     names.set(sql, name);
   }
-  const res = await c.query({ name, text: sql, values: params.map(param) });
+  const values = params.map(param);
+  let res;
+  try {
+    res = await c.query({ name, text: sql, values });
+  } catch (e) {
+    // Another server's migration changed a table under a prepared SELECT *: prepare it again (outside a transaction,
+    // where the failed statement has not aborted anything).
+    if (!(e && e.code === "0A000" && depth === 0)) throw e;
+    name = "roomcode_" + named++;
+    names.set(sql, name);
+    res = await c.query({ name, text: sql, values });
+  }
   if (mode === "run") return { changes: res.rowCount || 0 };
   if (mode === "get") return res.rows[0];
   return res.rows;

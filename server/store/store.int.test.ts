@@ -200,6 +200,13 @@ describe("Postgres adapter", () => {
     expect(() => db.prepare("UPDATE t_types SET s = @s WHERE i = @i").run({ s: "y" })).toThrow(/^store: missing named parameter @i/);
   });
 
+  it("prepares a SELECT * again after a migration changed its table", () => {
+    const all = db.prepare("SELECT * FROM t_types");
+    expect(Object.keys(all.get() as object)).toEqual(["i", "b", "s", "n", "y"]);
+    db.exec("ALTER TABLE t_types ADD COLUMN z TEXT DEFAULT 'new'");
+    expect(all.get()).toMatchObject({ i: 42, z: "new" });
+  });
+
   it("nests transactions as savepoints: an inner rollback keeps the outer writes", () => {
     db.exec("CREATE TABLE t_tx (k TEXT PRIMARY KEY)");
     const put = db.prepare("INSERT INTO t_tx VALUES (?)");
