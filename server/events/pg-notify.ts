@@ -49,7 +49,12 @@ export class PgNotifyChannel {
       try {
         await c.connect();
         c.on("notification", (n) => {
-          if (n.channel === this.channel && n.payload !== undefined) this.onMessage(n.payload);
+          if (n.channel !== this.channel || n.payload === undefined) return;
+          try {
+            this.onMessage(n.payload);
+          } catch {
+            // A receiver that failed (e.g. the store is unreachable) gets the gap filled from the log with the next event.
+          }
         });
         await c.query(`LISTEN ${this.channel}`);
       } catch (e) {
