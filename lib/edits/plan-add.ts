@@ -3,15 +3,25 @@ import { err } from "../errors";
 import { materialPreset } from "../program/materials";
 import type { Placement, SceneObject, Support } from "../scene/schema";
 import { canonicalCategory, categoryInfo } from "../vocab";
-import { perform } from "./commands";
 import { boundsOf } from "./geometry";
 import type { Intent } from "./parse";
 import type { Change } from "./parse-changes";
 import { dimsOf } from "./params-rules";
-import type { NewObject } from "./plan";
 import type { PlanBuilder } from "./plan-builder";
 import { DONE, round3, unsupported, type StepResult as R } from "./plan-step";
 import { againstWall, pickWall } from "./placement";
+
+/** A new object with no program yet (build pending), as an `add-object` plan step carries it; its route comes from the vocabulary. */
+export function pendingObject(o: Pick<SceneObject, "id" | "category" | "name" | "description" | "attributes" | "targetSize" | "support" | "placement">): SceneObject {
+  return {
+    ...o,
+    route: categoryInfo(o.category).route,
+    plan: null,
+    program: null,
+    build: { status: "pending", glbRev: null, stats: null, error: null, attempts: 0 },
+    hidden: false,
+  };
+}
 
 /** Adds the objects of an `add` intent to the plan, each at its destination or a default spot. */
 export function addObjects(b: PlanBuilder, intent: Extract<Intent, { type: "add" }>): R {
@@ -32,25 +42,17 @@ export function addObjects(b: PlanBuilder, intent: Extract<Intent, { type: "add"
     const words = [color?.name?.replace(/_/g, " "), material?.name.replace(/_/g, " "), category.replace(/_/g, " ")].filter(Boolean).join(" ");
     const support: Support = info.support === "floor" ? "floor" : info.support;
     const z = support === "wall" ? Math.max(0.9, 1.5 - size.h / 2) : support === "ceiling" ? Math.max(0, (b.work.room?.wallHeight ?? 2.7) - size.h) : 0;
-    const object: SceneObject = {
+    const object = pendingObject({
       id,
       name: category.replace(/_/g, " "),
       category,
       description: `${intent.count > 1 ? "a " : ""}${words}`.trim(),
-      route: info.route,
       targetSize: { w: round3(size.w), d: round3(size.d), h: round3(size.h) },
       placement: { x: 0, y: 0, z, yawDeg: 0 },
       support,
       attributes: { color: color?.hex ?? (material ? materialPreset(material.name).color : null), colorName: color?.name ?? null, material: material?.name ?? null, size: null, style: [], tags: [] },
-      plan: null,
-      program: null,
-      build: { status: "pending", glbRev: null, stats: null, error: null, attempts: 0 },
-      hidden: false,
-    };
-    b.work = perform(b.work, { name: "add-object", args: { object } }).scene;
-    const newObj: NewObject = { id, category, name: object.name, description: object.description, attributes: object.attributes, targetSize: object.targetSize, support, placement: object.placement };
-    b.ops.push({ kind: "add", object: newObj, label: `add ${words}` });
-    b.touched.add(id);
+    });
+    b.addStep(object, `add ${words}`);
     let r: R;
     if (intent.dest) {
       r = b.move({ text: id, pronoun: false, quantity: "one", noun: [id], plural: false, ordinal: null, side: null, color: null, relation: null, list: null }, intent.dest);

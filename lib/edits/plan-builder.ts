@@ -2,13 +2,13 @@
 import { err, type Result } from "../errors";
 import { normalizeYaw } from "../frames";
 import type { Placement, Scene, SceneObject, Support } from "../scene/schema";
-import { perform } from "./commands";
+import { commandObjectId, perform, type Command, type CommandArgs, type ParamLike } from "./commands";
 import { conflictsFor } from "./conflicts";
 import { objectSize, roundPlacement, yawFacing } from "./geometry";
 import type { Destination, Intent } from "./parse";
 import type { Change } from "./parse-changes";
 import { paramsFor, paramKeyFor } from "./params-rules";
-import { CAPABILITIES, type EditOp, type EditRefusal, type MoveSpec } from "./plan";
+import { CAPABILITIES, type EditRefusal, type MoveSpec, type PlanStep, type RoomChange } from "./plan";
 import { addObjects, placeAtDefaultSpot } from "./plan-add";
 import { roomEdit } from "./plan-room";
 import { DONE, unsupported, type StepResult as R } from "./plan-step";
@@ -18,10 +18,12 @@ import { destinationOf, type Target } from "./destination";
 import type { RefSpec } from "./reference";
 import { newWindow, roomPatchFor } from "./room";
 
-/** Accumulates ops over a working copy of the scene so that later clauses see earlier changes. */
+type StepOf<N extends Command["name"]> = PlanStep & { command: Extract<Command, { name: N }> };
+
+/** Accumulates plan steps (commands with labels) over a working copy of the scene so that later clauses see earlier changes. */
 export class PlanBuilder {
   work: Scene;
-  ops: EditOp[] = [];
+  ops: PlanStep[] = [];
   notes: string[] = [];
   touched = new Set<string>();
 
@@ -35,6 +37,54 @@ export class PlanBuilder {
 
   obj(id: string): SceneObject {
     return this.work.objects.find((o) => o.id === id)!;
+  }
+
+  /** The plan's step running command `name` on object `id`, if any. */
+  stepFor<N extends Command["name"]>(name: N, id: string | null): StepOf<N> | undefined {
+    return this.ops.find((x): x is StepOf<N> => x.command.name === name && commandObjectId(x.command) === id);
+  }
+
+  /**
+   * Adds PARAMS values of `o` to the plan (merged into its earlier `set-params` step, if any) and applies them to
+   * the working copy; what stands on `o` is lifted with it when its height changes. Throws `edits:` when `o` has no program.
+   */
+  paramsStep(o: SceneObject, values: Record<string, ParamLike>, label: (merged: Record<string, ParamLike>) => string): void {
+    const oldH = objectSize(o).h;
+    const prev = this.stepFor("set-params", o.id);
+    const merged = { ...(prev?.command.args.params ?? {}), ...values };
+    if (prev) {
+      prev.command.args.params = merged;
+      prev.label = label(merged);
+    } else {
+      this.ops.push({ command: { name: "set-params", args: { objectId: o.id, params: merged, at: this.now, origin: "edit" } }, label: label(merged) });
+    }
+    this.work = perform(this.work, { name: "set-params", args: { objectId: o.id, params: values, at: this.now, origin: "edit" } }).scene;
+    this.touched.add(o.id);
+    const newH = this.obj(o.id).targetSize.h;
+    if (Math.abs(newH - oldH) > 1e-6) {
+      for (const c of this.work.objects.filter((x) => x.support === `on:${o.id}`)) {
+        this.setPlacement(c, roundPlacement({ ...c.placement, z: c.placement.z + (newH - oldH) }), { type: "carried", by: o.id }, undefined, `lift ${c.name} with ${o.name}`);
+      }
+    }
+  }
+
+  /** Adds a new program for `o` to the plan: a `set-program` step whose build is pending (the executor builds `source`). */
+  programStep(o: SceneObject, source: string, params: Record<string, unknown>, label: string): void {
+    const args: CommandArgs<"set-program"> = {
+      objectId: o.id,
+      program: { rev: (o.program?.rev ?? 0) + 1, source, params, origin: "edit", createdAt: this.now },
+      build: { ...o.build, status: "pending", error: null },
+    };
+    this.ops.push({ command: { name: "set-program", args }, label });
+    this.work = perform(this.work, { name: "set-program", args }).scene;
+    this.touched.add(o.id);
+  }
+
+  /** Adds a new object (build pending) to the plan and the working copy; its step follows later moves of it. */
+  addStep(object: SceneObject, label: string): void {
+    this.work = perform(this.work, { name: "add-object", args: { object } }).scene;
+    this.ops.push({ command: { name: "add-object", args: { object } }, label });
+    this.touched.add(object.id);
   }
 
   targets(ref: RefSpec | null): Result<string[], EditRefusal> {
@@ -110,25 +160,7 @@ export class PlanBuilder {
       const p = paramsFor(o, changes);
       if (!p.ok) return err(unsupported(p.error, "no_such_param"));
       if (!Object.keys(p.value).length) return err(unsupported(`Nothing to change on ${o.name}: it already has those values.`, "no_change"));
-      const oldH = objectSize(o).h;
-      const prev = this.ops.find((x): x is Extract<EditOp, { kind: "params" }> => x.kind === "params" && x.objectId === o.id);
-      const merged = { ...(prev?.params ?? {}), ...p.value };
-      const labelText = `change ${o.name}: ${Object.entries(merged).map(([k, v]) => `${k} = ${JSON.stringify(v)}`).join(", ")}`;
-      if (prev) {
-        prev.params = merged;
-        prev.label = labelText;
-      } else {
-        this.ops.push({ kind: "params", objectId: o.id, params: merged, label: labelText });
-      }
-      this.work = perform(this.work, { name: "set-params", args: { objectId: o.id, params: p.value, at: this.now, origin: "edit" } }).scene;
-      this.touched.add(o.id);
-      const newH = this.obj(o.id).targetSize.h;
-      if (Math.abs(newH - oldH) > 1e-6) {
-        for (const c of this.work.objects.filter((x) => x.support === `on:${o.id}`)) {
-          const pl = roundPlacement({ ...c.placement, z: c.placement.z + (newH - oldH) });
-          this.setPlacement(c, pl, { type: "carried", by: o.id }, undefined, `lift ${c.name} with ${o.name}`);
-        }
-      }
+      this.paramsStep(o, p.value, (merged) => `change ${o.name}: ${Object.entries(merged).map(([k, v]) => `${k} = ${JSON.stringify(v)}`).join(", ")}`);
       return DONE;
     });
   }
@@ -170,21 +202,20 @@ export class PlanBuilder {
     return DONE;
   }
 
+  /** Records a placement step for `o` (replacing its earlier one; a new object's `add-object` step takes it instead). */
   setPlacement(o: SceneObject, p: Placement, move: MoveSpec, support: Support | undefined, label: string): void {
-    const i = this.ops.findIndex((x) => x.kind === "placement" && x.objectId === o.id);
-    const op: EditOp = { kind: "placement", objectId: o.id, move, placement: p, ...(support && support !== o.support ? { support } : {}), label };
-    if (i >= 0) {
-      const prev = this.ops[i] as Extract<EditOp, { kind: "placement" }>;
-      this.ops[i] = { ...op, support: op.support ?? prev.support };
-    } else {
-      const added = this.ops.find((x) => x.kind === "add" && x.object.id === o.id);
-      if (added && added.kind === "add") {
-        added.object.placement = p;
-        if (support) added.object.support = support;
-      } else this.ops.push(op);
-    }
     this.work = perform(this.work, { name: "set-placement", args: { objectId: o.id, placement: p, support } }).scene;
     this.touched.add(o.id);
+    const added = this.stepFor("add-object", o.id);
+    if (added) {
+      added.command.args.object = this.obj(o.id);
+      return;
+    }
+    const prev = this.stepFor("set-placement", o.id);
+    const sup = support && support !== o.support ? support : prev?.command.args.support;
+    const step: StepOf<"set-placement"> = { command: { name: "set-placement", args: { objectId: o.id, placement: p, ...(sup ? { support: sup } : {}) } }, label, move };
+    if (prev) this.ops[this.ops.indexOf(prev)] = step;
+    else this.ops.push(step);
   }
 
   swap(a: RefSpec, b: RefSpec): R {
@@ -231,8 +262,9 @@ export class PlanBuilder {
         this.setPlacement(c, { ...c.placement, z: 0 }, { type: "set" }, "floor", `put ${c.name} on the floor (its support is removed)`);
         this.notes.push(`${c.name} stood on ${o.name}; it now stands on the floor.`);
       }
-      this.ops = this.ops.filter((x) => !(("objectId" in x && x.objectId === id) || (x.kind === "add" && x.object.id === id)));
-      this.ops.push({ kind: "remove", objectId: id, label: `remove ${o.name}` });
+      const wasAdded = !!this.stepFor("add-object", id);
+      this.ops = this.ops.filter((x) => commandObjectId(x.command) !== id);
+      if (!wasAdded) this.ops.push({ command: { name: "remove-object", args: { objectId: id } }, label: `remove ${o.name}` });
       this.work = perform(this.work, { name: "remove-object", args: { objectId: id } }).scene;
       this.touched.delete(id);
     }
@@ -243,18 +275,19 @@ export class PlanBuilder {
     return roomEdit(this, target, changes);
   }
 
-  roomOp(change: Extract<EditOp, { kind: "room" }>["change"], label: string): R {
-    const prev = this.ops.find((x): x is Extract<EditOp, { kind: "room" }> => x.kind === "room");
-    if (prev) {
-      prev.change = { ...prev.change, ...change };
-      prev.label = `${prev.label}; ${label}`;
-    } else this.ops.push({ kind: "room", change, label });
+  /** Adds a room change as a `set-room` step without a program (merged into the plan's earlier one): the executor rebuilds the shell. */
+  roomOp(change: RoomChange, label: string): R {
     const patch = roomPatchFor(this.work.room!, change);
+    const prev = this.stepFor("set-room", null);
+    if (prev) {
+      prev.command.args.room = { ...prev.command.args.room, ...patch };
+      prev.label = `${prev.label}; ${label}`;
+    } else this.ops.push({ command: { name: "set-room", args: { room: patch } }, label });
     this.work = perform(this.work, { name: "set-room", args: { room: patch } }).scene;
     return DONE;
   }
 
-  finish(): EditOp[] {
+  finish(): PlanStep[] {
     const ids = [...this.touched].filter((id) => this.work.objects.some((o) => o.id === id));
     if (ids.length && this.work.room) {
       const c = conflictsFor(this.work, ids);

@@ -1,11 +1,12 @@
 /**
- * The EditPlan (DESIGN.md section 6): which objects an instruction changes and how, per object:
- * a placement change (no code), a PARAMS change, a program rewrite, an add, a remove, or a room change.
- * The plan is shown to the user (event `edit.plan`) before it runs.
+ * The EditPlan (DESIGN.md section 6): the commands an instruction runs, in order (a placement change with no code, a
+ * PARAMS change, a program rewrite, an add, a remove, or a room change), each with its label. The planner emits
+ * commands directly; the executor builds what they need and commits them. The plan is shown to the user (event
+ * `edit.plan`) before it runs.
  */
 import { z } from "zod";
-import { Attributes, HexColor, Material, ObjectId, Opening, Placement, Size3, Support } from "../scene/schema";
-import { ParamValueSchema } from "./commands/types";
+import { HexColor, Material, ObjectId, Opening } from "../scene/schema";
+import { Command } from "./commands/types";
 
 /** How a placement was derived (for display and tests); lengths in m, angles in deg. */
 export const MoveSpec = z.discriminatedUnion("type", [
@@ -25,20 +26,7 @@ export const MoveSpec = z.discriminatedUnion("type", [
 ]);
 export type MoveSpec = z.infer<typeof MoveSpec>;
 
-/** A new object to add: its spec and resolved placement (m, deg). */
-export const NewObject = z.object({
-  id: ObjectId,
-  category: z.string(),
-  name: z.string(),
-  description: z.string(),
-  attributes: Attributes,
-  targetSize: Size3,
-  support: Support,
-  placement: Placement,
-});
-export type NewObject = z.infer<typeof NewObject>;
-
-/** A room-level change: wall colour/material, floor material, new size (m), an added window. */
+/** A room-level change as the planner reads it (wall colour/material, floor material, new size in m, an added window); it becomes a `set-room` patch (lib/edits/room.ts `roomPatchFor`). */
 export const RoomChange = z.object({
   wallMaterial: Material.optional(),
   floorMaterial: Material.optional(),
@@ -47,21 +35,20 @@ export const RoomChange = z.object({
 });
 export type RoomChange = z.infer<typeof RoomChange>;
 
-/** One operation of a plan; `label` is the designer-readable line shown in the plan. */
-export const EditOp = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("placement"), objectId: ObjectId, move: MoveSpec, placement: Placement, support: Support.optional(), label: z.string() }),
-  z.object({ kind: z.literal("params"), objectId: ObjectId, params: z.record(z.string(), ParamValueSchema), label: z.string() }),
-  z.object({ kind: z.literal("program"), objectId: ObjectId, source: z.string(), label: z.string() }),
-  z.object({ kind: z.literal("add"), object: NewObject, label: z.string() }),
-  z.object({ kind: z.literal("remove"), objectId: ObjectId, label: z.string() }),
-  z.object({ kind: z.literal("room"), change: RoomChange, label: z.string() }),
-]);
-export type EditOp = z.infer<typeof EditOp>;
+/**
+ * One step of a plan: the command the executor runs (server/edits/executor.ts), the designer-readable `label` shown
+ * in the plan, and for a placement how it was derived (`move`). Commands that need a build leave it pending and the
+ * executor builds it before staging the command: `set-params` and `set-program` with a pending build (the object's
+ * new program), `add-object` with a pending build (profiled, coded and built), `set-room` without a program (the
+ * shell regenerated from the changed footprint, openings or materials, then built).
+ */
+export const PlanStep = z.object({ command: Command, label: z.string(), move: MoveSpec.optional() });
+export type PlanStep = z.infer<typeof PlanStep>;
 
-/** A plan: the instruction, its operations in order, and notes (conflicts found/resolved, assumptions). */
+/** A plan: the instruction, its steps in order, and notes (conflicts found/resolved, assumptions). */
 export const EditPlan = z.object({
   instruction: z.string(),
-  ops: z.array(EditOp),
+  ops: z.array(PlanStep),
   notes: z.array(z.string()).default([]),
 });
 export type EditPlan = z.infer<typeof EditPlan>;

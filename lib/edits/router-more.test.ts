@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Scene } from "../scene/schema";
-import type { EditOp, EditPlan } from "./plan";
+import type { EditPlan } from "./plan";
+import { stepIds, stepOf } from "./testing/steps";
 import { planEdit } from "./router";
 import { bedroom, livingRoom } from "./testing/scenes";
 import { nextRedo, nextUndo, shouldMerge, type HistoryEntry } from "./history";
@@ -10,8 +11,11 @@ function plan(scene: Scene, text: string, selection: string[] = []): EditPlan {
   if (!r.ok) throw new Error(`refused: ${r.error.code}: ${r.error.message}`);
   return r.value;
 }
-const placement = (p: EditPlan, id: string) => p.ops.find((o): o is Extract<EditOp, { kind: "placement" }> => o.kind === "placement" && o.objectId === id)!;
-const ids = (p: EditPlan) => p.ops.map((o) => ("objectId" in o ? o.objectId : o.kind === "add" ? o.object.id : "room"));
+const placement = (p: EditPlan, id: string) => {
+  const s = stepOf(p, "set-placement", id)!;
+  return { ...s.command.args, move: s.move, label: s.label };
+};
+const ids = stepIds;
 
 describe("more designer phrasings", () => {
   it("two objects in one reference: move the desk and the office chair to the window", () => {
@@ -22,8 +26,8 @@ describe("more designer phrasings", () => {
   it("different targets per clause: make the sofa navy and the armchair red", () => {
     const p = plan(livingRoom(), "make the sofa navy and the armchair red");
     expect(p.ops).toMatchObject([
-      { kind: "params", objectId: "sofa-1", params: { color: "#1f2a44" } },
-      { kind: "params", objectId: "armchair-1", params: { color: "#b22222" } },
+      { command: { name: "set-params", args: { objectId: "sofa-1", params: { color: "#1f2a44" } } } },
+      { command: { name: "set-params", args: { objectId: "armchair-1", params: { color: "#b22222" } } } },
     ]);
   });
   it("the lamp on the left nightstand", () => {
@@ -44,8 +48,8 @@ describe("more designer phrasings", () => {
   });
   it("add a rug in the center of the room", () => {
     const p = plan(livingRoom(), "add a rug in the center of the room");
-    const add = p.ops[0];
-    expect(add.kind === "add" && add.object.category).toBe("rug");
+    const add = p.ops[0].command;
+    expect(add.name === "add-object" && add.args.object.category).toBe("rug");
   });
   it("turn the armchair around", () => {
     expect(placement(plan(livingRoom(), "turn the armchair around"), "armchair-1").placement.yawDeg).toBe(90);
@@ -55,7 +59,7 @@ describe("more designer phrasings", () => {
     expect(ids(plan(livingRoom(), "make the last chair blue"))).toEqual(["chair-3"]);
   });
   it("scale by a number: make the coffee table 1.5 times as wide", () => {
-    expect(plan(livingRoom(), "make the coffee table 1.5 times as wide").ops[0]).toMatchObject({ params: { width: 1.65 } });
+    expect(plan(livingRoom(), "make the coffee table 1.5 times as wide").ops[0]).toMatchObject({ command: { args: { params: { width: 1.65 } } } });
   });
   it("move the sofa a bit to the right", () => {
     expect(placement(plan(livingRoom(), "move the sofa a bit to the right"), "sofa-1").placement.x).toBeCloseTo(0.2, 3);

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { Scene } from "../scene/schema";
-import type { EditOp, EditPlan } from "./plan";
+import type { EditPlan } from "./plan";
 import { planEdit } from "./router";
 import { bedroom, livingRoom } from "./testing/scenes";
+import { stepIds, stepOf, stepsOf } from "./testing/steps";
 
 function plan(scene: Scene, text: string, selection: string[] = []): EditPlan {
   const r = planEdit(scene, text, { selection, now: "2026-01-02T00:00:00.000Z" });
@@ -15,16 +16,16 @@ function refusal(scene: Scene, text: string, selection: string[] = []) {
   return r.error;
 }
 function params(p: EditPlan, id: string): Record<string, unknown> {
-  const op = p.ops.find((o): o is Extract<EditOp, { kind: "params" }> => o.kind === "params" && o.objectId === id);
+  const op = stepOf(p, "set-params", id);
   if (!op) throw new Error(`no params op for ${id}: ${JSON.stringify(p.ops)}`);
-  return op.params;
+  return op.command.args.params;
 }
 function placement(p: EditPlan, id: string) {
-  const op = p.ops.find((o): o is Extract<EditOp, { kind: "placement" }> => o.kind === "placement" && o.objectId === id);
+  const op = stepOf(p, "set-placement", id);
   if (!op) throw new Error(`no placement op for ${id}: ${JSON.stringify(p.ops)}`);
-  return op;
+  return { ...op.command.args, move: op.move, label: op.label };
 }
-const ids = (p: EditPlan) => p.ops.map((o) => ("objectId" in o ? o.objectId : o.kind === "add" ? o.object.id : "room"));
+const ids = stepIds;
 
 describe("colours and materials", () => {
   it("make the sofa navy", () => {
@@ -225,18 +226,19 @@ describe("references", () => {
 describe("add, remove, room", () => {
   it("add a floor lamp next to the sofa", () => {
     const p = plan(livingRoom(), "add a floor lamp next to the sofa");
-    const add = p.ops.find((o) => o.kind === "add");
-    expect(add && add.kind === "add" && add.object.id).toBe("floor_lamp-2");
-    expect(add && add.kind === "add" && Math.abs(add.object.placement.y - 1.5) < 1).toBe(true);
+    const add = stepsOf(p, "add-object")[0]?.command.args.object;
+    expect(add?.id).toBe("floor_lamp-2");
+    expect(add?.build.status).toBe("pending");
+    expect(add && Math.abs(add.placement.y - 1.5) < 1).toBe(true);
   });
   it("add two navy chairs", () => {
     const p = plan(livingRoom(), "add two navy chairs");
-    const adds = p.ops.filter((o) => o.kind === "add");
-    expect(adds.map((a) => a.kind === "add" && a.object.id)).toEqual(["chair-4", "chair-5"]);
-    expect(adds.every((a) => a.kind === "add" && a.object.attributes.color === "#1f2a44")).toBe(true);
+    const adds = stepsOf(p, "add-object").map((a) => a.command.args.object);
+    expect(adds.map((a) => a.id)).toEqual(["chair-4", "chair-5"]);
+    expect(adds.every((a) => a.attributes.color === "#1f2a44")).toBe(true);
   });
   it("remove the wardrobe", () => {
-    expect(plan(bedroom(), "remove the wardrobe").ops).toEqual([{ kind: "remove", objectId: "wardrobe-1", label: "remove wardrobe" }]);
+    expect(plan(bedroom(), "remove the wardrobe").ops).toEqual([{ command: { name: "remove-object", args: { objectId: "wardrobe-1" } }, label: "remove wardrobe" }]);
   });
   it("removing a nightstand puts its lamp on the floor", () => {
     const p = plan(bedroom(), "delete the left nightstand");
@@ -246,16 +248,20 @@ describe("add, remove, room", () => {
   });
   it("paint the walls sage", () => {
     const p = plan(bedroom(), "paint the walls sage");
-    expect(p.ops[0]).toMatchObject({ kind: "room", change: { wallMaterial: { color: "#9caf88" } } });
+    expect(p.ops[0]).toMatchObject({ command: { name: "set-room", args: { room: { wallMaterial: { color: "#9caf88" } } } } });
   });
   it("oak floor -> marble floor", () => {
-    expect(plan(bedroom(), "make the floor marble").ops[0]).toMatchObject({ kind: "room", change: { floorMaterial: { name: "marble", color: "#e8e6e1" } } });
+    expect(plan(bedroom(), "make the floor marble").ops[0]).toMatchObject({ command: { name: "set-room", args: { room: { floorMaterial: { name: "marble", color: "#e8e6e1" } } } } });
   });
   it("make the room 5 m wide", () => {
-    expect(plan(bedroom(), "make the room 5 m wide").ops[0]).toMatchObject({ kind: "room", change: { size: { w: 5, d: 5 } } });
+    const room = stepOf(plan(bedroom(), "make the room 5 m wide"), "set-room", null)!.command.args.room;
+    const xs = room.footprint!.map((p) => p[0]);
+    const ys = room.footprint!.map((p) => p[1]);
+    expect([Math.max(...xs) - Math.min(...xs), Math.max(...ys) - Math.min(...ys)].map((v) => Number(v.toFixed(3)))).toEqual([5, 5]);
+    expect(room.program).toBeUndefined();
   });
   it("add a window on the east wall", () => {
-    expect(plan(bedroom(), "add a window on the east wall").ops[0]).toMatchObject({ kind: "room", change: { addOpening: { kind: "window", wall: 1 } } });
+    expect(plan(bedroom(), "add a window on the east wall").ops[0].command).toMatchObject({ name: "set-room", args: { room: { openings: expect.arrayContaining([expect.objectContaining({ kind: "window", wall: 1 })]) } } });
   });
 });
 

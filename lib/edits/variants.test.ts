@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Scene } from "../scene/schema";
 import { planEdit } from "./router";
 import { bedroom, livingRoom } from "./testing/scenes";
+import { stepOf } from "./testing/steps";
 import { COLOR_PHRASES } from "./words";
 import { colorOf } from "../prompt/attributes";
 
@@ -19,9 +20,9 @@ function scene(): Scene {
 function paramsOf(text: string, id: string): Record<string, unknown> {
   const r = planEdit(scene(), text, { selection: [], now: "2026-01-02T00:00:00.000Z" });
   if (!r.ok) throw new Error(`refused: ${r.error.message}`);
-  const op = r.value.ops.find((o) => o.kind === "params" && o.objectId === id);
-  if (!op || op.kind !== "params") throw new Error(`no params op: ${JSON.stringify(r.value.ops)}`);
-  return op.params;
+  const op = stepOf(r.value, "set-params", id);
+  if (!op) throw new Error(`no params op: ${JSON.stringify(r.value.ops)}`);
+  return op.command.args.params;
 }
 
 describe("shape and size variants by edit", () => {
@@ -37,12 +38,10 @@ describe("shape and size variants by edit", () => {
     desk.program!.params = { ...desk.program!.params, layout: "straight", run_depth: 0.6 };
     const r = planEdit(s, "make the desk L-shaped", { selection: [], now: "2026-01-02T00:00:00.000Z" });
     if (!r.ok) throw new Error(r.error.message);
-    const op = r.value.ops.find((o) => o.kind === "params" && o.objectId === "desk-1");
-    expect(op && op.kind === "params" ? op.params : null).toMatchObject({ layout: "l_shaped" });
-    if (op && op.kind === "params") {
-      expect(op.params.width).toBeGreaterThanOrEqual(1.4);
-      expect(op.params.depth).toBeGreaterThanOrEqual(1.3);
-    }
+    const params = stepOf(r.value, "set-params", "desk-1")?.command.args.params;
+    expect(params ?? null).toMatchObject({ layout: "l_shaped" });
+    expect(params?.width).toBeGreaterThanOrEqual(1.4);
+    expect(params?.depth).toBeGreaterThanOrEqual(1.3);
   });
   it("make the coffee table round squares the top", () => {
     const p = paramsOf("make the coffee table round", "coffee_table-1");
@@ -55,7 +54,7 @@ describe("shape and size variants by edit", () => {
   });
   it("move to the corner stays a move", () => {
     const r = planEdit(scene(), "move the sofa to the corner", { selection: [] });
-    expect(r.ok && r.value.ops.every((o) => o.kind !== "params")).toBe(true);
+    expect(r.ok && r.value.ops.every((o) => o.command.name !== "set-params")).toBe(true);
   });
 });
 

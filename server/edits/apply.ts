@@ -8,7 +8,7 @@ import "server-only";
 import { commandObjectId, perform } from "../../lib/edits/commands";
 import { findFreeSpot } from "../../lib/edits/placement";
 import { planEdit } from "../../lib/edits/router";
-import type { EditOp, EditPlan } from "../../lib/edits/plan";
+import type { EditPlan, PlanStep } from "../../lib/edits/plan";
 import { AppError, isAppError } from "../../lib/errors";
 import type { ObjectSpec, Scene } from "../../lib/scene/schema";
 import { appendEvent } from "../events/bus";
@@ -26,7 +26,7 @@ export const DEFAULT_ACTOR = "designer";
 
 /** Object ids (and the room lock) a plan touches. */
 function planLocks(plan: EditPlan): string[] {
-  return plan.ops.map((op) => (op.kind === "add" ? op.object.id : op.kind === "room" ? ROOM_LOCK : op.objectId));
+  return plan.ops.map((op) => commandObjectId(op.command) ?? ROOM_LOCK);
 }
 
 /**
@@ -74,7 +74,7 @@ export async function runPlan(sceneId: string, plan: EditPlan, actor: string, cu
     throw err;
   };
   try {
-    for (const op of plan.ops) await runOp(change, op, notes);
+    for (const op of plan.ops) await runStep(change, op, notes);
   } catch (e) {
     fail(e);
   }
@@ -105,62 +105,60 @@ export async function runPlan(sceneId: string, plan: EditPlan, actor: string, cu
   return { notes, entry: res!.entry, scene: res!.scene };
 }
 
-async function runOp(change: SceneChange, op: EditOp, notes: string[]): Promise<void> {
+/**
+ * Stages one plan step in `change`, first building what its command needs: the new program of a `set-params` or of a
+ * `set-program` whose build is pending, a new object (`add-object` with a pending build: profiled, coded, built,
+ * then nudged off collisions), the shell of a `set-room` without a program. Other commands are staged as they are.
+ * Throws AppError `policy` / `build_failed` (build), `not_found`.
+ */
+async function runStep(change: SceneChange, step: PlanStep, notes: string[]): Promise<void> {
   const sceneId = change.sceneId;
   const apply = change.apply;
   const cur = () => change.scene;
-  switch (op.kind) {
-    case "placement":
-      apply({ name: "set-placement", args: { objectId: op.objectId, placement: op.placement, ...(op.support ? { support: op.support } : {}) } });
-      return;
-    case "params": {
-      const staged = perform(cur(), { name: "set-params", args: { objectId: op.objectId, params: op.params, at: new Date().toISOString(), origin: "edit" } });
-      const next = staged.scene.objects.find((o) => o.id === op.objectId)!;
-      await rebuild(change, op.objectId, next.program!.source, "edit", { targetSize: next.targetSize, attributes: next.attributes });
-      return;
-    }
-    case "program":
-      await rebuild(change, op.objectId, op.source, "edit", {});
-      return;
-    case "remove":
-      apply({ name: "remove-object", args: { objectId: op.objectId } });
-      return;
-    case "room":
-      apply(await roomChangeCommand(change, op.change));
-      return;
-    case "add": {
-      const o = op.object;
-      const spec: ObjectSpec = {
-        id: o.id,
-        category: o.category,
-        name: o.name,
-        description: o.description,
-        attributes: o.attributes,
-        targetSize: o.targetSize,
-        support: o.support,
-        footprintId: null,
-        zone: null,
-        approxCenter: [o.placement.x, o.placement.y],
-        approxYawDeg: o.placement.yawDeg,
-      };
-      const built = await addObject(sceneId, { spec, placement: o.placement });
-      if (built.build.status !== "built") {
-        const e = built.build.error;
-        throw new AppError("build_failed", `The new ${o.name} did not build${e ? `: ${e.type}: ${e.message}` : ""}.`, { line: e?.line ?? null, type: e?.type ?? null, traceback: e?.traceback ?? "" });
-      }
-      apply({ name: "add-object", args: { object: built } });
-      // With the built size known, nudge the new object off any collision.
-      const now = cur().objects.find((x) => x.id === o.id)!;
-      if (!now.support.startsWith("on:")) {
-        const free = findFreeSpot(cur(), now, now.placement);
-        if (free.placement !== now.placement && free.free) {
-          apply({ name: "set-placement", args: { objectId: o.id, placement: free.placement } });
-          notes.push(`${o.name}: nudged to a free spot once its built size was known.`);
-        }
-      }
-      return;
-    }
+  const cmd = step.command;
+  if (cmd.name === "set-params" || (cmd.name === "set-program" && cmd.args.build.status === "pending" && cmd.args.program)) {
+    const staged = perform(cur(), cmd);
+    const next = staged.scene.objects.find((o) => o.id === cmd.args.objectId)!;
+    await rebuild(change, cmd.args.objectId, next.program!.source, "edit", { targetSize: next.targetSize, attributes: next.attributes });
+    return;
   }
+  if (cmd.name === "set-room" && cmd.args.room.program === undefined) {
+    apply(await roomChangeCommand(change, cmd.args.room));
+    return;
+  }
+  if (cmd.name === "add-object" && cmd.args.object.build.status !== "built") {
+    const o = cmd.args.object;
+    const spec: ObjectSpec = {
+      id: o.id,
+      category: o.category,
+      name: o.name,
+      description: o.description,
+      attributes: o.attributes,
+      targetSize: o.targetSize,
+      support: o.support,
+      footprintId: null,
+      zone: null,
+      approxCenter: [o.placement.x, o.placement.y],
+      approxYawDeg: o.placement.yawDeg,
+    };
+    const built = await addObject(sceneId, { spec, placement: o.placement });
+    if (built.build.status !== "built") {
+      const e = built.build.error;
+      throw new AppError("build_failed", `The new ${o.name} did not build${e ? `: ${e.type}: ${e.message}` : ""}.`, { line: e?.line ?? null, type: e?.type ?? null, traceback: e?.traceback ?? "" });
+    }
+    apply({ name: "add-object", args: { ...cmd.args, object: built } });
+    // With the built size known, nudge the new object off any collision.
+    const now = cur().objects.find((x) => x.id === o.id)!;
+    if (!now.support.startsWith("on:")) {
+      const free = findFreeSpot(cur(), now, now.placement);
+      if (free.placement !== now.placement && free.free) {
+        apply({ name: "set-placement", args: { objectId: o.id, placement: free.placement } });
+        notes.push(`${o.name}: nudged to a free spot once its built size was known.`);
+      }
+    }
+    return;
+  }
+  apply(cmd);
 }
 
 /**

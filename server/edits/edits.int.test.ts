@@ -226,9 +226,9 @@ describe("placement edits change placements only (no rebuild)", () => {
     const r = await expectEdit(living.id, "move the desk to the window", ["desk-1"]);
     const p = r.now("desk-1").placement;
     const op = r.plan.ops[0];
-    expect(op).toMatchObject({ kind: "placement", move: { type: "to_window" } });
+    expect(op).toMatchObject({ command: { name: "set-placement" }, move: { type: "to_window" } });
     const room = getStore().getScene(living.id).room!;
-    const win = room.openings.find((o) => op.kind === "placement" && op.move.type === "to_window" && o.id === op.move.openingId)!;
+    const win = room.openings.find((o) => op.move?.type === "to_window" && o.id === op.move.openingId)!;
     const [ax, ay] = room.footprint[win.wall];
     const [bx, by] = room.footprint[(win.wall + 1) % room.footprint.length];
     const len = Math.hypot(bx - ax, by - ay);
@@ -243,11 +243,11 @@ describe("placement edits change placements only (no rebuild)", () => {
   });
   it("turn the sofa to face the desk", async () => {
     const r = await expectEdit(living.id, "turn the sofa to face the desk", ["sofa-1"]);
-    const planned = r.plan.ops.find((o) => o.kind === "placement" && o.objectId === "sofa-1");
+    const planned = r.plan.ops.map((o) => o.command).find((c) => c.name === "set-placement" && c.args.objectId === "sofa-1");
     const s = r.now("sofa-1").placement;
     const dsk = r.now("desk-1").placement;
     const rad = (s.yawDeg * Math.PI) / 180;
-    const at = planned && planned.kind === "placement" ? planned.placement : s;
+    const at = planned && planned.name === "set-placement" ? planned.args.placement : s;
     const to = [dsk.x - at.x, dsk.y - at.y];
     const n = Math.hypot(to[0], to[1]);
     // Turned to face the desk from where it stood; if the turn put it into a wall it then moves out, keeping that yaw.

@@ -128,9 +128,9 @@ describe("model-planned edits on an openai scene", () => {
 
     const events = st.events.list(sceneId, seq0);
     const plan = events.find((e) => e.type === "edit.plan")!;
-    const data = plan.data as { planner: string; ops: { kind: string; objectId: string }[]; model: { promptVersion: string; usage: string; calls: string[]; promptTokens: number; completionTokens: number } };
+    const data = plan.data as { planner: string; ops: { command: { name: string; args: { objectId: string; build?: { status: string } } } }[]; model: { promptVersion: string; usage: string; calls: string[]; promptTokens: number; completionTokens: number } };
     expect(data.planner).toBe("model");
-    expect(data.ops.map((o) => [o.kind, o.objectId])).toEqual([["program", "bed-1"]]);
+    expect(data.ops.map((o) => [o.command.name, o.command.args.objectId, o.command.args.build?.status])).toEqual([["set-program", "bed-1", "pending"]]);
     expect(data.model.promptVersion).toMatch(/^edit-route@\d+$/);
     expect(data.model.usage).toMatch(/tokens: \d+ in \/ \d+ out/);
     expect(data.model.calls.join("\n")).toMatch(/prompt edit-rewrite@\d+; tokens: \d+ in/);

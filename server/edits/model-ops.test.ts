@@ -5,7 +5,9 @@
  */
 import { describe, expect, it } from "vitest";
 import { PlanBuilder } from "@/lib/edits/plan-builder";
+import { commandObjectId } from "@/lib/edits/commands";
 import { bedroom } from "@/lib/edits/testing/scenes";
+import { stepOf } from "@/lib/edits/testing/steps";
 import { isAppError } from "@/lib/errors";
 import type { SceneObject } from "@/lib/scene/schema";
 import type { ModelEditOp } from "@/server/engines/openai/schemas";
@@ -38,9 +40,9 @@ async function failure(ops: ModelEditOp[]): Promise<{ code: string; message: str
 describe("addModelOps", () => {
   it("maps a params op onto a params plan op and lifts what stands on a taller object", async () => {
     const { ops } = await plan([op({ kind: "params", objectId: "nightstand-1", params: [{ name: "height", value: 0.7 }, { name: "color", value: "#223344" }] })]);
-    expect(ops[0]).toMatchObject({ kind: "params", objectId: "nightstand-1", params: { height: 0.7, color: "#223344" } });
-    const lift = ops.find((o) => o.kind === "placement" && o.objectId === "table_lamp-1");
-    expect(lift && lift.kind === "placement" && lift.placement.z).toBeCloseTo(0.7, 6);
+    expect(ops[0].command).toMatchObject({ name: "set-params", args: { objectId: "nightstand-1", params: { height: 0.7, color: "#223344" } } });
+    const lift = stepOf({ ops }, "set-placement", "table_lamp-1");
+    expect(lift?.command.args.placement.z).toBeCloseTo(0.7, 6);
   });
 
   it("maps offset, rotate, to_wall and near moves onto placement ops", async () => {
@@ -49,15 +51,15 @@ describe("addModelOps", () => {
       op({ kind: "placement", objectId: "wardrobe-1", move: move({ type: "rotate", deg: 90 }) }),
       op({ kind: "placement", objectId: "desk-1", move: move({ type: "to_wall", wall: 3 }) }),
     ]);
-    expect(ops.map((o) => [o.kind, "objectId" in o ? o.objectId : null, o.kind === "placement" ? o.move.type : null])).toEqual([
-      ["placement", "wardrobe-1", "rotate"],
-      ["placement", "desk-1", "to_wall"],
+    expect(ops.map((o) => [o.command.name, commandObjectId(o.command), o.move?.type ?? null])).toEqual([
+      ["set-placement", "wardrobe-1", "rotate"],
+      ["set-placement", "desk-1", "to_wall"],
     ]);
     expect(work.objects.find((o) => o.id === "wardrobe-1")!.placement.yawDeg).toBe(0);
     // West wall (x = -2): the desk's back is against it.
     expect(work.objects.find((o) => o.id === "desk-1")!.placement.x).toBeLessThan(-1.4);
     const off = await plan([op({ kind: "placement", objectId: "office_chair-1", move: move({ type: "offset", dx: 0, dy: 0.3 }) })]);
-    expect(off.ops[0]).toMatchObject({ kind: "placement", objectId: "office_chair-1", move: { type: "offset" } });
+    expect(off.ops[0]).toMatchObject({ command: { name: "set-placement", args: { objectId: "office_chair-1" } }, move: { type: "offset" } });
   });
 
   it("turns a rewrite into a program op with the callback's source, and maps add, remove and room ops", async () => {
@@ -76,13 +78,14 @@ describe("addModelOps", () => {
       rewrite,
     );
     expect(seen).toEqual([["bed-1", "add a carved crest"]]);
-    expect(ops.map((o) => o.kind)).toEqual(["program", "add", "remove", "room"]);
-    const prog = ops[0];
-    expect(prog.kind === "program" && prog.source).toContain("# add a carved crest");
-    const add = ops[1];
-    expect(add.kind === "add" && [add.object.id, add.object.category, add.object.description]).toEqual(["floor_lamp-1", "floor_lamp", "a brass floor lamp"]);
-    const room = ops[3];
-    expect(room.kind === "room" && room.change.wallMaterial?.color).toMatch(/^#[0-9a-f]{6}$/);
+    expect(ops.map((o) => o.command.name)).toEqual(["set-program", "add-object", "remove-object", "set-room"]);
+    const prog = ops[0].command;
+    expect(prog.name === "set-program" && prog.args.program?.source).toContain("# add a carved crest");
+    expect(prog.name === "set-program" && prog.args.build.status).toBe("pending");
+    const add = ops[1].command;
+    expect(add.name === "add-object" && [add.args.object.id, add.args.object.category, add.args.object.description]).toEqual(["floor_lamp-1", "floor_lamp", "a brass floor lamp"]);
+    const room = ops[3].command;
+    expect(room.name === "set-room" && room.args.room.wallMaterial?.color).toMatch(/^#[0-9a-f]{6}$/);
   });
 
   it("rejects unknown objects, unknown PARAMS and empty ops as model_error", async () => {

@@ -1,13 +1,12 @@
 import "server-only";
 /**
- * Turns the model's edit ops (`ModelEditOp`, server/engines/openai/schemas.ts) into the ops of an `EditPlan`
+ * Turns the model's edit ops (`ModelEditOp`, server/engines/openai/schemas.ts) into the steps of an `EditPlan`
  * with the rule-based plan builder, so that model plans get the same placement solving (clamping, free spots,
- * carried objects), the same op kinds and the same applier as rule plans. A `rewrite` op becomes a `program`
- * op whose source comes from the `rewrite` callback. Anything the model names that the scene does not have
+ * carried objects), the same commands and the same executor as rule plans. A `rewrite` op becomes a `set-program`
+ * step (build pending) whose source comes from the `rewrite` callback. Anything the model names that the scene does not have
  * throws AppError `model_error`; a step the builder refuses throws its `unsupported_edit` / `ambiguous`.
  */
-import { perform } from "../../lib/edits/commands";
-import { roundPlacement } from "../../lib/edits/geometry";
+import type { ParamLike } from "../../lib/edits/commands";
 import type { Destination } from "../../lib/edits/parse";
 import type { Change } from "../../lib/edits/parse-changes";
 import { parseChanges } from "../../lib/edits/parse-changes";
@@ -17,6 +16,7 @@ import type { StepResult } from "../../lib/edits/plan-step";
 import type { Anchor, RefSpec } from "../../lib/edits/reference";
 import { contextOf } from "../../lib/edits/router";
 import { AppError } from "../../lib/errors";
+import { parseParams } from "../../lib/program/params";
 import type { SceneObject } from "../../lib/scene/schema";
 import { canonicalCategory } from "../../lib/vocab";
 import type { ModelEditOp } from "../engines/openai/schemas";
@@ -95,18 +95,8 @@ function params(b: PlanBuilder, op: ModelEditOp, o: SceneObject): void {
   } catch (e) {
     bad(`the PARAMS of "${op.label}" were rejected: ${e instanceof Error ? e.message : String(e)}`, { objectId: o.id });
   }
-  const oldH = o.targetSize.h;
-  const prev = b.ops.find((x) => x.kind === "params" && x.objectId === o.id);
-  if (prev && prev.kind === "params") prev.params = { ...prev.params, ...values };
-  else b.ops.push({ kind: "params", objectId: o.id, params: values, label: op.label });
-  b.work = perform(b.work, { name: "set-params", args: { objectId: o.id, params: values, at: b.now, origin: "edit" } }).scene;
-  b.touched.add(o.id);
-  const newH = b.obj(o.id).targetSize.h;
-  if (Math.abs(newH - oldH) > 1e-6) {
-    for (const c of b.work.objects.filter((x) => x.support === `on:${o.id}`)) {
-      b.setPlacement(c, roundPlacement({ ...c.placement, z: c.placement.z + (newH - oldH) }), { type: "carried", by: o.id }, undefined, `lift ${c.name} with ${o.name}`);
-    }
-  }
+  const prev = b.stepFor("set-params", o.id);
+  b.paramsStep(o, values as Record<string, ParamLike>, () => (prev ? `${prev.label}; ${op.label}` : op.label));
 }
 
 function add(b: PlanBuilder, op: ModelEditOp): void {
@@ -117,9 +107,9 @@ function add(b: PlanBuilder, op: ModelEditOp): void {
   const before = new Set(b.work.objects.map((o) => o.id));
   const dest: Destination | null = near ? { type: "near", relation: "near", anchor: refTo(near) } : null;
   step(addObjects(b, { type: "add", count: 1, noun: category.split("_"), changes: [], dest }), op);
-  const added = b.ops.find((x) => x.kind === "add" && !before.has(x.object.id));
-  if (added && added.kind === "add" && a.description.trim()) {
-    added.object.description = a.description.trim().slice(0, 500);
+  const added = b.ops.find((x) => x.command.name === "add-object" && !before.has(x.command.args.object.id));
+  if (added && added.command.name === "add-object" && a.description.trim()) {
+    added.command.args.object = { ...added.command.args.object, description: a.description.trim().slice(0, 500) };
     added.label = op.label;
   }
 }
@@ -170,8 +160,8 @@ export async function addModelOps(b: PlanBuilder, ops: readonly ModelEditOp[], r
         const o = objectOf(b, op);
         if (!o.program) bad(`${o.id} has no program to rewrite`, { objectId: o.id });
         const source = await rewrite(o, op.rewrite?.trim() || op.label);
-        b.ops.push({ kind: "program", objectId: o.id, source, label: op.label });
-        b.touched.add(o.id);
+        const parsed = parseParams(source);
+        b.programStep(o, source, parsed.ok ? parsed.value : {}, op.label);
         break;
       }
       case "add":

@@ -7,6 +7,7 @@ import "server-only";
  * back (`ambiguous`) and refusals that no model can fix (empty, too long, nothing to change...) never reach it.
  */
 import type { EditPlan, EditRefusal } from "../../lib/edits/plan";
+import { commandObjectId } from "../../lib/edits/commands";
 import { CAPABILITIES } from "../../lib/edits/plan";
 import { PlanBuilder } from "../../lib/edits/plan-builder";
 import { boundsOf } from "../../lib/edits/geometry";
@@ -133,7 +134,10 @@ export async function planWithModel(scene: Scene, instruction: string, opts: { s
   });
   sync();
   const ops = b.finish();
-  for (const op of ops) if ("objectId" in op && !(op.objectId in basis)) basis[op.objectId] = scene.objects.find((o) => o.id === op.objectId)?.program?.rev ?? null;
+  for (const op of ops) {
+    const id = commandObjectId(op.command);
+    if (id && !(id in basis) && op.command.name !== "add-object") basis[id] = scene.objects.find((o) => o.id === id)?.program?.rev ?? null;
+  }
   return { plan: { instruction: text, ops, notes: [...b.notes, ...routed.notes] }, model, basis };
 }
 

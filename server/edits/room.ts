@@ -3,9 +3,7 @@ import "server-only";
  * Room-level edits: the room shell program is regenerated from the changed room (LIBRARY's
  * `roomShellProgram`), stored as a new `@room` revision and built; only the shell GLB changes.
  */
-import { roomPatchFor } from "../../lib/edits/room";
-import type { Command } from "../../lib/edits/commands";
-import type { RoomChange } from "../../lib/edits/plan";
+import type { Command, CommandArgs } from "../../lib/edits/commands";
 import { AppError } from "../../lib/errors";
 import { roomShellProgram } from "../engines/offline/code/room";
 import type { SceneChange } from "./executor";
@@ -13,15 +11,15 @@ import { addRevision, buildRevision } from "../pipeline/build";
 import { plainRevision, ROOM_ID } from "../store";
 
 /**
- * Builds the shell for a room change and returns the `set-room` command that makes it current (not yet applied);
- * its `scene.updated` event is staged in `change`. Throws AppError `unsupported_edit` without a room,
- * `build_failed` (details: line, type, traceback) when the shell fails.
+ * Builds the shell for a room patch (a planned `set-room`'s fields: footprint, wall height, openings, materials) and
+ * returns the `set-room` command that makes it current with its program and GLB (not yet applied); its
+ * `scene.updated` event is staged in `change`. Throws AppError `unsupported_edit` without a room, `build_failed`
+ * (details: line, type, traceback) when the shell fails.
  */
-export async function roomChangeCommand(sceneChange: SceneChange, change: RoomChange): Promise<Command> {
+export async function roomChangeCommand(sceneChange: SceneChange, patch: CommandArgs<"set-room">["room"]): Promise<Command> {
   const scene = sceneChange.scene;
   const room = scene.room;
   if (!room) throw new AppError("unsupported_edit", "The room shell is not built yet.");
-  const patch = roomPatchFor(room, change);
   const next = { ...room, ...patch };
   const { source } = roomShellProgram({
     footprint: next.footprint,

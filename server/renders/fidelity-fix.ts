@@ -8,6 +8,7 @@ import { z } from "zod";
 import { paramsFor } from "../../lib/edits/params-rules";
 import type { Change } from "../../lib/edits/parse-changes";
 import type { EditPlan } from "../../lib/edits/plan";
+import { pendingObject } from "../../lib/edits/plan-add";
 import { AppError } from "../../lib/errors";
 import { FOOTPRINT_TAG_PREFIX, objectForFootprint, placePolygon } from "../../lib/fidelity/footprint-iou";
 import { Category, type SceneObject } from "../../lib/scene/schema";
@@ -90,19 +91,23 @@ export async function applyFidelityFix(sceneId: string, fix: FidelityFix, actor 
     instruction: `relabel ${fp.id} as ${category.replace(/_/g, " ")}`,
     notes: [],
     ops: [
-      ...(obj ? [{ kind: "remove" as const, objectId: obj.id, label: `remove ${obj.name}` }] : []),
+      ...(obj ? [{ command: { name: "remove-object" as const, args: { objectId: obj.id } }, label: `remove ${obj.name}` }] : []),
       {
-        kind: "add",
         label: `add ${name} in the picture's box ${fp.id}`,
-        object: {
-          id,
-          category,
-          name,
-          description: `${name.toLowerCase()} seen in the image`,
-          attributes: { color: null, colorName: null, material: null, size: null, style: [], tags: ["from-image", `${FOOTPRINT_TAG_PREFIX}${fp.id}`] },
-          targetSize: { w: Math.max(0.05, turned ? box.d : box.w), d: Math.max(0.02, turned ? box.w : box.d), h: info.defaultSize.h },
-          support: info.support === "ceiling" ? "ceiling" : "floor",
-          placement: { x: box.x, y: box.y, z: 0, yawDeg },
+        command: {
+          name: "add-object",
+          args: {
+            object: pendingObject({
+              id,
+              category,
+              name,
+              description: `${name.toLowerCase()} seen in the image`,
+              attributes: { color: null, colorName: null, material: null, size: null, style: [], tags: ["from-image", `${FOOTPRINT_TAG_PREFIX}${fp.id}`] },
+              targetSize: { w: Math.max(0.05, turned ? box.d : box.w), d: Math.max(0.02, turned ? box.w : box.d), h: info.defaultSize.h },
+              support: info.support === "ceiling" ? "ceiling" : "floor",
+              placement: { x: box.x, y: box.y, z: 0, yawDeg },
+            }),
+          },
         },
       },
     ],
