@@ -1,6 +1,7 @@
 /** Candidate poses for the layout solver: along walls, in corners, on a grid, and relative to anchors. */
 import { fromLocal, yawFacing, type Box } from "../geometry/box";
 import { centroid } from "../geometry/room";
+import type { Relation } from "../scene/schema";
 import type { Item, SolveState } from "./state";
 
 function range(a: number, b: number, step: number): number[] {
@@ -46,45 +47,62 @@ export function floorCandidates(st: SolveState, item: Item): Box[] {
   // Relative to anchors: front/back/left/right at several gaps, facing the anchor, the same way, or away.
   for (const r of st.bySubject.get(item.id) ?? []) {
     const a = st.boxes.get(r.anchor);
-    if (!a) continue;
-    if (r.type === "on_top" || r.type === "under") {
-      for (const yaw of [a.yawDeg, a.yawDeg + 90]) push(a.x, a.y, yaw);
-      for (const lx of range(-a.w / 2 + 0.3, a.w / 2 - 0.3, 0.3)) for (const ly of range(-a.d / 2 + 0.3, a.d / 2 - 0.3, 0.3)) {
+    if (a) out.push(...anchorCandidates(st, item, r, a));
+  }
+  return out;
+}
+
+/**
+ * Floor candidates of `item` for one relation `r` to an anchor box `a`: on or under it (a grid over its
+ * footprint), else beside each of its sides at gaps of 3, 25 and 60 cm, facing it, turned its way or away
+ * (and between it and a second anchor for `between`).
+ */
+export function anchorCandidates(st: SolveState, item: Item, r: Relation, a: Box): Box[] {
+  const { w, d, h } = item.size;
+  const out: Box[] = [];
+  const push = (x: number, y: number, yawDeg: number) => out.push({ x, y, z: 0, yawDeg: ((yawDeg % 360) + 360) % 360, w, d, h });
+  if (r.type === "on_top" || r.type === "under") {
+    for (const yaw of [a.yawDeg, a.yawDeg + 90]) push(a.x, a.y, yaw);
+    // On a rug the centre may come near its edge (a chair with its front legs on the rug); elsewhere 0.3 m inside.
+    const m = a.h <= 0.05 ? 0.1 : 0.3;
+    for (const lx of range(-a.w / 2 + m, a.w / 2 - m, 0.3)) for (const ly of range(-a.d / 2 + m, a.d / 2 - m, 0.3)) {
+      const [x, y] = fromLocal(a, lx, ly);
+      push(x, y, a.yawDeg);
+    }
+    return out;
+  }
+  const ext = Math.max(w, d) / 2;
+  const minExt = Math.min(w, d) / 2;
+  for (const gap of [0.03, 0.25, 0.6]) {
+    for (const e of gap < 0.1 ? [minExt, ext] : [ext]) {
+      const sides: [number, number][] = [];
+      // A quarter of the side plus 1 cm: the side relations take effect a quarter of the way out, and a spot
+      // exactly on that line would flip with the placement's rounding to 1 mm.
+      const q = a.w / 4 + 0.01;
+      for (const lat of [0, -q, q, -a.w / 2 + e, a.w / 2 - e]) {
+        sides.push([lat, -(a.d / 2 + gap + e)]);
+        sides.push([lat, a.d / 2 + gap + e]);
+      }
+      for (const lat of [0, -a.d / 4 - 0.01, a.d / 4 + 0.01]) {
+        sides.push([a.w / 2 + gap + e, lat]);
+        sides.push([-(a.w / 2 + gap + e), lat]);
+      }
+      for (const [lx, ly] of sides) {
         const [x, y] = fromLocal(a, lx, ly);
+        push(x, y, yawFacing(a.x - x, a.y - y));
         push(x, y, a.yawDeg);
-      }
-      continue;
-    }
-    const ext = Math.max(w, d) / 2;
-    const minExt = Math.min(w, d) / 2;
-    for (const gap of [0.03, 0.25, 0.6]) {
-      for (const e of gap < 0.1 ? [minExt, ext] : [ext]) {
-        const sides: [number, number][] = [];
-        for (const lat of [0, -a.w / 4, a.w / 4, -a.w / 2 + e, a.w / 2 - e]) {
-          sides.push([lat, -(a.d / 2 + gap + e)]);
-          sides.push([lat, a.d / 2 + gap + e]);
-        }
-        for (const lat of [0, -a.d / 4, a.d / 4]) {
-          sides.push([a.w / 2 + gap + e, lat]);
-          sides.push([-(a.w / 2 + gap + e), lat]);
-        }
-        for (const [lx, ly] of sides) {
-          const [x, y] = fromLocal(a, lx, ly);
-          push(x, y, yawFacing(a.x - x, a.y - y));
-          push(x, y, a.yawDeg);
-          push(x, y, a.yawDeg + 180);
-          if (gap < 0.1) push(x, y, a.yawDeg + 90);
-        }
+        push(x, y, a.yawDeg + 180);
+        if (gap < 0.1) push(x, y, a.yawDeg + 90);
       }
     }
-    if (r.type === "between" && r.anchor2) {
-      const b = st.boxes.get(r.anchor2);
-      if (b) for (const s of [0.5, 0.4, 0.6]) {
-        const x = a.x + (b.x - a.x) * s;
-        const y = a.y + (b.y - a.y) * s;
-        push(x, y, a.yawDeg);
-        push(x, y, a.yawDeg + 90);
-      }
+  }
+  if (r.type === "between" && r.anchor2) {
+    const b = st.boxes.get(r.anchor2);
+    if (b) for (const s of [0.5, 0.4, 0.6]) {
+      const x = a.x + (b.x - a.x) * s;
+      const y = a.y + (b.y - a.y) * s;
+      push(x, y, a.yawDeg);
+      push(x, y, a.yawDeg + 90);
     }
   }
   return out;

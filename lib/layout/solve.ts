@@ -6,12 +6,12 @@
  * plus placement habits by family. If a floor object finds no feasible pose, the room grows by 15% and the
  * layout restarts (at most 4 times).
  */
-import { fromLocal, type Box } from "../geometry/box";
+import { boxesIntersect, fromLocal, type Box } from "../geometry/box";
 import { relationHolds } from "../geometry/relation-check";
 import { centroid, rectFootprint, wallsOf } from "../geometry/room";
-import type { Opening, Placement, Point2, Relation, StructureSpec, Support } from "../scene/schema";
+import type { ObjectSpec, Opening, Placement, Point2, Relation, StructureSpec, Support } from "../scene/schema";
 import { categoryInfo } from "../vocab";
-import { floorCandidates, wallCandidates, wallMountZ } from "./candidates";
+import { anchorCandidates, floorCandidates, wallCandidates, wallMountZ } from "./candidates";
 import { mountOf } from "./mount";
 import { defaultOpenings } from "./openings";
 import { feasible, scorer } from "./score";
@@ -26,6 +26,20 @@ const SHELVED = new Set(["bookshelf", "shelf", "cabinet", "wine_cabinet"]);
 export function restsOnFloor(category: string): boolean {
   const info = categoryInfo(category);
   return info.family === "rug" && info.support === "floor" && !info.surface && !/(^|_)(place|table)_?mat|placemat/.test(category);
+}
+
+/** Families with a table or counter top, on which a mat or runner lies when the structure puts it there. */
+const WORK_TOPS = new Set(["dining_table", "coffee_table", "side_table", "console_table", "desk", "kitchen_counter", "kitchen_island", "sideboard", "vanity"]);
+
+/**
+ * True when a floor covering put `on:` a table or counter top fits that top ("a bamboo mat on the countertop",
+ * "a linen runner on the table"): it lies there. A rug larger than the top, or one beside a tub or bed, does not.
+ */
+function liesOnTop(o: ObjectSpec, spec: StructureSpec): boolean {
+  const top = spec.objects.find((x) => `on:${x.id}` === o.support);
+  if (!top || !WORK_TOPS.has(categoryInfo(top.category).family)) return false;
+  const [a, b] = [Math.max(o.targetSize.w, o.targetSize.d), Math.min(o.targetSize.w, o.targetSize.d)];
+  return a <= Math.max(top.targetSize.w, top.targetSize.d) + 1e-6 && b <= Math.min(top.targetSize.w, top.targetSize.d) + 1e-6;
 }
 
 /** Wall thickness (m) of the room shell. */
@@ -126,8 +140,38 @@ function doorZones(st: SolveState): Box[] {
   return zones;
 }
 
+/**
+ * Lookahead for a floor item that other floor things are placed beside ("two side tables flank the sofa", "a
+ * screen behind the bench"): per candidate, LOOKAHEAD_WEIGHT for each such relation that one of the other
+ * thing's candidates around the item would then satisfy, feasibly. Undefined when nothing waits on the item.
+ */
+function floorLookahead(st: SolveState, item: Item): ((c: Box) => number) | undefined {
+  const waiting = (st.byAnchor.get(item.id) ?? []).filter((r) => SIDE_RELATIONS.has(r.type) && r.type !== "near" && !st.boxes.has(r.subject) && st.items.get(r.subject)?.support === "floor");
+  if (waiting.length === 0) return undefined;
+  return (c: Box) => {
+    st.boxes.set(item.id, c);
+    let bonus = 0;
+    // Two things on the two sides of one anchor must not need the same spot: each found spot is kept for the next.
+    const taken: Box[] = [];
+    for (const r of waiting) {
+      const dep = st.items.get(r.subject)!;
+      const view = new Map(st.boxes);
+      for (const b of anchorCandidates(st, dep, r, c)) {
+        view.set(dep.id, b);
+        if (relationHolds(r, view, st.room) && feasible(st, dep, b) && !taken.some((t) => boxesIntersect(t, b, 0.005))) {
+          bonus += LOOKAHEAD_WEIGHT;
+          taken.push(b);
+          break;
+        }
+      }
+    }
+    st.boxes.delete(item.id);
+    return bonus;
+  };
+}
+
 function placeFloor(st: SolveState, item: Item): boolean {
-  const best = pick(st, item, floorCandidates(st, item));
+  const best = pick(st, item, floorCandidates(st, item), floorLookahead(st, item));
   if (!best) return false;
   st.boxes.set(item.id, best);
   return true;
@@ -270,7 +314,7 @@ function attempt(spec: StructureSpec, footprint: Point2[], openings: Opening[]):
   for (const o of spec.objects) {
     const info = categoryInfo(o.category);
     // Only wall-mounted things hang on a wall (lib/layout/mount.ts); anything else the structure hung there stands on the floor.
-    const support = (restsOnFloor(o.category) && o.support.startsWith("on:")) || (o.support === "wall" && mountOf(o) !== "wall") ? "floor" : o.support;
+    const support = (restsOnFloor(o.category) && o.support.startsWith("on:") && !liesOnTop(o, spec)) || (o.support === "wall" && mountOf(o) !== "wall") ? "floor" : o.support;
     items.set(o.id, { id: o.id, spec: o, size: o.targetSize, info, support });
   }
   const relations = spec.relations.filter((r) => items.has(r.subject));

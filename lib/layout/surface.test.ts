@@ -44,3 +44,24 @@ describe("things on one surface", () => {
     expect(failed).toEqual([]);
   });
 });
+
+describe("beside and on flat things", () => {
+  it("an anchor on the floor leaves room on both sides for the two things said to flank it", () => {
+    const { spec, failed, conflicts } = solved("A reading room with a tall bookcase against the far wall, a desk under the window, and a long gray sofa against the side wall; two small side tables flank the sofa.");
+    expect(spec.relations.filter((r) => r.type === "left" || r.type === "right").length).toBe(2);
+    expect(failed).toEqual([]);
+    expect(conflicts).toEqual({ collisions: [], outOfBounds: [] });
+  });
+  it("a runner or a mat put on a table or counter top lies on it; a bath mat by the tub lies on the floor", () => {
+    expect(solved("A linen runner lies on the oak dining table.").L.supports["runner-1"]).toBe("on:dining_table-1");
+    expect(solved("A kitchen counter stands by the wall. On the countertop, a bamboo mat lies beside a knife.").L.supports["mat-1"]).toBe("on:kitchen_counter-1");
+    expect(solved("A white bathtub with a bath mat on its edge.").L.supports["bath_mat-1"]).toBe("floor");
+  });
+  it("a rug grows to carry what is said to stand on it", () => {
+    const { spec, boxes } = solved("A cozy den with a plush armchair on the rug, a round coffee table on the rug and a floor lamp in the corner.");
+    const rug = boxes.get("rug-1")!;
+    expect(spec.objects.find((o) => o.id === "rug-1")!.targetSize.w).toBeGreaterThan(2);
+    expect(isOn(boxes.get("armchair-1")!, rug)).toBe(true);
+    expect(isOn(boxes.get("coffee_table-1")!, rug)).toBe(true);
+  });
+});

@@ -147,6 +147,34 @@ function fitSurfaces(objects: DraftObject[]): void {
   }
 }
 
+/** Largest rug (m) a carried group grows a rug to (a large room-size rug, 12 x 15 ft). */
+const MAX_RUG: readonly [number, number] = [4.6, 3.7];
+
+/**
+ * A rug that carries furniture ("an armchair on the rug", "a rug under the sofa and the coffee table") grows so
+ * that what stands on it fits: its long side at least the longest piece plus 0.4 m, its area at least the
+ * pieces' plan areas with 0.3 m of clearance each, up to MAX_RUG (mutates the rugs' target sizes).
+ */
+function fitRugs(objects: DraftObject[], relations: readonly Relation[]): void {
+  const byId = new Map(objects.map((o) => [o.id, o]));
+  const r2 = (v: number) => Math.round(v * 100) / 100;
+  for (const rug of objects) {
+    if (categoryInfo(rug.category).family !== "rug" || rug.support !== "floor") continue;
+    const carried = [...new Set(relations.filter((r) => r.type === "on_top" && r.anchor === rug.id).map((r) => r.subject))]
+      .map((id) => byId.get(id))
+      .filter((o): o is DraftObject => !!o && o.support === "floor" && categoryInfo(o.category).family !== "rug");
+    if (carried.length === 0) continue;
+    let [w, d] = rug.targetSize.w >= rug.targetSize.d ? [rug.targetSize.w, rug.targetSize.d] : [rug.targetSize.d, rug.targetSize.w];
+    const longest = Math.max(...carried.map((o) => Math.max(o.targetSize.w, o.targetSize.d)));
+    const need = carried.reduce((a, o) => a + (o.targetSize.w + 0.3) * (o.targetSize.d + 0.3), 0);
+    const g = Math.max(1, (longest + 0.4) / w, Math.sqrt(need / (w * d)));
+    if (g <= 1) continue;
+    w = Math.min(MAX_RUG[0], w * g);
+    d = Math.min(MAX_RUG[1], d * g);
+    rug.targetSize = rug.targetSize.w >= rug.targetSize.d ? { ...rug.targetSize, w: r2(w), d: r2(d) } : { ...rug.targetSize, w: r2(d), d: r2(w) };
+  }
+}
+
 /** Room floor size (m) so that floor furniture covers at most ~35% of the floor (clearance rule of thumb). */
 function fitRoomSize(base: [number, number], objects: DraftObject[], explicit: boolean): [number, number] {
   if (explicit) return base;
@@ -179,6 +207,7 @@ export function parsePrompt(text: string): StructureSpec {
   resolveSupports(objects, relations, notes);
   centreOnSupports(objects, relations);
   fitSurfaces(objects);
+  fitRugs(objects, relations);
 
   const types = roomTypesIn(text);
   const roomType = types[0] ?? roomTypeFromCategories(objects.map((o) => o.category));
