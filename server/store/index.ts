@@ -51,7 +51,7 @@ export class Store {
     this.backend = databaseUrl ? "postgres" : "sqlite";
     this.db = databaseUrl ? openPostgres(databaseUrl) : openDatabase(dataDir);
     this.revisions = new RevisionsRepo(this.db);
-    this.objects = new ObjectsRepo(this.db, this.revisions);
+    this.objects = new ObjectsRepo(this.db);
     this.scenes = new ScenesRepo(this.db, this.objects, this.revisions);
     this.memory = new MemoryRepo(this.db);
     this.events = new EventsRepo(this.db);

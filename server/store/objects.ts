@@ -6,7 +6,6 @@ import "server-only";
 import type { SqlDatabase } from "./sql";
 import { SceneObject, type BuildError, type BuildStats } from "../../lib/scene/schema";
 import { fromJson, toJson } from "./json";
-import { plainRevision, type RevisionsRepo } from "./revisions";
 
 interface Row {
   scene_id: string;
@@ -28,17 +27,26 @@ interface Row {
   error_json: string | null;
   attempts: number;
   hidden: number;
+  /** The current program revision's columns, joined (null when the object has none). */
+  p_source: string | null;
+  p_params_json: string | null;
+  p_origin: string | null;
+  p_created_at: string | null;
 }
+
+/** Object rows with their current program revision joined, so a scene reads in one query. */
+const SELECT_WITH_PROGRAM = `SELECT o.*, r.source AS p_source, r.params_json AS p_params_json, r.origin AS p_origin, r.created_at AS p_created_at
+  FROM objects o LEFT JOIN program_revisions r ON r.scene_id = o.scene_id AND r.object_id = o.id AND r.rev = o.program_rev`;
 
 /** Repository of scene objects. */
 export class ObjectsRepo {
-  constructor(
-    private readonly db: SqlDatabase,
-    private readonly revisions: RevisionsRepo,
-  ) {}
+  constructor(private readonly db: SqlDatabase) {}
 
   private toObject(r: Row): SceneObject {
-    const rev = r.program_rev === null ? null : this.revisions.get(r.scene_id, r.id, r.program_rev);
+    const program =
+      r.program_rev === null || r.p_source === null
+        ? null
+        : { rev: r.program_rev, source: r.p_source, params: fromJson<Record<string, unknown>>(r.p_params_json) ?? {}, origin: r.p_origin!, createdAt: r.p_created_at! };
     return SceneObject.parse({
       id: r.id,
       name: r.name,
@@ -50,7 +58,7 @@ export class ObjectsRepo {
       support: r.support,
       attributes: JSON.parse(r.attributes_json),
       plan: fromJson(r.plan_json),
-      program: rev ? plainRevision(rev) : null,
+      program,
       build: {
         status: r.build_status,
         glbRev: r.glb_rev,
@@ -101,13 +109,13 @@ export class ObjectsRepo {
 
   /** One object, or null. */
   get(sceneId: string, objectId: string): SceneObject | null {
-    const r = this.db.prepare(`SELECT * FROM objects WHERE scene_id = ? AND id = ?`).get(sceneId, objectId) as Row | undefined;
+    const r = this.db.prepare(`${SELECT_WITH_PROGRAM} WHERE o.scene_id = ? AND o.id = ?`).get(sceneId, objectId) as Row | undefined;
     return r ? this.toObject(r) : null;
   }
 
   /** All objects of a scene in insertion order. */
   list(sceneId: string): SceneObject[] {
-    return (this.db.prepare(`SELECT * FROM objects WHERE scene_id = ? ORDER BY ord`).all(sceneId) as Row[]).map((r) => this.toObject(r));
+    return (this.db.prepare(`${SELECT_WITH_PROGRAM} WHERE o.scene_id = ? ORDER BY o.ord`).all(sceneId) as Row[]).map((r) => this.toObject(r));
   }
 
   /** Set the stored order of a scene's objects to `ids` (1-based `ord`); ids not listed keep theirs. */
