@@ -96,7 +96,9 @@ export function createQueueRunner(opts: QueueRunnerOptions): Runner {
       inputs: Object.fromEntries([...inputs].map(([k, p]) => [k, fs.readFileSync(p).toString("base64")])),
     };
     if (signal?.aborted) return failure("Aborted", "runner: the job was cancelled before it started");
-    const queued: Job = await queue.add(method, data, { removeOnComplete: { age: 3600 }, removeOnFail: { age: 24 * 3600 }, priority: method === "renderScene" ? 10 : 1 });
+    // Builds carry no priority (BullMQ's plain wait list, its fastest path; such jobs run before any prioritised
+    // one); long Cycles renders are prioritised lower so that they never hold builds back.
+    const queued: Job = await queue.add(method, data, { removeOnComplete: { age: 3600 }, removeOnFail: { age: 24 * 3600 }, ...(method === "renderScene" ? { priority: 10 } : {}) });
     const onAbort = () => void queued.remove().catch(() => undefined);
     signal?.addEventListener("abort", onAbort, { once: true });
     let answer: QueueJobResult;
