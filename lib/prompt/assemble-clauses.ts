@@ -27,11 +27,18 @@ export function linkClauses(toks: readonly Token[], mentions: Mention[], rb: Rel
   let frontedAnchor = -1;
   let listEnd = -1;
   const frontedClause = new Set<number>();
-  /** The holder of "X holds/supports/displays Y" carries Y: a surface object, or a smaller non-furniture thing on a flat top. */
+  /**
+   * The holder of "X holds/supports/displays Y" carries Y: a surface object, or a non-furniture thing on a flat
+   * top (or on a holder of unknown kind, "a plinth displays a bust") whose plan is at most the top's; a crowded
+   * top's items are shrunk to fit later. A thing of unknown kind held by something is a small thing.
+   */
   const canHold = (holder: string, item: string): boolean => {
     const info = categoryInfo(byId.get(item)!.category);
-    const fam = categoryInfo(byId.get(holder)!.category).family;
-    return info.surface || (FLAT_TOPS.has(fam) && (!info.known || !FURNITURE.has(info.family)) && area(item) < area(holder) * 0.6);
+    const h = categoryInfo(byId.get(holder)!.category);
+    if (info.surface) return true;
+    if (!FLAT_TOPS.has(h.family) && h.known) return false;
+    if (info.known && FURNITURE.has(info.family)) return false;
+    return !info.known || area(item) <= area(holder);
   };
   /**
    * A relation phrase before mention k (tokens st..start, from the sentence start or a clause boundary) relates the
@@ -91,7 +98,10 @@ export function linkClauses(toks: readonly Token[], mentions: Mention[], rb: Rel
     const aIds = a.kind === "pronoun" ? resolvePronoun(k, k) : a.ids;
     const bIds = b.kind === "pronoun" ? resolvePronoun(k + 1, k) : b.ids;
     if (/^(,|and|, and|or|as well as|plus|, plus|along with)$/.test(gap) && a.kind === "new" && b.kind === "new") {
-      if (holdChain && holdChain.object === a) {
+      // "A shelf holds two vases, and a toy train sits on the rug": a mention followed by its own verb opens a new
+      // clause; it is not one more item of the holder's list.
+      const ownVerb = /(^|,) ?and$/.test(gap) && INVERSION_VERBS.has(toks[b.end]?.w ?? "");
+      if (holdChain && holdChain.object === a && !ownVerb) {
         for (const s of bIds) {
           if (canHold(holdChain.holder[0], s)) {
             addRel("on_top", s, holdChain.holder[0]);

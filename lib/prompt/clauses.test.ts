@@ -107,3 +107,16 @@ describe("relations across clauses", () => {
     expect(support("A coat hook is fixed to the wall by the door.")["coat_hook-1"]).toBe("wall");
   });
 });
+
+describe("what a holder carries", () => {
+  it("a holding verb puts on the holder anything that is not furniture and fits its top, however much of the top it takes", () => {
+    expect(support("A slim nightstand supports a bedside lamp.")["bedside_lamp-1"]).toBe("on:nightstand-1");
+    expect(support("A round side table by the armchair holds a potted fern.")["potted_fern-1"]).toBe("on:side_table-1");
+    expect(support("A filing cabinet stands against the wall, topped by a potted plant.")["potted_plant-1"]).toBe("on:filing_cabinet-1");
+    expect(support("A small stool holds a wide sofa.")["sofa-1"]).toBe("floor");
+  });
+  it("a thing of unknown kind held by something is a small thing on it, also on a holder of unknown kind", () => {
+    expect(support("A white ceramic plate holds a single quince.")["quince-1"]).toBe("on:plate-1");
+    expect(support("Near the door, a marble plinth displays a stone bust.")["bust-1"]).toBe("on:plinth-1");
+  });
+});
