@@ -144,5 +144,15 @@ describe("resting and the nearest valid spot", () => {
     expect(issuesOf({ ...cube, support: "floor" }, r.placement, [stand], room)).toEqual([]);
     expect(Math.hypot(r.placement.x, r.placement.y)).toBeGreaterThan(0.05);
   });
+  it("moves what was put on a lamp, which has no surface to hold it, to the floor instead of onto the shade's top", () => {
+    const lamp = obj("table_lamp-1", 0, 0, stats([{ name: "base", min: [-0.07, -0.07, 0], max: [0.07, 0.07, 0.22] }, { name: "shade", min: [-0.15, -0.15, 0.29], max: [0.15, 0.15, 0.5] }], []));
+    const frame = obj("photo_frame-1", 0, 0, stats([{ name: "frame", min: [-0.075, -0.019, 0], max: [0.075, 0.019, 0.2] }]), "on:table_lamp-1", 0.5);
+    expect(issuesOf(frame, frame.placement, [lamp], room).map((i) => i.kind)).toEqual(["floating"]);
+    const r = nearestValidPlacement({ objects: [lamp, frame], room }, frame);
+    expect(r.found).toBe(true);
+    expect(r.support).toBe("floor");
+    expect(r.placement.z).toBe(0);
+    expect(issuesOf({ ...frame, support: "floor" }, r.placement, [lamp], room)).toEqual([]);
+  });
 });
 

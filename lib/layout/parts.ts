@@ -134,8 +134,9 @@ export function holdingSurfaces(sup: PlacedObject, obj: Pick<SceneObject, "targe
 /**
  * Surfaces `obj` may rest on when none of `sup` holds it (holdingSurfaces is empty): the most open first, leaving
  * out a recess it does not fit into (its edge would go into the rim: a board too big for a round dish) and a
- * covered surface too low for it (it would stand inside `sup`: a base under a stuffed animal's body); when none is
- * left, the top of `sup`'s bounding box (across a rim, on a head). Local frame of `sup`.
+ * covered surface too low for it (it would stand inside `sup`: a base under a stuffed animal's body). When only
+ * recesses too small for it were left out, the top of `sup`'s bounding box (across the rim); else possibly none (a
+ * lamp has no surface: what was put on it goes elsewhere). Local frame of `sup`.
  */
 export function fallbackSurfaces(sup: PlacedObject, obj: Pick<SceneObject, "targetSize" | "build">): SupportSurface[] {
   const size = builtSize(obj);
@@ -148,11 +149,12 @@ export function fallbackSurfaces(sup: PlacedObject, obj: Pick<SceneObject, "targ
     return Math.min(sw, sd) >= Math.min(size.w, size.d) - RECESS_SLACK_M && Math.max(sw, sd) >= Math.max(size.w, size.d) - RECESS_SLACK_M;
   };
   const clearance = (s: SupportSurface) => (s.clearance === null ? Infinity : s.clearance);
-  const open = supportSurfaces(sup)
+  const all = supportSurfaces(sup);
+  const open = all
     .filter((s) => fitsRecess(s) && (s.clearance === null || s.clearance >= size.h * 0.95))
     .sort((a, b) => (clearance(a) === clearance(b) ? (a.clearance === null ? b.z - a.z : 0) || b.area - a.area : clearance(b) - clearance(a)));
   if (open.length) return open;
   const bb = sup.build?.stats?.bbox;
-  if (!bb) return supportSurfaces(sup);
+  if (!bb || !all.some((s) => !fitsRecess(s))) return [];
   return [{ z: bb.max[2], min: [bb.min[0], bb.min[1]], max: [bb.max[0], bb.max[1]], area: (bb.max[0] - bb.min[0]) * (bb.max[1] - bb.min[1]), clearance: null }];
 }
