@@ -249,3 +249,38 @@ export function linkNearby(toks: readonly Token[], mentions: Mention[], addRel: 
     }
   }
 }
+
+/**
+ * "the opposite wall", "the opposite corner", "across the room": opposite the sentence's first object (its
+ * subject, the preferred antecedent of centering theory), or, when the phrase describes that first object, the
+ * first object of the sentence before. The subject is the object before the phrase in its clause, or the first
+ * new object after it when the phrase is fronted ("On the opposite wall, a credenza ...").
+ */
+export function linkOpposite(toks: readonly Token[], mentions: Mention[], addRel: RelationBuilder["addRel"]): void {
+  const isObj = (m: Mention) => (m.kind === "new" || m.kind === "ref") && m.ids.length > 0;
+  mentions.forEach((m, k) => {
+    if (m.kind !== "arch") return;
+    const before = toks[m.start - 1]?.w;
+    const opposite = (m.arch === "wall" || m.arch === "corner") && before === "opposite";
+    const across = m.arch === "room" && (toks[m.start - 1]?.w === "across" || toks[m.start - 2]?.w === "across");
+    if (!opposite && !across) return;
+    let subject: Mention | undefined;
+    for (let j = k - 1; j >= 0 && mentions[j].s === m.s; j--) {
+      if (toks.slice(mentions[j].end, m.start).some((t) => t.w === "," || t.w === ";")) break;
+      if (isObj(mentions[j])) {
+        subject = mentions[j];
+        break;
+      }
+    }
+    if (!subject) subject = mentions.slice(k + 1).find((n) => n.s === m.s && n.kind === "new" && n.ids.length > 0);
+    if (!subject) return;
+    const first = (s: number) => mentions.find((n) => n.s === s && isObj(n));
+    let anchor = first(m.s);
+    if (!anchor || anchor === subject || anchor.ids.some((id) => subject!.ids.includes(id))) {
+      const prev = [...mentions].reverse().find((n) => n.s < m.s && isObj(n));
+      anchor = prev ? first(prev.s) : undefined;
+    }
+    if (!anchor || anchor.ids.some((id) => subject!.ids.includes(id))) return;
+    for (const id of subject.ids) addRel("across", id, anchor.ids[0]);
+  });
+}

@@ -1,5 +1,5 @@
 /** Mentions -> objects (ids, attributes, sizes) and relations between them. */
-import { linkClauses, linkNearby } from "./assemble-clauses";
+import { linkClauses, linkNearby, linkOpposite } from "./assemble-clauses";
 import { linkElliptical } from "./assemble-elliptical";
 import { assignIds } from "./assemble-ids";
 import { relationBuilder } from "./assemble-relations";
@@ -42,6 +42,9 @@ export function assemble(toks: readonly Token[], mentions: Mention[]): Assembled
 
   // "nearby" at the end of a clause: near the previously mentioned object.
   linkNearby(toks, mentions, rb.addRel);
+
+  // "against the opposite wall", "across the room": opposite the sentence's (or the previous sentence's) subject.
+  linkOpposite(toks, mentions, rb.addRel);
 
   // Relation phrases with the anchor left unsaid ("on the right", "in front"): anchored on the previous object.
   linkElliptical(toks, mentions, rb);

@@ -120,3 +120,14 @@ describe("what a holder carries", () => {
     expect(support("Near the door, a marble plinth displays a stone bust.")["bust-1"]).toBe("on:plinth-1");
   });
 });
+
+describe("the opposite wall", () => {
+  it("'against the opposite wall' and 'in the opposite corner' are opposite the sentence's first object", () => {
+    expect(rel("A study with a teak desk under the window, a reading lamp beside it, and a tall cabinet against the opposite wall.")).toContain("across(cabinet-1,desk-1)");
+    expect(rel("A brass bed fills one corner of the room, with a laundry basket tucked into the opposite corner.")).toContain("across(laundry_basket-1,bed-1)");
+  });
+  it("a fronted 'across the room' or 'on the opposite wall' describes the object after it, opposite the previous sentence's first object", () => {
+    expect(rel("A leather sofa faces the fireplace. Across the room, a walnut sideboard stands by the door.")).toContain("across(sideboard-1,sofa-1)");
+    expect(rel("A pine bunk bed stands by the window. On the opposite wall, a small dresser holds a lamp.")).toContain("across(dresser-1,bunk_bed-1)");
+  });
+});
