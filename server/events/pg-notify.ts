@@ -19,6 +19,7 @@ export class PgNotifyChannel {
   private connecting: Promise<pg.Client> | null = null;
   private closed = false;
   private retryMs = 500;
+  private sending: Promise<void> = Promise.resolve();
   private readyPromise: Promise<void>;
   private markReady: () => void = () => undefined;
 
@@ -76,9 +77,14 @@ export class PgNotifyChannel {
   /** Send `payload` to every listener (fire and forget: a lost connection drops it, and receivers fill gaps from the log). */
   publish(payload: string): void {
     if (this.closed) return;
-    void this.connect()
+    // One NOTIFY at a time on the connection, in publish order (a pg client runs one query at a time).
+    this.sending = this.sending
+      .then(() => this.connect())
       .then((c) => c.query("SELECT pg_notify($1, $2)", [this.channel, payload]))
-      .catch(() => undefined);
+      .then(
+        () => undefined,
+        () => undefined,
+      );
   }
 
   /** Stop listening and close the connection. */
