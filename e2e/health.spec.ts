@@ -23,4 +23,5 @@ test("the home page shows the health state", async ({ page }) => {
   await expect(health).toHaveAttribute("data-ok", "true");
   await expect(page.getByTestId("health-blender")).toContainText(/\d+\.\d+/);
   await expect(page.getByTestId("health-engine")).toContainText("offline");
+  await expect(page.getByTestId("health-store")).toContainText(/SQLite at .*roomcode\.sqlite/);
 });

@@ -1,5 +1,5 @@
 /**
- * Health panel: Blender, pool, sandbox, engine and disk state in plain words (server-rendered data passed in). A
+ * Health panel: Blender, pool, sandbox, engine, store and disk state in plain words (server-rendered data passed in). A
  * designer sees one status line; the details fold out, and are open when something is wrong.
  */
 import type { ReactNode } from "react";
@@ -12,6 +12,7 @@ export interface HealthView {
   pool: { size: number; busy: number; queued: number; alive: number };
   sandbox: { enabled: boolean; reason: string | null };
   engine: { name: string; model: string | null; baseURL: string | null };
+  store: { backend: "sqlite" | "postgres"; location: string; reachable: boolean; error: string | null };
   dataDir: string;
   disk: { freeBytes: number | null; totalBytes: number | null; ok: boolean };
 }
@@ -65,6 +66,10 @@ export function HealthPanel({ health }: { health: HealthView }) {
           </Row>
           <Row label="Engine" testId="health-engine">
             {health.engine.name === "offline" ? "offline (no network needed)" : `${health.engine.name}: ${health.engine.model} at ${health.engine.baseURL}`}
+          </Row>
+          <Row label="Store" testId="health-store">
+            {health.store.backend === "postgres" ? "Postgres" : "SQLite"} at {health.store.location}
+            {!health.store.reachable && <span className="font-medium text-red-700">: not answering</span>}
           </Row>
           <Row label="Data" testId="health-datadir">
             {health.dataDir}
