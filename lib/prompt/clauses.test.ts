@@ -131,3 +131,11 @@ describe("the opposite wall", () => {
     expect(rel("A pine bunk bed stands by the window. On the opposite wall, a small dresser holds a lamp.")).toContain("across(dresser-1,bunk_bed-1)");
   });
 });
+
+describe("the sides of a table", () => {
+  it("seats on, along or lining the long or short sides of a table are around it, not on it", () => {
+    expect(rel("A tall bar table with two bar chairs on the long side.")).toEqual(expect.arrayContaining(["around(bar_chair-1,bar_table-1)", "around(bar_chair-2,bar_table-1)"]));
+    expect(support("A tall bar table with two bar chairs on the long side.")["bar_chair-1"]).toBe("floor");
+    expect(rel("Three stools line the long sides of the kitchen island.")).toContain("around(stool-3,kitchen_island-1)");
+  });
+});

@@ -14,6 +14,8 @@ export const GAP_PATTERNS: readonly [RegExp, GapKind][] = [
   [/\b(topped|crowned|adorned|decorated|laden|strewn) (by|with)\b/, "hold_rev"],
   [/\bflanked by\b|\bframed by\b/, "flank_rev"],
   [/\b(flanking|flank|flanks)\b|\b(on|at|to)? ?(either|each|both|opposite) sides?( of)?\b/, "flank"],
+  // Seats "on the long sides" or "at the short end" of a table are around it, not on it (before "on").
+  [/\b((on|along|at|by|down|lines?|lining) )?((the|its|their|one|each|both|either) )?(long|longer|short|shorter) (sides?|ends?|edges?)( of)?\b/, "around"],
   [/\b(to|on|at)( the| its| their)? left( hand)?( side)?( of)?\b|\bleft of\b|\bleft side of\b|\bleftmost\b/, "left"],
   [/\b(to|on|at)( the| its| their)? right( hand)?( side)?( of)?\b|\bright of\b|\bright side of\b|\brightmost\b/, "right"],
   [/\bin front of\b|\bin front\b|\bfoot of\b|\bfoot\b|\bbefore\b/, "front"],
