@@ -139,3 +139,11 @@ describe("the sides of a table", () => {
     expect(rel("Three stools line the long sides of the kitchen island.")).toContain("around(stool-3,kitchen_island-1)");
   });
 });
+
+describe("centre words", () => {
+  it("'X is centered, with Y ...' centres X on what it stands on; the centre word does not put X on Y", () => {
+    const text = "A teak desk stands by the wall. On the desk a slim monitor is centered, with a ceramic mug to its right.";
+    expect(rel(text)).toContain("middle(monitor-1,desk-1)");
+    expect(support(text)["monitor-1"]).toBe("on:desk-1");
+  });
+});

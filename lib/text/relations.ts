@@ -25,7 +25,9 @@ export const GAP_PATTERNS: readonly [RegExp, GapKind][] = [
   [/\bacross from\b|\bopposite\b|\bacross\b/, "across"],
   [/\bfacing\b|\bfaces\b|\bface\b|\bfaced\b|\btowards?\b|\boverlooking\b|\boverlooks\b|\blooks at\b/, "facing"],
   [/\bbordering\b|\baround\b|\bsurrounding\b|\bsurround\b|\bsurrounds\b|\bencircling\b|\bcircling\b|\bencircle\b/, "around"],
-  [/\b(centered|centred|center|centre|middle)( of| on| in)?\b/, "center"],
+  // A centre word relates the two objects only when it leads to the second one ("centered on", "the center of",
+  // a gap ending in "at the center"); "a monitor is centered, with a keyboard ..." centres the first one alone.
+  [/\b(centered|centred) (on|in|at|under|beneath|above|over|within|upon|atop)\b|\b(center|centre|middle) of\b|\b(centered|centred|center|centre|middle)( on| in)?$/, "center"],
   [/\bhangs?\b|\bhanging\b|\bhung\b|\bsuspended\b|\bdangling\b|\bdangles\b|\bmounted\b|\bpinned\b|\baffixed\b|\b(fixed|attached|bolted|screwed|fastened|nailed|secured) to\b/, "hang"],
   [/\b(occupy|occupies|occupying|adorns|adorn|adorning|graces|gracing|decorates|decorating|crowns|crowning|tops|topping|rests on|sits on)\b/, "on_top"],
   [/\bon top of\b|\batop\b|\bon\b|\bupon\b|\bonto\b/, "on_top"],
