@@ -10,10 +10,10 @@
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import readline from "node:readline";
+import { freePort } from "../test/support/net";
 
 const REPO = path.resolve(__dirname, "..");
 const arg = (name: string, dflt: number) => {
@@ -70,16 +70,6 @@ async function child(mode: string): Promise<void> {
   }
   await runner.close();
   process.exit(0);
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const srv = net.createServer();
-    srv.listen(0, "127.0.0.1", () => {
-      const port = (srv.address() as net.AddressInfo).port;
-      srv.close(() => resolve(port));
-    });
-  });
 }
 
 function startLines(cmd: string, args: string[], env: Record<string, string>, ready: RegExp): Promise<ChildProcess> {

@@ -78,6 +78,18 @@ export function footprintBounds(b: Box): [number, number, number, number] {
   return [Math.min(...cs.map((c) => c[0])), Math.min(...cs.map((c) => c[1])), Math.max(...cs.map((c) => c[0])), Math.max(...cs.map((c) => c[1]))];
 }
 
+/** The interval [min, max] of points projected on axis `ax` (2D dot product). */
+function project(points: readonly (readonly number[])[], ax: readonly number[]): [number, number] {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const p of points) {
+    const v = p[0] * ax[0] + p[1] * ax[1];
+    lo = Math.min(lo, v);
+    hi = Math.max(hi, v);
+  }
+  return [lo, hi];
+}
+
 /** Footprint penetration depth (m) of two boxes by the separating axis theorem; <= 0 when separated (its magnitude is not a distance). */
 export function footprintPenetration(a: Box, b: Box): number {
   const ca = corners(a);
@@ -85,17 +97,8 @@ export function footprintPenetration(a: Box, b: Box): number {
   let min = Infinity;
   for (const box of [a, b]) {
     for (const ax of axes(box)) {
-      let amin = Infinity, amax = -Infinity, bmin = Infinity, bmax = -Infinity;
-      for (const p of ca) {
-        const v = p[0] * ax[0] + p[1] * ax[1];
-        amin = Math.min(amin, v);
-        amax = Math.max(amax, v);
-      }
-      for (const p of cb) {
-        const v = p[0] * ax[0] + p[1] * ax[1];
-        bmin = Math.min(bmin, v);
-        bmax = Math.max(bmax, v);
-      }
+      const [amin, amax] = project(ca, ax);
+      const [bmin, bmax] = project(cb, ax);
       min = Math.min(min, Math.min(amax, bmax) - Math.max(amin, bmin));
     }
   }
@@ -113,17 +116,8 @@ export function penetrationDepth(a: Box, b: Box): number {
   let min = Math.min(a.z + a.h - b.z, b.z + b.h - a.z);
   for (const box of [a, b]) {
     for (const ax of axes(box)) {
-      let amin = Infinity, amax = -Infinity, bmin = Infinity, bmax = -Infinity;
-      for (const p of ca) {
-        const v = p[0] * ax[0] + p[1] * ax[1];
-        amin = Math.min(amin, v);
-        amax = Math.max(amax, v);
-      }
-      for (const p of cb) {
-        const v = p[0] * ax[0] + p[1] * ax[1];
-        bmin = Math.min(bmin, v);
-        bmax = Math.max(bmax, v);
-      }
+      const [amin, amax] = project(ca, ax);
+      const [bmin, bmax] = project(cb, ax);
       min = Math.min(min, amax - bmin, bmax - amin);
     }
   }

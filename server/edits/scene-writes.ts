@@ -32,6 +32,7 @@ export function writeCommand(store: Store, scene: Scene, cmd: Command): { scene:
     case "set-placement":
     case "set-program":
     case "set-hidden":
+    case "set-plan":
       store.objects.put(sceneId, r.scene.objects.find((o) => o.id === cmd.args.objectId)!);
       break;
     case "add-object":
@@ -41,26 +42,20 @@ export function writeCommand(store: Store, scene: Scene, cmd: Command): { scene:
     case "remove-object":
       store.objects.delete(sceneId, cmd.args.objectId);
       break;
-    case "set-room": {
-      const { program, glbRev, ...core } = r.scene.room!;
+    case "set-room":
+    case "set-shell": {
+      const room = r.scene.room;
+      if (!room) {
+        store.scenes.update(sceneId, { room: null, roomRev: null, roomGlbRev: null });
+        break;
+      }
+      const { program, glbRev, ...core } = room;
       store.scenes.update(sceneId, { room: core, roomRev: program?.rev ?? null, roomGlbRev: glbRev });
       break;
     }
     case "set-structure":
     case "detect-structure":
       store.scenes.update(sceneId, { structure: cmd.args.structure });
-      break;
-    case "set-shell": {
-      if (!r.scene.room) {
-        store.scenes.update(sceneId, { room: null, roomRev: null, roomGlbRev: null });
-        break;
-      }
-      const { program, glbRev, ...core } = r.scene.room;
-      store.scenes.update(sceneId, { room: core, roomRev: program?.rev ?? null, roomGlbRev: glbRev });
-      break;
-    }
-    case "set-plan":
-      store.objects.put(sceneId, r.scene.objects.find((o) => o.id === cmd.args.objectId)!);
       break;
     case "set-decor":
       store.scenes.update(sceneId, { decor: cmd.args.decor });

@@ -7,7 +7,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { setTempDataDir } from "@/test/support/env";
-import { freePort, testDatabase, type TestDatabase } from "@/test/support/postgres";
+import { freePort } from "@/test/support/net";
+import { testDatabase, type TestDatabase } from "@/test/support/postgres";
 
 const dataDir = setTempDataDir();
 let pgDb: TestDatabase;

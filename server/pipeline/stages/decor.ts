@@ -4,6 +4,7 @@ import "server-only";
  * the others). When the room shell's PARAMS carry floor/wall material fields, the shell is re-parameterised
  * (PARAMS only) and rebuilt with the chosen materials.
  */
+import type { Command } from "../../../lib/edits/commands";
 import { canonicalMaterial } from "../../../lib/program/materials";
 import { parseParams, replaceParams, type ParamValue } from "../../../lib/program/params";
 import { attachFixtureLights } from "../../../lib/scene/lights";
@@ -68,9 +69,14 @@ export async function runDecor(ctx: PipelineContext, engine: Engine, scene: Scen
   const added: string[] = [];
   writeDecided(scene.id, (s) => {
     const have = new Set(s.objects.map((o) => o.id));
-    const fresh = res.extraObjects.filter((x) => !have.has(x.spec.id) && (have.add(x.spec.id), true));
-    added.push(...fresh.map((x) => x.spec.id));
-    return { commands: fresh.map((x) => ({ name: "add-object" as const, args: { object: objectFromSpec(x.spec, x.placement, x.spec.support) } })) };
+    const commands: Command[] = [];
+    for (const x of res.extraObjects) {
+      if (have.has(x.spec.id)) continue;
+      have.add(x.spec.id);
+      added.push(x.spec.id);
+      commands.push({ name: "add-object", args: { object: objectFromSpec(x.spec, x.placement, x.spec.support) } });
+    }
+    return { commands };
   });
   const pending = store.objects.list(scene.id).filter((o) => o.build.status !== "built" && res.extraObjects.some((x) => x.spec.id === o.id));
   if (pending.length) {
