@@ -16,11 +16,14 @@ mkdir -p test-results
 rm -f test-results/vitest-*.json test-results/playwright.json
 
 failed_steps=()
+step_times=()
 step() {
   local name="$1"; shift
   echo
   echo "== $name"
+  local t0=$SECONDS
   if ! "$@"; then failed_steps+=("$name"); fi
+  step_times+=("$name $((SECONDS - t0)) s")
 }
 
 step "lint" npx eslint .
@@ -43,6 +46,7 @@ else
 fi
 
 echo
+printf 'step time: %s\n' "${step_times[@]}"
 node scripts/test-summary.mjs test-results/vitest-unit.json test-results/vitest-integration.json test-results/vitest-integration-pg.json test-results/playwright.json
 if [ ${#failed_steps[@]} -gt 0 ]; then
   echo "failed steps: ${failed_steps[*]}"
