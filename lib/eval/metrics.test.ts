@@ -35,6 +35,11 @@ describe("constraint parsing and category matching", () => {
     expect(categoryMatch("fridge", "refrigerator")).toBe(3);
     expect(categoryMatch("gaming_chair", "chair")).toBe(2);
     expect(categoryMatch("sofa", "bed")).toBe(0);
+    expect(categoryMatch("flower_jar", "jar_of_flowers")).toBe(2.5);
+    expect(categoryMatch("pencil_tin", "tin_of_coloured_pencils")).toBe(2);
+    expect(categoryMatch("block", "set_of_blocks")).toBe(2.5);
+    expect(categoryMatch("chopstick", "chopstick_pair")).toBe(2.5);
+    expect(categoryMatch("flower", "jar_of_flowers")).toBe(0);
     const g = assignCategories([{ id: "chair-1", category: "chair" }, { id: "gaming_chair-1", category: "gaming_chair" }], ["chair", "gaming_chair"]);
     expect(g.get("chair")).toEqual(["chair-1"]);
     expect(g.get("gaming_chair")).toEqual(["gaming_chair-1"]);

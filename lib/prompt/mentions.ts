@@ -69,6 +69,22 @@ function quantifier(toks: readonly Token[], i: number): [number, number, boolean
 /** Words that follow an intransitive placement verb ("stands in", "sits beside", "rests on"). */
 const PREP_AFTER_VERB = new Set(["in", "on", "at", "by", "near", "next", "beside", "against", "along", "under", "beneath", "below", "above", "over", "behind", "between", "inside", "opposite", "across", "atop", "upon", "to", "tall", "proudly", "quietly", "nearby", "alone", "upright", "there", "here", "out"]);
 
+/** Nouns spelled like a verb of placement ("a music stand", "a tool set", "a display case"). */
+const NOUN_VERB_HEADS = new Set(["stand", "set", "display"]);
+
+/**
+ * True when `w`, a noun spelled like a verb, is the head of the phrase `words` so far: the words before it are a
+ * singular non-object modifier ("a music stand", "a brush set") and no object follows it. After an object name or
+ * a plural it is the verb ("a lamp set on the desk", "two lamps stand"), and before a determiner too ("set the mood").
+ */
+function homonymHead(words: readonly string[], w: string, nxt: string | undefined): boolean {
+  if (!NOUN_VERB_HEADS.has(w) || words.length === 0) return false;
+  const prev = words[words.length - 1];
+  if (KNOWN.has(singularize(prev)) || isPlural(prev)) return false;
+  if (w === "set" && (isAttributeWord(prev) || SIZE_WORDS.has(prev))) return false;
+  return nxt === undefined || !/^(a|an|the|its|their|his|her|this|that|up|down|off|out|aside|apart)$/.test(nxt);
+}
+
 /** Collect noun-phrase words from `i`; returns the word list and end index. */
 function phraseWords(toks: readonly Token[], i: number): [string[], number] {
   const words: string[] = [];
@@ -98,7 +114,7 @@ function phraseWords(toks: readonly Token[], i: number): [string[], number] {
       const verbNext = !after || isPunct(after) || PREP_AFTER_VERB.has(after.w);
       if ((toks[i - 1].w !== "the" || verbNext) && verbNext) break;
     }
-    if (isStop(w) && !compound && !(words.length === 0 && (w === "light" || w === "side" || w === "back" || w === "top"))) break;
+    if (isStop(w) && !compound && !homonymHead(words, w, nxt) && !(words.length === 0 && (w === "light" || w === "side" || w === "back" || w === "top"))) break;
     // "the room's corner", "the bedroom wall": a room noun before an architectural element only qualifies it.
     const archNext = toks[j + 1] !== undefined && ARCH_WORDS[toks[j + 1].w] !== undefined && ARCH_WORDS[toks[j + 1].w] !== "room";
     // "a bathroom cabinet", "the office chair": a room noun before an object noun only qualifies it.

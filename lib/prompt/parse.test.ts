@@ -85,4 +85,14 @@ describe("parsePrompt", () => {
       expect(s.notes.join(" ")).toMatch(/no known objects/);
     }
   });
+  it("reads a noun spelled like a verb as the head after a modifier, and as the verb after an object or a plural", () => {
+    expect(cats("A music stand standing next to the piano.")).toEqual(["stand", "piano"]);
+    expect(cats("A sturdy worktable holds a tool set.")).toEqual(["work_table", "tool_set"]);
+    expect(cats("A large display case stands in the corner.")).toEqual(["display_case"]);
+    expect(cats("A small night light glows on the shelf.")).toEqual(["night_light", "shelf"]);
+    expect(cats("A lamp set on the desk.")).toEqual(["lamp", "desk"]);
+    expect(rel("A lamp set on the desk.")).toEqual(["on_top(lamp-1,desk-1)"]);
+    expect(cats("Two lamps stand by the bed.")).toEqual(["lamp", "lamp", "bed"]);
+    expect(cats("Candles set the mood.")).toEqual(["candle", "candle"]);
+  });
 });

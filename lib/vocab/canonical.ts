@@ -18,6 +18,7 @@ export const SYNONYMS: Readonly<Record<string, string>> = {
   duvet: "blanket", throw: "blanket", cushions: "cushion", drapes: "curtains", drape: "curtains", curtain: "curtains",
   fridge_freezer: "fridge", cooker: "stove", wardrobe_closet: "wardrobe", rubbish_bin: "trash_can", garbage_can: "trash_can",
   trash_bin: "trash_can", waste_bin: "wastebasket", computer_tower: "pc_tower", desktop_tower: "pc_tower",
+  worktable: "work_table", work_bench: "workbench", nightlight: "night_light",
 };
 
 const IRREGULAR: Readonly<Record<string, string>> = {

@@ -79,6 +79,8 @@ export const CATEGORY_ROWS: readonly EntryRow[] = [
   ["standing_lamp", "floor_lamp", 0.4, 0.4, 1.6], ["torchiere", "floor_lamp", 0.4, 0.4, 1.8],
   ["lamp", "table_lamp", 0.3, 0.3, 0.5, "sx"], ["table_lamp", "table_lamp", 0.3, 0.3, 0.5, "sx"], ["desk_lamp", "table_lamp", 0.2, 0.3, 0.45, "sx"],
   ["bedside_lamp", "table_lamp", 0.3, 0.3, 0.45, "sx"], ["lantern", "table_lamp", 0.2, 0.2, 0.35, "s"],
+  ["night_light", "table_lamp", 0.1, 0.1, 0.15, "s"], ["ring_light", "table_lamp", 0.35, 0.2, 0.5, "s"],
+  ["grow_light", "ceiling_light", 0.6, 0.25, 0.1, "c"], ["track_light", "ceiling_light", 1.2, 0.1, 0.15, "c"],
   ["ceiling_light", "ceiling_light", 0.5, 0.5, 0.3, "c"], ["chandelier", "ceiling_light", 0.8, 0.8, 0.7, "c"],
   ["pendant_lamp", "ceiling_light", 0.4, 0.4, 0.5, "c"], ["pendant_light", "ceiling_light", 0.4, 0.4, 0.5, "c"],
   ["light_fixture", "ceiling_light", 0.4, 0.4, 0.3, "c"], ["ceiling_fan", "ceiling_light", 1.2, 1.2, 0.4, "c"],
