@@ -13,6 +13,8 @@ const CLAUSE_BREAK = new Set([",", ";", "and", "while", "whereas", "but", "where
 const FINITE_HOLD = /^(holds?|supports?|displays?|carries|carry|bears?|houses?|contains?|showcases?|has|have|features?|stores?|keeps?)$/;
 /** Verbs of a locative inversion ("Under the table lies a rug"). */
 const INVERSION_VERBS = new Set(["lies", "lie", "stands", "stand", "sits", "sit", "rests", "rest", "hangs", "hang", "is", "are", "sprawls", "waits", "leans", "perches", "sleeps", "glows"]);
+/** Families of small holders whose "with" items lie on or in them (a tray, a plate, a bowl, a basket, a box). */
+const VESSELS = new Set(["tray", "plate", "bowl", "basket", "box"]);
 /** Relation kinds that may be fronted inside a sentence ("..., and on the table lie ..."). */
 const FRONTABLE = new Set(["on_top", "inside"]);
 
@@ -151,7 +153,8 @@ export function linkClauses(toks: readonly Token[], mentions: Mention[], rb: Rel
     if (kind === "hold_rev") {
       // The subject of a finite verb is the head of the noun phrase, not the object of its preposition: in "wall
       // shelves above the desk hold books" the shelves hold the books.
-      const finite = FINITE_HOLD.test(gap);
+      // ", holding two magazines" after "X sits next to Y": a participle after a comma describes the clause's subject.
+      const finite = FINITE_HOLD.test(gap) || /^, \w+ing$/.test(gap);
       const aWasAnchor = (a.kind === "ref" || finite) && lastSubject.length > 0 && aIds.length > 0 && relations.some((r) => r.anchor === aIds[0] && lastSubject.includes(r.subject));
       let prevObj: string[] = [];
       for (let j = k - 1; j >= 0 && a.kind === "arch"; j--) {
@@ -160,7 +163,10 @@ export function linkClauses(toks: readonly Token[], mentions: Mention[], rb: Rel
           break;
         }
       }
-      const holder: string[] = /^(, )?(and|while|then) /.test(gap) && lastSubject.length > 0 ? lastSubject : prevHold && prevHold.object === a ? prevHold.holder : a.kind === "arch" ? (lastSubject.length > 0 ? lastSubject : prevObj) : aWasAnchor && !/^with$/.test(gap) ? lastSubject : aIds;
+      // "a table holds a tray with a teapot and two cups": what comes with a held tray, plate or basket is on it.
+      const vesselInfo = a.kind !== "arch" && aIds.length > 0 ? categoryInfo(byId.get(aIds[0])!.category) : null;
+      const vessel = gap === "with" && !!vesselInfo?.known && VESSELS.has(vesselInfo.family) && bIds.every((s) => canHold(aIds[0], s));
+      const holder: string[] = /^(, )?(and|while|then) /.test(gap) && lastSubject.length > 0 ? lastSubject : vessel ? aIds : prevHold && prevHold.object === a ? prevHold.holder : a.kind === "arch" ? (lastSubject.length > 0 ? lastSubject : prevObj) : aWasAnchor && !/^with$/.test(gap) ? lastSubject : aIds;
       if (b.kind === "arch" || holder.length === 0) continue;
       const aIds0: string[] = holder;
       const aFam = categoryInfo(byId.get(aIds0[0])!.category).family;

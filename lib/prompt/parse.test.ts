@@ -95,4 +95,9 @@ describe("parsePrompt", () => {
     expect(cats("Two lamps stand by the bed.")).toEqual(["lamp", "lamp", "bed"]);
     expect(cats("Candles set the mood.")).toEqual(["candle", "candle"]);
   });
+  it("puts what a held tray carries on the tray, and a participle after a comma on the clause's subject", () => {
+    expect(rel("A tray on the table carries two mugs.")).toEqual(["on_top(tray-1,table-1)", "on_top(mug-1,tray-1)", "on_top(mug-2,tray-1)"]);
+    expect(rel("A slim table holds a silver tray with one teapot and a cup.")).toEqual(["on_top(tray-1,table-1)", "on_top(teapot-1,tray-1)", "on_top(cup-1,tray-1)"]);
+    expect(rel("A side table sits next to one armchair, holding a mug.")).toEqual(["next_to(side_table-1,armchair-1)", "on_top(mug-1,side_table-1)"]);
+  });
 });

@@ -86,6 +86,7 @@ export const VERBS = new Set([
   "rises", "rising", "arching", "arches", "stands", "extends", "extending", "aligned", "lies", "floats", "floating_",
   "glows", "glowing", "completing", "sitting", "reflecting", "reflects", "catches", "catching", "made", "crafted",
   "built", "designed", "painted_", "equipped", "fitted", "paired_with", "accented", "accenting", "welcoming", "plus",
+  "carries", "carry", "carrying", "cradles", "cradling",
 ]);
 
 /** Function words (prepositions, conjunctions, determiners, pronouns) that end a noun phrase. */
