@@ -11,6 +11,11 @@ import { categoryInfo } from "../vocab";
 /** Draft objects and the assembler output (defined in assemble-types.ts). */
 export type { Assembled, DraftObject } from "./assemble-types";
 
+/** Relations that put a piece beside a rug rather than elsewhere. */
+const BY_RUG = new Set(["next_to", "near", "across", "facing", "around", "left", "right", "front", "behind"]);
+/** Families that stand on the rug of their group (seating, low tables, beds). */
+const RUG_GROUP = new Set(["sofa", "armchair", "chair", "office_chair", "ottoman", "bean_bag", "coffee_table", "side_table", "bench", "stool", "bed"]);
+
 /** Prepositions after which "a/one X" names one of the Xs already described ("two nightstands ... a lamp on one nightstand"). */
 const ANCHOR_PREPS = new Set(["on", "onto", "atop", "upon", "beside", "by", "near", "of", "against", "under", "above", "over"]);
 
@@ -54,6 +59,14 @@ export function assemble(toks: readonly Token[], mentions: Mention[]): Assembled
     if (r.type !== "under" || !byId.has(r.anchor)) continue;
     const cover = byId.get(r.subject);
     if (cover && categoryInfo(cover.category).route === "thin_cover") rb.addRel("on_top", r.anchor, r.subject);
+  }
+  // Seating and low tables placed by a rug ("two chairs face the sofa across a rug", "an armchair next to the rug")
+  // stand on its edge: a rug lies under the group it belongs to.
+  for (const r of [...relations]) {
+    const cover = byId.get(r.anchor);
+    const piece = byId.get(r.subject);
+    if (!cover || !piece || !BY_RUG.has(r.type) || categoryInfo(cover.category).family !== "rug") continue;
+    if (RUG_GROUP.has(categoryInfo(piece.category).family)) rb.addRel("on_top", piece.id, cover.id);
   }
   return { objects: objects.filter((o) => !negated.has(o.category)), relations: relations.filter((r) => !negated.has(byId.get(r.subject)?.category ?? "") && !(byId.has(r.anchor) && negated.has(byId.get(r.anchor)!.category))), negations };
 }

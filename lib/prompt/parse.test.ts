@@ -100,4 +100,9 @@ describe("parsePrompt", () => {
     expect(rel("A slim table holds a silver tray with one teapot and a cup.")).toEqual(["on_top(tray-1,table-1)", "on_top(teapot-1,tray-1)", "on_top(cup-1,tray-1)"]);
     expect(rel("A side table sits next to one armchair, holding a mug.")).toEqual(["next_to(side_table-1,armchair-1)", "on_top(mug-1,side_table-1)"]);
   });
+  it("stands seating placed by a rug on its edge, and leaves other furniture beside it", () => {
+    expect(rel("Two club chairs face the sofa across a large wool rug.")).toContain("on_top(sofa-1,rug-1)");
+    expect(rel("An armchair sits next to the rug.")).toContain("on_top(armchair-1,rug-1)");
+    expect(rel("A bookshelf stands next to the rug.")).toEqual(["next_to(bookshelf-1,rug-1)"]);
+  });
 });
