@@ -3,7 +3,7 @@ import { linkClauses, linkNearby, linkOpposite } from "./assemble-clauses";
 import { linkElliptical } from "./assemble-elliptical";
 import { assignIds } from "./assemble-ids";
 import { relationBuilder } from "./assemble-relations";
-import type { Assembled } from "./assemble-types";
+import type { Assembled, DraftObject } from "./assemble-types";
 import type { Mention } from "./mentions";
 import type { Token } from "./tokens";
 import { categoryInfo } from "../vocab";
@@ -15,6 +15,13 @@ export type { Assembled, DraftObject } from "./assemble-types";
 const BY_RUG = new Set(["next_to", "near", "across", "facing", "around", "left", "right", "front", "behind"]);
 /** Families that stand on the rug of their group (seating, low tables, beds). */
 const RUG_GROUP = new Set(["sofa", "armchair", "chair", "office_chair", "ottoman", "bean_bag", "coffee_table", "side_table", "bench", "stool", "bed"]);
+
+/** True when an object hangs on a wall or from the ceiling (by its support, a mounting word or its kind). */
+function hangs(o: DraftObject): boolean {
+  const info = categoryInfo(o.category);
+  if (o.support === "wall" || o.support === "ceiling" || info.support === "wall" || info.support === "ceiling") return true;
+  return o.attributes.tags.some((t) => /^(wall_mounted|mounted|hanging|wall_hung)$/.test(t));
+}
 
 /** Prepositions after which "a/one X" names one of the Xs already described ("two nightstands ... a lamp on one nightstand"). */
 const ANCHOR_PREPS = new Set(["on", "onto", "atop", "upon", "beside", "by", "near", "of", "against", "under", "above", "over"]);
@@ -54,11 +61,14 @@ export function assemble(toks: readonly Token[], mentions: Mention[]): Assembled
   // Relation phrases with the anchor left unsaid ("on the right", "in front"): anchored on the previous object.
   linkElliptical(toks, mentions, rb);
 
-  // A thin cover under an object carries it: "a rug beneath the sofa" is the sofa standing on the rug.
+  // A thin cover under a standing object carries it: "a rug beneath the sofa" is the sofa standing on the rug. Under
+  // something that hangs is below it: "a vanity beneath a round mirror" is the mirror above the vanity.
   for (const r of [...relations]) {
-    if (r.type !== "under" || !byId.has(r.anchor)) continue;
-    const cover = byId.get(r.subject);
-    if (cover && categoryInfo(cover.category).route === "thin_cover") rb.addRel("on_top", r.anchor, r.subject);
+    const low = byId.get(r.subject);
+    const high = byId.get(r.anchor);
+    if (r.type !== "under" || !low || !high) continue;
+    if (hangs(high)) rb.addRel("above", high.id, low.id);
+    else if (categoryInfo(low.category).route === "thin_cover") rb.addRel("on_top", high.id, low.id);
   }
   // Seating and low tables placed by a rug ("two chairs face the sofa across a rug", "an armchair next to the rug")
   // stand on its edge: a rug lies under the group it belongs to.

@@ -105,4 +105,10 @@ describe("parsePrompt", () => {
     expect(rel("An armchair sits next to the rug.")).toContain("on_top(armchair-1,rug-1)");
     expect(rel("A bookshelf stands next to the rug.")).toEqual(["next_to(bookshelf-1,rug-1)"]);
   });
+  it("reads 'beneath something that hangs' as that thing above, and a rug beneath furniture as carrying it", () => {
+    expect(rel("A black media console sits beneath a wall-mounted TV.")).toContain("above(tv-1,media_console-1)");
+    expect(rel("A floating vanity beneath a round mirror.")).toContain("above(mirror-1,vanity-1)");
+    expect(rel("A bath mat lies under the mirror.")).not.toContain("on_top(mirror-1,bath_mat-1)");
+    expect(rel("A rug beneath the sofa.")).toContain("on_top(sofa-1,rug-1)");
+  });
 });
