@@ -1,13 +1,15 @@
 "use client";
 /**
  * Box select in plan view: with the top view on, Shift+drag on the canvas draws a rectangle (orbiting paused) and
- * selects every object whose centre projects inside it (Shift held at release adds to the selection).
+ * selects every object whose centre projects inside it (Shift held at release adds to the selection); a press on a
+ * gizmo handle stays the gizmo's.
  */
 import { useEffect } from "react";
 import { useThree } from "@react-three/fiber";
 import { Box3, Vector3 } from "three";
 import type { OrbitControls as OrbitControlsImpl } from "three-stdlib";
 import { useEditorStore } from "../editor/editor-context";
+import { placementStore } from "./placement-store";
 import type { GroupRegistry } from "./object-node";
 
 /** Installs the pointer handlers on the canvas element. */
@@ -28,6 +30,8 @@ export function BoxSelect({ groups }: { groups: GroupRegistry }) {
     };
     const down = (e: PointerEvent) => {
       if (!e.shiftKey || !store.getState().topDown || e.button !== 0) return;
+      // Shift on a gizmo handle is a snapped turn, not a box.
+      if (placementStore(store).getState().gizmoHover) return;
       e.stopPropagation();
       e.preventDefault();
       start = local(e);

@@ -1,7 +1,8 @@
 /**
  * State of direct manipulation in the preview, one store per editor store (like view-camera.ts): snapping options
  * (grid step, walls and edges), the live readout and problems of the object being dragged, a release into a spot
- * with problems that waits for the designer's choice, and the part boxes of every loaded GLB.
+ * with problems that waits for the designer's choice, whether the pointer is on a gizmo handle, and the part boxes of
+ * every loaded GLB.
  */
 import { createStore, type StoreApi } from "zustand/vanilla";
 import type { OrientedBox } from "@/lib/placement/boxes";
@@ -44,10 +45,13 @@ export interface PlacementState {
   smart: boolean;
   drag: DragState | null;
   pending: PendingMove | null;
+  /** The pointer is over a handle of the transform gizmo (a press there belongs to the gizmo). */
+  gizmoHover: boolean;
   setGrid: (g: number | null) => void;
   setSmart: (on: boolean) => void;
   setDrag: (d: DragState | null) => void;
   setPending: (p: PendingMove | null) => void;
+  setGizmoHover: (on: boolean) => void;
 }
 
 /** Grid step (m) of the toolbar's grid toggle. */
@@ -65,10 +69,12 @@ export function placementStore(editor: EditorStore): StoreApi<PlacementState> {
       smart: true,
       drag: null,
       pending: null,
+      gizmoHover: false,
       setGrid: (grid) => set({ grid }),
       setSmart: (smart) => set({ smart }),
       setDrag: (drag) => set({ drag }),
       setPending: (pending) => set({ pending }),
+      setGizmoHover: (gizmoHover) => set({ gizmoHover }),
     }));
     stores.set(editor, s);
   }

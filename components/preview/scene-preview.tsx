@@ -26,6 +26,7 @@ import { PlacementPanel } from "./placement-panel";
 import { GRID_STEP, placementStore } from "./placement-store";
 import { ObjectNode, type GroupRegistry } from "./object-node";
 import { RoomNode } from "./room-node";
+import { PreviewTestHook } from "./test-hook";
 
 function Objects({ groups }: { groups: GroupRegistry }) {
   const objects = useEditor((s) => s.scene?.objects ?? []);
@@ -44,12 +45,11 @@ function ViewCameraProbe() {
   const camera = useThree((s) => s.camera);
   const gl = useThree((s) => s.gl);
   useEffect(() => {
-    const floor = new Plane(new Vector3(0, 1, 0), 0);
-    registerFloorPicker(store, (cx, cy) => {
+    registerFloorPicker(store, (cx, cy, height) => {
       const r = gl.domElement.getBoundingClientRect();
       const ray = new Raycaster();
       ray.setFromCamera(new Vector2(((cx - r.left) / r.width) * 2 - 1, -((cy - r.top) / r.height) * 2 + 1), camera);
-      const hit = ray.ray.intersectPlane(floor, new Vector3());
+      const hit = ray.ray.intersectPlane(new Plane(new Vector3(0, 1, 0), -height), new Vector3());
       if (!hit) return null;
       const [x, y] = threeToRoom(hit.x, hit.y, hit.z);
       return [x, y];
@@ -206,6 +206,7 @@ export default function ScenePreview() {
         <BoxSelect groups={groups} />
         <PlanDrag groups={groups} />
         <PreviewProbe invalidateRef={invalidateRef} />
+        <PreviewTestHook />
       </Canvas>
       <Toolbar />
       <PlacementPanel groups={groups} invalidate={invalidate} />

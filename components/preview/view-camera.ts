@@ -25,15 +25,18 @@ export function getViewCamera(store: EditorStore): ViewCamera | null {
   return getters.get(store)?.() ?? null;
 }
 
-const pickers = new WeakMap<EditorStore, (clientX: number, clientY: number) => [number, number] | null>();
+/** Client pixel and height (m above the floor) -> room-frame point (x, y in m) at that height under the pixel, or null. */
+export type FloorPicker = (clientX: number, clientY: number, height: number) => [number, number] | null;
 
-/** Register (or with null, remove) the floor picker of `store`: client pixel -> room-frame floor point (m). */
-export function registerFloorPicker(store: EditorStore, pick: ((clientX: number, clientY: number) => [number, number] | null) | null): void {
+const pickers = new WeakMap<EditorStore, FloorPicker>();
+
+/** Register (or with null, remove) the floor picker of `store`. */
+export function registerFloorPicker(store: EditorStore, pick: FloorPicker | null): void {
   if (pick) pickers.set(store, pick);
   else pickers.delete(store);
 }
 
-/** The room-frame floor point (x, y in m) under a client pixel, or null (no preview, or above the horizon). */
-export function pickFloor(store: EditorStore, clientX: number, clientY: number): [number, number] | null {
-  return pickers.get(store)?.(clientX, clientY) ?? null;
+/** The room-frame point (x, y in m) under a client pixel on the level plane `height` m above the floor, or null (no preview, or above the horizon). */
+export function pickFloor(store: EditorStore, clientX: number, clientY: number, height = 0): [number, number] | null {
+  return pickers.get(store)?.(clientX, clientY, height) ?? null;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { outsideDepth, penetration, placeBox, type OrientedBox } from "./boxes";
 import { checkPlacement, type CheckedObject } from "./check";
-import { ANGLE_SNAP_DEG, placedRect, rectGap, snapPosition, snapYaw, turnSnapStep, wallGaps, wallsOf } from "./snap";
+import { ANGLE_SNAP_DEG, placedRect, rectGap, snapPosition, snapYaw, turnAround, turnSnapStep, wallGaps, wallsOf } from "./snap";
 import type { Point2 } from "../scene/schema";
 
 const ROOM: Point2[] = [[-2, -1.5], [2, -1.5], [2, 1.5], [-2, 1.5]];
@@ -138,6 +138,19 @@ describe("snapping", () => {
     expect(turnSnapStep(false, true)).toBe(15);
     expect(turnSnapStep(true, true)).toBe(15);
     expect(turnSnapStep(false, false)).toBeNull();
+  });
+
+  it("measures a turn ring's drag as the angle the pointer swept around the centre, wherever the centre is", () => {
+    // A quarter turn counter-clockwise around (2, 1): from east of the centre to north of it.
+    expect(turnAround([2, 1], [3, 1], [2, 1.5])).toBeCloseTo(90, 9);
+    expect(turnAround([2, 1], [2, 1.5], [3, 1])).toBeCloseTo(-90, 9);
+    // The distance from the centre does not matter, only the direction.
+    expect(turnAround([0, 0], [1, 0], [0.1, 0.1])).toBeCloseTo(45, 9);
+    // Across the back: the short way, in (-180, 180].
+    expect(turnAround([0, 0], [-1, 0.1], [-1, -0.1])).toBeCloseTo(2 * ((Math.atan2(0.1, 1) * 180) / Math.PI), 9);
+    expect(turnAround([0, 0], [1, 0], [-1, 0])).toBe(180);
+    // On the centre there is no direction.
+    expect(turnAround([0, 0], [0.01, 0], [1, 0])).toBeNull();
   });
 
   it("measures the gaps to walls and objects", () => {

@@ -135,6 +135,19 @@ export function snapYaw(yawDeg: number, stepDeg: number | null = ANGLE_SNAP_DEG)
   return Object.is(a, -0) ? 0 : a;
 }
 
+/**
+ * The turn (deg, counter-clockwise about room +Z, in (-180, 180]) that carries the direction from `centre` to `from`
+ * onto the direction from `centre` to `to` (room frame, m): how far a pointer dragged around a turn ring has turned
+ * it. Null when either point is within `minRadius` m of the centre, where the direction is not defined.
+ */
+export function turnAround(centre: Point2, from: Point2, to: Point2, minRadius = 0.02): number | null {
+  const [ax, ay] = [from[0] - centre[0], from[1] - centre[1]];
+  const [bx, by] = [to[0] - centre[0], to[1] - centre[1]];
+  if (Math.hypot(ax, ay) < minRadius || Math.hypot(bx, by) < minRadius) return null;
+  const deg = (Math.atan2(ax * by - ay * bx, ax * bx + ay * by) * 180) / Math.PI;
+  return deg === -180 ? 180 : deg;
+}
+
 /** Step (deg) of a turn by the rotate gizmo: `ANGLE_SNAP_DEG` while grid snapping is on or Shift is held, else null (free). */
 export function turnSnapStep(gridOn: boolean, shiftHeld: boolean): number | null {
   return gridOn || shiftHeld ? ANGLE_SNAP_DEG : null;
