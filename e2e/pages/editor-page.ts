@@ -11,7 +11,11 @@ export const SCREENSHOT_DIR = path.resolve(__dirname, "../../test-results/screen
 export class EditorPage {
   readonly root: Locator;
 
-  constructor(readonly page: Page) {
+  /** `query` is appended to the editor's URL (e.g. "?e2e=1" for the preview's test probe). */
+  constructor(
+    readonly page: Page,
+    readonly query = "",
+  ) {
     this.root = page.getByTestId("editor");
   }
 
@@ -34,7 +38,7 @@ export class EditorPage {
 
   /** Open a scene's editor. */
   async goto(id: string): Promise<void> {
-    await this.page.goto(`/scenes/${encodeURIComponent(id)}`);
+    await this.page.goto(`/scenes/${encodeURIComponent(id)}${this.query}`);
     await expect(this.root).toBeVisible();
   }
 
