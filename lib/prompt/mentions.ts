@@ -69,6 +69,9 @@ function quantifier(toks: readonly Token[], i: number): [number, number, boolean
 /** Words that follow an intransitive placement verb ("stands in", "sits beside", "rests on"). */
 const PREP_AFTER_VERB = new Set(["in", "on", "at", "by", "near", "next", "beside", "against", "along", "under", "beneath", "below", "above", "over", "behind", "between", "inside", "opposite", "across", "atop", "upon", "to", "tall", "proudly", "quietly", "nearby", "alone", "upright", "there", "here", "out"]);
 
+/** Words for an object's state that may follow its posture verb ("lies open"). */
+const STATE_WORDS = new Set(["open", "closed", "folded", "unfolded", "ajar", "upright", "unmade", "rolled", "stacked"]);
+
 /** Nouns spelled like a verb of placement ("a music stand", "a tool set", "a display case"). */
 const NOUN_VERB_HEADS = new Set(["stand", "set", "display"]);
 
@@ -354,6 +357,9 @@ export function findMentions(toks: readonly Token[], dropped: string[] = []): Me
       continue;
     }
     const [trail, end2] = trailingAttributes(toks, end);
+    // "a magazine lies open", "the lid stands ajar": a state word after a posture verb describes the object.
+    const state = toks[end2 + 1]?.w;
+    if (state && STATE_WORDS.has(state) && /^(lies|lie|sits|sit|stands|stand|rests|rest|is|are|lay|hangs|hang)$/.test(toks[end2]?.w ?? "")) trail.push(state);
     let count = q ? q[0] : plural ? 2 : 1;
     if (PLURALIA.has(head) && !negated) count = q && q[0] > 1 && !(toks[i + 1]?.w === "pair" || toks[i].w === "pair") ? q[0] / (toks.slice(i, startWords + 2).some((x) => x.w === "pair") ? 2 : 1) : 1;
     const definite = q ? q[2] : false;

@@ -111,4 +111,9 @@ describe("parsePrompt", () => {
     expect(rel("A bath mat lies under the mirror.")).not.toContain("on_top(mirror-1,bath_mat-1)");
     expect(rel("A rug beneath the sofa.")).toContain("on_top(sofa-1,rug-1)");
   });
+  it("takes a state word after a posture verb as the object's attribute ('a magazine lies open')", () => {
+    const tags = (t: string) => parsePrompt(t).objects.map((o) => o.attributes.tags);
+    expect(tags("A magazine lies open on the sofa.")[0]).toContain("open");
+    expect(tags("The bed stands in the corner.")[0]).toEqual([]);
+  });
 });
