@@ -22,6 +22,9 @@ const Env = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   REDIS_URL: z.string().regex(/^rediss?:\/\//, "must be a redis:// or rediss:// URL").optional(),
   ROOMCODE_QUEUE_LOCK_MS: z.coerce.number().int().min(1000).default(30000),
+  ROOMCODE_JOB_LEASE_MS: z.coerce.number().int().min(200).default(30000),
+  ROOMCODE_JOB_RENEW_MS: z.coerce.number().int().min(50).default(10000),
+  ROOMCODE_RUNNER_NAME: z.string().regex(/^[^:\s]+$/, "must not contain ':' or spaces").optional(),
   DATABASE_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
@@ -45,6 +48,12 @@ export interface Config {
   redisUrl: string | null;
   /** How long (ms) a dead worker's job stays locked before another worker takes it up (BullMQ lockDuration). */
   queueLockMs: number;
+  /** How long (ms) a pipeline job stays leased to its server without renewal; a dead server's jobs move on after it. */
+  jobLeaseMs: number;
+  /** How often (ms) a server renews the leases of the jobs it runs (less than jobLeaseMs). */
+  jobRenewMs: number;
+  /** This server's name in job owners (default the host name); a runner id is `<name>:<pid>:<uuid>`. */
+  runnerName: string | null;
   /** The store on this Postgres database instead of SQLite under the data dir (null: SQLite, the default). */
   databaseUrl: string | null;
 }
@@ -59,6 +68,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new Error(`config: ${issue?.path.join(".")}: ${issue?.message}`);
   }
   const e = parsed.data;
+  if (e.ROOMCODE_JOB_RENEW_MS >= e.ROOMCODE_JOB_LEASE_MS) {
+    throw new Error(`config: ROOMCODE_JOB_RENEW_MS (${e.ROOMCODE_JOB_RENEW_MS}) must be less than ROOMCODE_JOB_LEASE_MS (${e.ROOMCODE_JOB_LEASE_MS})`);
+  }
   const engine = e.ROOMCODE_ENGINE ?? (e.OPENAI_API_KEY || e.OPENAI_BASE_URL ? "openai" : "offline");
   return {
     dataDir: path.resolve(e.ROOMCODE_DATA_DIR),
@@ -78,6 +90,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     port: e.PORT,
     redisUrl: e.REDIS_URL ?? null,
     queueLockMs: e.ROOMCODE_QUEUE_LOCK_MS,
+    jobLeaseMs: e.ROOMCODE_JOB_LEASE_MS,
+    jobRenewMs: e.ROOMCODE_JOB_RENEW_MS,
+    runnerName: e.ROOMCODE_RUNNER_NAME ?? null,
     databaseUrl: e.DATABASE_URL ?? null,
   };
 }

@@ -1,7 +1,7 @@
 import "server-only";
 /**
  * Health report for /api/health and the home page: Blender, worker pool, sandbox, engine, the store (SQLite or
- * Postgres, and whether it answers), data dir and its free disk space. `ok` is true only once a Blender worker has answered its ready handshake (HTTP stays 200);
+ * Postgres, and whether it answers), this server's runner id and the pipeline jobs it holds, data dir and its free disk space. `ok` is true only once a Blender worker has answered its ready handshake (HTTP stays 200);
  * otherwise `reason` says in one line what is wrong and how to fix it. Scene creation asks the same question
  * through `assertRunnerAvailable` and answers a typed 503 instead of starting a job that cannot build.
  */
@@ -10,6 +10,7 @@ import path from "node:path";
 import type { RunnerHealth } from "../blender-runner/client/types";
 import { AppError } from "../lib/errors";
 import { config } from "./config";
+import { ownedJobCount, runnerId } from "./pipeline/lease";
 import { getRunner } from "./runner";
 import { getStore, type StoreBackend } from "./store";
 import { redactUrl } from "./store/postgres";
@@ -32,6 +33,8 @@ export interface HealthReport {
   sandbox: { enabled: boolean; reason: string | null };
   engine: { name: "offline" | "openai"; model: string | null; baseURL: string | null };
   store: StoreHealth;
+  /** This server's runner id and how many running pipeline jobs it holds the lease of (null: the store does not answer). */
+  jobs: { runnerId: string; owned: number | null };
   dataDir: string;
   disk: { freeBytes: number | null; totalBytes: number | null; ok: boolean };
 }
@@ -160,6 +163,7 @@ export async function getHealth(): Promise<HealthReport> {
       baseURL: c.engine === "openai" ? (c.openai.baseURL ?? "https://api.openai.com/v1") : null,
     },
     store,
+    jobs: { runnerId: runnerId(), owned: store.reachable ? ownedJobCount() : null },
     dataDir: c.dataDir,
     disk: { ...disk, ok: !noDisk },
   };

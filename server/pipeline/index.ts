@@ -10,6 +10,7 @@ export {
   continueScene,
   deleteScene,
   resumeJobs,
+  startJobSweep,
   validatePrompt,
   MAX_PROMPT_CHARS,
   type CreateSceneInput,
@@ -17,6 +18,7 @@ export {
 } from "./scenes";
 export { buildObjectRevision, addObject, type BuiltRevision, type BuiltEvent } from "./objects";
 export { assertSceneIdle, isJobActive, settleAll, abortJob } from "./registry";
+export { runnerId, ownedJobCount } from "./lease";
 export { exportScene, assembleInput, assembleKey } from "./assemble";
 export { renderThumbnail } from "./thumbnail";
 export { needsReview } from "./job";

@@ -13,6 +13,7 @@ import type { Engine } from "../engines/types";
 import { appendEvent } from "../events/bus";
 import { getStore } from "../store";
 import { checkAborted, makeContext, type PipelineContext } from "./context";
+import { LeaseLostError } from "./lease";
 import { trackTask } from "./registry";
 import { settleRoom } from "./room";
 import { runCode } from "./stages/code";
@@ -103,6 +104,8 @@ export async function runJob(sceneId: string, signal: AbortSignal, opts: { resum
     // The model engine's critic looks at the built room and may edit it (no-op for offline scenes).
     trackTask(runCritic(sceneId).then(() => renderThumbnail(sceneId)));
   } catch (e) {
+    // Another server has taken the job over: its state is that server's to write now.
+    if (signal.reason instanceof LeaseLostError) return;
     failJob(sceneId, e);
   }
 }

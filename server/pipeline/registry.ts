@@ -52,11 +52,11 @@ export function startJob(sceneId: string, kind: string, run: (signal: AbortSigna
   return promise;
 }
 
-/** Abort the scene's running job (it stops at its next checkpoint); resolves when it has ended. */
-export async function abortJob(sceneId: string): Promise<void> {
+/** Abort the scene's running job with `reason` (it stops at its next checkpoint); resolves when it has ended. */
+export async function abortJob(sceneId: string, reason: Error = new Error("pipeline: job aborted")): Promise<void> {
   const e = state().jobs.get(sceneId);
   if (!e) return;
-  e.abort.abort(new Error("pipeline: job aborted"));
+  e.abort.abort(reason);
   await e.promise;
 }
 

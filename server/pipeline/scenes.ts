@@ -1,7 +1,8 @@
 import "server-only";
 /**
  * Scene lifecycle: create (prompt or uploaded image) and start the job, wait, continue after review,
- * delete, and resume interrupted jobs after a restart.
+ * delete, and resume interrupted jobs: after a restart, and (a periodic sweep) those of a server that died.
+ * Every job runs on a lease of its job row (./lease.ts), so one server at a time runs a scene's job.
  */
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
@@ -14,7 +15,8 @@ import { assertRunnerAvailable } from "../health";
 import { subscribeEvents } from "../events/bus";
 import { getStore } from "../store";
 import { failJob, runJob } from "./job";
-import { abortJob, assertSceneIdle, isJobActive, startJob } from "./registry";
+import { ownerGone, runnerId, startLeasedJob } from "./lease";
+import { abortJob, assertSceneIdle, isJobActive } from "./registry";
 import { titleFromImage, titleFromPrompt } from "./title";
 
 /** Longest prompt accepted (characters). */
@@ -81,8 +83,9 @@ export async function createScene(input: CreateSceneInput, opts: { engine?: Engi
   store.transaction(() => {
     store.scenes.insert({ id, title, source, engine: engineName, status: "queued", owner: opts.owner });
     store.jobs.put(id, "create", "running");
+    store.jobs.claim(id, runnerId(), config().jobLeaseMs);
   });
-  void startJob(id, "create", (signal) => runJob(id, signal));
+  void startLeasedJob(id, "create", (signal) => runJob(id, signal));
   return store.getScene(id);
 }
 
@@ -138,9 +141,10 @@ export async function continueScene(id: string): Promise<Scene> {
   if (scene.status !== "needs_review") throw new AppError("conflict", `The scene is ${scene.status}, not waiting for review.`, { status: scene.status });
   store.transaction(() => {
     store.jobs.update(id, { kind: "continue", state: "running", completedStages: ["structure"], error: null });
+    if (!store.jobs.claim(id, runnerId(), config().jobLeaseMs)) throw new AppError("busy", "Another server is running this scene's job; wait for it to finish.", { sceneId: id });
     store.scenes.update(id, { status: "running" });
   });
-  void startJob(id, "continue", (signal) => runJob(id, signal));
+  void startLeasedJob(id, "continue", (signal) => runJob(id, signal));
   return store.getScene(id);
 }
 
@@ -153,16 +157,24 @@ export async function deleteScene(id: string): Promise<void> {
 }
 
 /**
- * Resume every job left `running` by a previous process: each continues from its last completed stage and
- * object; a job interrupted more than MAX_RESUMES times, or whose inputs are gone, is marked failed with the reason.
+ * Resume every `running` job that no live server holds (unowned, lease expired, or owned by a process of this
+ * server that is gone), returning their scene ids: each is claimed atomically, so of several servers one takes
+ * it, and continues from its last completed stage and object; a job interrupted more than MAX_RESUMES times, or
+ * whose inputs are gone, is marked failed with the reason.
  */
 export function resumeJobs(): string[] {
   const store = getStore();
+  const me = runnerId();
   const resumed: string[] = [];
-  for (const job of store.jobs.listRunning()) {
-    if (isJobActive(job.sceneId)) continue;
-    const scene = store.scenes.get(job.sceneId);
+  const running = store.jobs.listRunning().filter((j) => !isJobActive(j.sceneId));
+  const now = running.length ? store.jobs.clockMs() : 0;
+  for (const candidate of running) {
+    const dead = candidate.owner && ownerGone(candidate.owner) ? candidate.owner : null;
+    if (candidate.owner && candidate.owner !== me && !dead && (candidate.leaseUntil ?? 0) >= now) continue;
+    const scene = store.scenes.get(candidate.sceneId);
     if (!scene) continue;
+    const job = store.transaction(() => (store.jobs.claim(candidate.sceneId, me, config().jobLeaseMs, dead) ? store.jobs.get(candidate.sceneId) : null));
+    if (!job) continue;
     if (job.attempts >= MAX_RESUMES + 1) {
       failJob(job.sceneId, new Error(`pipeline: the job was interrupted ${job.attempts} times (last in stage ${job.stage ?? "none"}); giving up.`));
       continue;
@@ -172,8 +184,26 @@ export function resumeJobs(): string[] {
       continue;
     }
     store.transaction(() => store.jobs.update(job.sceneId, { attempts: job.attempts + 1 }));
-    void startJob(job.sceneId, job.kind, (signal) => runJob(job.sceneId, signal, { resumed: true }));
+    void startLeasedJob(job.sceneId, job.kind, (signal) => runJob(job.sceneId, signal, { resumed: true }));
     resumed.push(job.sceneId);
   }
   return resumed;
+}
+
+const SWEEP = Symbol.for("roomcode.pipeline.sweep");
+type SweepHolder = { [SWEEP]?: NodeJS.Timeout };
+
+/** Run `resumeJobs` every lease period (config `jobLeaseMs`) on an unref'd timer, so jobs of a dead server move here; idempotent. */
+export function startJobSweep(): void {
+  const g = globalThis as SweepHolder;
+  if (g[SWEEP]) return;
+  g[SWEEP] = setInterval(() => {
+    try {
+      const resumed = resumeJobs();
+      if (resumed.length) console.log(`pipeline: took over ${resumed.length} job(s) no live server held`);
+    } catch (e) {
+      console.error("pipeline: sweeping for abandoned jobs failed:", e);
+    }
+  }, config().jobLeaseMs);
+  g[SWEEP].unref();
 }

@@ -2,8 +2,8 @@ import "server-only";
 /**
  * The Postgres DDL of the store's migrations: the same versions and names as ./migrations.ts (SQLite), each
  * giving the same tables, columns and indexes. Differences: AUTOINCREMENT ids are identity columns, and `scenes`
- * has a `rowid` identity column (SQLite's implicit rowid, which the scene list orders ties by). Append new
- * entries together with their SQLite twins; never edit an applied one.
+ * has a `rowid` identity column (SQLite's implicit rowid, which the scene list orders ties by), and epoch-millisecond
+ * INTEGER columns are BIGINT. Append new entries together with their SQLite twins; never edit an applied one.
  */
 import type { Migration } from "./migrations";
 
@@ -123,6 +123,14 @@ CREATE INDEX jobs_state ON jobs(state);
     sql: `
 ALTER TABLE scenes ADD COLUMN owner TEXT NOT NULL DEFAULT 'designer';
 CREATE INDEX scenes_owner ON scenes(owner, created_at);
+`,
+  },
+  {
+    version: 3,
+    name: "job-lease",
+    sql: `
+ALTER TABLE jobs ADD COLUMN owner TEXT;
+ALTER TABLE jobs ADD COLUMN lease_until BIGINT;
 `,
   },
 ];

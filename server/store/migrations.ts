@@ -128,4 +128,12 @@ ALTER TABLE scenes ADD COLUMN owner TEXT NOT NULL DEFAULT 'designer';
 CREATE INDEX scenes_owner ON scenes(owner, created_at);
 `,
   },
+  {
+    version: 3,
+    name: "job-lease",
+    sql: `
+ALTER TABLE jobs ADD COLUMN owner TEXT;
+ALTER TABLE jobs ADD COLUMN lease_until INTEGER;
+`,
+  },
 ];

@@ -57,7 +57,7 @@ describe.each(["sqlite", "postgres"] as const)("store on %s", (backend) => {
   it("migrates once and records the version", () => {
     expect(migrate(store.db)).toEqual([]);
     const rows = store.db.prepare("SELECT version FROM schema_migrations").all() as { version: number }[];
-    expect(rows.map((r) => r.version)).toEqual([1, 2]);
+    expect(rows.map((r) => r.version)).toEqual([1, 2, 3]);
     if (backend === "sqlite") {
       expect(store.db.pragma("journal_mode", { simple: true })).toBe("wal");
       expect(store.db.pragma("foreign_keys", { simple: true })).toBe(1);
