@@ -31,7 +31,7 @@ async function main(): Promise<void> {
   const pipeline = await import("../server/pipeline");
   const { fidelityReport, renderFidelity } = await import("../server/renders/fidelity");
   const { getRunner } = await import("../server/runner");
-  const { getStore } = await import("../server/store");
+  const { ArtifactKeys, getStore } = await import("../server/store");
   const dir = path.resolve(__dirname, "../../shared/inputs/images");
   const outDir = path.resolve(__dirname, "out");
   fs.mkdirSync(outDir, { recursive: true });
@@ -72,9 +72,9 @@ async function main(): Promise<void> {
     );
     console.log(`  IoU per box: ${rep.scores.objects.map((o) => `${o.footprintId} ${o.category}${o.objectCategory && o.objectCategory !== o.category ? `->${o.objectCategory}` : ""} ${o.iou === null ? o.status : o.iou.toFixed(2)}`).join(", ")}`);
     if (rec.status === "completed" && rec.file) {
-      const picture = getStore().files.sceneFile(created.id, done.source.kind === "image" ? done.source.imageFile : "");
+      const picture = getStore().localFile(created.id, ArtifactKeys.sceneFile(done.source.kind === "image" ? done.source.imageFile : ""), "image");
       const { widthPx: w, heightPx: h } = rep.picture;
-      const render = await sharp(getStore().files.renderFile(created.id, rec.file)).resize(w, h, { fit: "fill" }).png().toBuffer();
+      const render = await sharp(getStore().localFile(created.id, ArtifactKeys.renderFile(rec.file), "render")).resize(w, h, { fit: "fill" }).png().toBuffer();
       const pic = await sharp(picture).rotate().resize(w, h, { fit: "fill" }).png().toBuffer();
       const blend = await sharp(pic).composite([{ input: await sharp(render).ensureAlpha(0.5).png().toBuffer(), blend: "over" }]).png().toBuffer();
       const out = path.join(outDir, `fidelity-${path.basename(file, ".png")}.png`);

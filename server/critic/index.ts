@@ -16,7 +16,7 @@ import { appendEvent } from "../events/bus";
 import { getProvider, type Provider, type UserContent } from "../llm/provider";
 import { assembleInput } from "../pipeline/assemble";
 import { getRunner } from "../runner";
-import { getStore } from "../store";
+import { ArtifactKeys, discardScratch, getStore } from "../store";
 
 /** Rounds of critique at most (the issue: at most two). */
 export const MAX_ROUNDS = 2;
@@ -39,20 +39,22 @@ export function criticEnabled(scene: Pick<Scene, "engine">, env: Record<string, 
 
 async function topRender(sceneId: string): Promise<string | null> {
   const store = getStore();
-  const out = store.files.ensureParent(store.files.renderFile(sceneId, `critic-${Date.now()}.png`));
-  const res = await getRunner().assembleScene({ ...assembleInput(store.getScene(sceneId)), scope: sceneId, outTopPng: out, topPngSizePx: 512 });
-  if (!res.ok || !fs.existsSync(out)) return null;
-  const data = fs.readFileSync(out);
-  fs.rmSync(out, { force: true });
-  return `data:image/png;base64,${data.toString("base64")}`;
+  const out = store.artifacts.scratchPath(sceneId, ArtifactKeys.renderFile(`critic-${Date.now()}.png`));
+  try {
+    const res = await getRunner().assembleScene({ ...assembleInput(store.getScene(sceneId)), scope: sceneId, outTopPng: out, topPngSizePx: 512 });
+    if (!res.ok || !fs.existsSync(out)) return null;
+    return `data:image/png;base64,${fs.readFileSync(out).toString("base64")}`;
+  } finally {
+    discardScratch(out);
+  }
 }
 
 function request(scene: Scene, render: string): UserContent {
   const objects = scene.objects.map((o) => ({ id: o.id, category: o.category, color: o.attributes.color, placement: o.placement }));
   const parts: UserContent = [{ type: "text", text: `asked: ${scene.source.kind === "prompt" ? scene.source.prompt : "the top-down picture below"}\nobjects: ${JSON.stringify(objects)}\nrender (top-down plan of the built room):` }, { type: "image", dataUrl: render }];
   if (scene.source.kind === "image") {
-    const file = getStore().files.sceneFile(scene.id, scene.source.imageFile);
-    if (fs.existsSync(file)) parts.push({ type: "text", text: "input picture:" }, { type: "image", dataUrl: `data:image/png;base64,${fs.readFileSync(file).toString("base64")}` });
+    const image = getStore().artifacts.get(scene.id, ArtifactKeys.sceneFile(scene.source.imageFile));
+    if (image) parts.push({ type: "text", text: "input picture:" }, { type: "image", dataUrl: `data:image/png;base64,${image.toString("base64")}` });
   }
   return parts;
 }

@@ -23,8 +23,8 @@ const { readGlbMaterials } = await import("@/blender-runner/client/glb");
 
 type Snap = Record<string, { rev: number | null; glbRev: number | null; sha: string | null; placement: string; support: string; hidden: boolean }>;
 
-function sha(file: string): string | null {
-  return fs.existsSync(file) ? crypto.createHash("sha256").update(fs.readFileSync(file)).digest("hex") : null;
+function sha(bytes: Buffer | null): string | null {
+  return bytes ? crypto.createHash("sha256").update(bytes).digest("hex") : null;
 }
 
 /** Per object (and `@room`): revision, GLB revision, GLB bytes (sha256), placement and support. */
@@ -36,14 +36,14 @@ function snapshot(sceneId: string): Snap {
     out[o.id] = {
       rev: o.program?.rev ?? null,
       glbRev: o.build.glbRev,
-      sha: o.build.glbRev ? sha(store.files.objectGlb(sceneId, o.id, o.build.glbRev)) : null,
+      sha: o.build.glbRev ? sha(store.artifacts.get(sceneId, `objects/${o.id}/r${o.build.glbRev}.glb`)) : null,
       placement: JSON.stringify(o.placement),
       support: o.support,
       hidden: o.hidden,
     };
   }
   const r = scene.room!;
-  out["@room"] = { rev: r.program?.rev ?? null, glbRev: r.glbRev, sha: r.glbRev ? sha(store.files.roomGlb(sceneId, r.glbRev)) : null, placement: JSON.stringify([r.footprint, r.openings, r.wallMaterial, r.floorMaterial]), support: "", hidden: false };
+  out["@room"] = { rev: r.program?.rev ?? null, glbRev: r.glbRev, sha: r.glbRev ? sha(store.artifacts.get(sceneId, `room/r${r.glbRev}.glb`)) : null, placement: JSON.stringify([r.footprint, r.openings, r.wallMaterial, r.floorMaterial]), support: "", hidden: false };
   return out;
 }
 
@@ -98,7 +98,7 @@ function linear(hex: string): [number, number, number] {
 /** Whether some material of the object's current GLB has the sRGB colour `hex` as its base colour (linear, 0.01 tolerance). */
 async function glbHasColor(sceneId: string, id: string, hex: string): Promise<boolean> {
   const o = obj(sceneId, id);
-  const mats = await readGlbMaterials(getStore().files.objectGlb(sceneId, id, o.build.glbRev!));
+  const mats = await readGlbMaterials(getStore().artifacts.localPath(sceneId, `objects/${id}/r${o.build.glbRev!}.glb`)!);
   const want = linear(hex);
   return mats.some((m) => m.baseColor.slice(0, 3).every((v, i) => Math.abs(v - want[i]) < 0.01));
 }

@@ -6,7 +6,6 @@
  * refusal and failures come back as typed errors with nothing applied; undo restores the previous revision.
  */
 import crypto from "node:crypto";
-import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Scene } from "../../lib/scene/schema";
 import { faults, startModelServer, type ModelServer } from "../../test/fixtures/model-server";
@@ -55,11 +54,11 @@ async function snapshot(id: string): Promise<Snap> {
   const st = await store();
   const out: Snap = {};
   for (const o of st.getScene(id).objects) {
-    const file = o.build.glbRev ? st.files.objectGlb(id, o.id, o.build.glbRev) : null;
+    const glb = o.build.glbRev ? st.artifacts.get(id, `objects/${o.id}/r${o.build.glbRev}.glb`) : null;
     out[o.id] = {
       rev: o.program?.rev ?? null,
       glbRev: o.build.glbRev,
-      sha: file && fs.existsSync(file) ? crypto.createHash("sha256").update(fs.readFileSync(file)).digest("hex") : null,
+      sha: glb ? crypto.createHash("sha256").update(glb).digest("hex") : null,
       placement: JSON.stringify(o.placement),
       params: JSON.stringify(o.program?.params ?? null),
     };

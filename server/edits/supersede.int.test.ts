@@ -6,7 +6,6 @@
  * (`../shared/inputs/prompts/sceneeval-dev.json`, ../shared/inputs/SOURCES.md).
  */
 import fs from "node:fs";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Scene, SceneObject } from "@/lib/scene/schema";
 import { loadDevPrompts } from "@/test/support/dev-prompts";
@@ -51,7 +50,7 @@ function linear(hex: string): number[] {
   return [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255).map((v) => (v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
 }
 async function glbHasColour(o: SceneObject, hex: string): Promise<boolean> {
-  const mats = await readGlbMaterials(getStore().files.objectGlb(scene.id, o.id, o.build.glbRev!));
+  const mats = await readGlbMaterials(getStore().artifacts.localPath(scene.id, `objects/${o.id}/r${o.build.glbRev!}.glb`)!);
   const want = linear(hex);
   return mats.some((m) => m.baseColor.slice(0, 3).every((v, i) => Math.abs(v - want[i]) < 0.01));
 }
@@ -70,7 +69,7 @@ async function poolIdle(): Promise<ReturnType<ReturnType<typeof getRunner>["heal
     await new Promise((r) => setTimeout(r, 50));
   }
 }
-const glbFiles = (o: SceneObject) => fs.readdirSync(path.dirname(getStore().files.objectGlb(scene.id, o.id, 1))).filter((f) => f.endsWith(".glb")).sort();
+const glbFiles = (o: SceneObject) => getStore().artifacts.list(scene.id, `objects/${o.id}/`).map((k) => k.split("/").pop()!).filter((f) => f.endsWith(".glb")).sort();
 
 describe("superseded builds are cancelled", () => {
   it("a PARAMS change while the program of the same object builds kills that build; only the newest becomes a revision", async () => {

@@ -1,17 +1,16 @@
 import "server-only";
 /**
- * The picture's textures stored with the scene's files (`<scene>/floor-texture-<key>.png`, `<scene>/rug-texture-
+ * The picture's textures stored with the scene's artifacts (`floor-texture-<key>.png` with its `.json`, `rug-texture-
  * <footprint>-<key>.png`, keys from the picture's structure) and handed to the Blender jobs that build the room
  * and the rugs: builds (preview GLBs), assembly (.glb, .blend with the images packed) and renders. The image stack
  * (sharp) is loaded only to make a missing file.
  */
 import crypto from "node:crypto";
-import fs from "node:fs";
 import type { MaterialTexture } from "../../blender-runner/client/types";
 import { FOOTPRINT_TAG_PREFIX } from "../../lib/fidelity/footprint-iou";
 import type { Footprint, Scene } from "../../lib/scene/schema";
 import { familyOf } from "../../lib/vocab";
-import { getStore } from "../store";
+import { ArtifactKeys, getStore } from "../store";
 
 function tileFile(scene: Scene): { file: string; meta: string } | null {
   const spec = scene.structure;
@@ -21,21 +20,34 @@ function tileFile(scene: Scene): { file: string; meta: string } | null {
     .update(JSON.stringify([scene.source.imageFile, spec.imageFrame, spec.roomSize, spec.footprints.map((f) => f.boxPx)]))
     .digest("hex")
     .slice(0, 12);
-  const file = getStore().files.sceneFile(scene.id, `floor-texture-${key}.png`);
+  const file = ArtifactKeys.sceneFile(`floor-texture-${key}.png`);
   return { file, meta: `${file}.json` };
 }
 
-function read(scene: Scene, t: { file: string; meta: string }): MaterialTexture[] {
-  const { tileM } = JSON.parse(fs.readFileSync(t.meta, "utf8")) as { tileM: number };
-  return [{ material: "floor", png: fs.readFileSync(t.file).toString("base64"), tileM, roughness: scene.structure?.appearance?.floor?.roughness ?? undefined }];
+function read(scene: Scene, png: Buffer, meta: Buffer): MaterialTexture[] {
+  const { tileM } = JSON.parse(meta.toString("utf8")) as { tileM: number };
+  return [{ material: "floor", png: png.toString("base64"), tileM, roughness: scene.structure?.appearance?.floor?.roughness ?? undefined }];
+}
+
+/** The stored floor tile and its metadata, or null when either is missing. */
+function storedTile(sceneId: string, t: { file: string; meta: string }): { png: Buffer; meta: Buffer } | null {
+  const a = getStore().artifacts;
+  const png = a.get(sceneId, t.file);
+  const meta = png && a.get(sceneId, t.meta);
+  return png && meta ? { png, meta } : null;
+}
+
+function imagePath(sceneId: string, imageFile: string): string {
+  return getStore().localFile(sceneId, ArtifactKeys.sceneFile(imageFile), "image");
 }
 
 /** The room's textures already stored for the scene (none for prompt scenes, or before the room was built). */
 export function storedRoomTextures(scene: Scene): MaterialTexture[] {
   const t = tileFile(scene);
-  if (!t || !fs.existsSync(t.file) || !fs.existsSync(t.meta)) return [];
+  const got = t && storedTile(scene.id, t);
+  if (!got) return [];
   try {
-    return read(scene, t);
+    return read(scene, got.png, got.meta);
   } catch {
     return [];
   }
@@ -45,15 +57,15 @@ export function storedRoomTextures(scene: Scene): MaterialTexture[] {
 export async function roomTextures(scene: Scene): Promise<MaterialTexture[]> {
   const t = tileFile(scene);
   if (!t || scene.source.kind !== "image") return [];
-  if (!fs.existsSync(t.file) || !fs.existsSync(t.meta)) {
-    const { floorTile } = await import("./appearance");
-    const tile = await floorTile(getStore().files.sceneFile(scene.id, scene.source.imageFile), scene.structure!);
-    if (!tile) return [];
-    fs.writeFileSync(`${t.file}.tmp`, tile.png);
-    fs.renameSync(`${t.file}.tmp`, t.file);
-    fs.writeFileSync(t.meta, JSON.stringify({ tileM: tile.tileM }));
-  }
-  return read(scene, t);
+  const got = storedTile(scene.id, t);
+  if (got) return read(scene, got.png, got.meta);
+  const { floorTile } = await import("./appearance");
+  const tile = await floorTile(imagePath(scene.id, scene.source.imageFile), scene.structure!);
+  if (!tile) return [];
+  const meta = Buffer.from(JSON.stringify({ tileM: tile.tileM }));
+  getStore().artifacts.put(scene.id, t.file, tile.png);
+  getStore().artifacts.put(scene.id, t.meta, meta);
+  return read(scene, tile.png, meta);
 }
 
 /** Material of the rug programs' woven field (server/engines/offline/programs/families/rug.py). */
@@ -68,19 +80,20 @@ function rugFile(scene: Scene, objectId: string): { file: string; fp: Footprint 
   const fp = fpId ? spec.footprints.find((f) => f.id === fpId) : undefined;
   if (!fp) return null;
   const key = crypto.createHash("sha1").update(JSON.stringify([scene.source.imageFile, fp.boxPx])).digest("hex").slice(0, 12);
-  return { file: getStore().files.sceneFile(scene.id, `rug-texture-${fp.id.replace(/[^a-z0-9-]/gi, "")}-${key}.png`), fp };
+  return { file: ArtifactKeys.sceneFile(`rug-texture-${fp.id.replace(/[^a-z0-9-]/gi, "")}-${key}.png`), fp };
 }
 
-function rugTexture(file: string): MaterialTexture[] {
-  return [{ material: RUG_FIELD_MATERIAL, png: fs.readFileSync(file).toString("base64"), tileM: 1, fit: true }];
+function rugTexture(png: Buffer): MaterialTexture[] {
+  return [{ material: RUG_FIELD_MATERIAL, png: png.toString("base64"), tileM: 1, fit: true }];
 }
 
 /** An object's stored textures: a rug made from a picture box gets that box's pattern (none for other objects). */
 export function storedObjectTextures(scene: Scene, objectId: string): MaterialTexture[] {
   const r = rugFile(scene, objectId);
-  if (!r || !fs.existsSync(r.file)) return [];
+  const png = r && getStore().artifacts.get(scene.id, r.file);
+  if (!png) return [];
   try {
-    return rugTexture(r.file);
+    return rugTexture(png);
   } catch {
     return [];
   }
@@ -90,11 +103,10 @@ export function storedObjectTextures(scene: Scene, objectId: string): MaterialTe
 export async function objectTextures(scene: Scene, objectId: string): Promise<MaterialTexture[]> {
   const r = rugFile(scene, objectId);
   if (!r || scene.source.kind !== "image") return [];
-  if (!fs.existsSync(r.file)) {
-    const { regionTexture } = await import("./appearance");
-    const png = await regionTexture(getStore().files.sceneFile(scene.id, scene.source.imageFile), r.fp.boxPx);
-    fs.writeFileSync(`${r.file}.tmp`, png);
-    fs.renameSync(`${r.file}.tmp`, r.file);
-  }
-  return rugTexture(r.file);
+  const stored = getStore().artifacts.get(scene.id, r.file);
+  if (stored) return rugTexture(stored);
+  const { regionTexture } = await import("./appearance");
+  const png = await regionTexture(imagePath(scene.id, scene.source.imageFile), r.fp.boxPx);
+  getStore().artifacts.put(scene.id, r.file, png);
+  return rugTexture(png);
 }

@@ -4,7 +4,6 @@ import "server-only";
  * placements + decor lights. Exports are cached under `exports/` by a hash of everything that shapes them.
  */
 import crypto from "node:crypto";
-import fs from "node:fs";
 import type { AssembleObject, AssembleSceneJob } from "../../blender-runner/client/types";
 import { AppError } from "../../lib/errors";
 import { mountOf } from "../../lib/layout/mount";
@@ -12,7 +11,7 @@ import { lightsInRoom, withLampBulbs } from "../../lib/scene/lights";
 import type { Scene } from "../../lib/scene/schema";
 import { getRunner } from "../runner";
 import { storedObjectTextures, storedRoomTextures } from "../images/appearance-files";
-import { getStore, ROOM_ID } from "../store";
+import { ArtifactKeys, getStore, keepScratch, ROOM_ID } from "../store";
 
 /** Room source, built objects (the revision whose GLB is current), lights of a scene (a lamp's light where the lamp is now) and the room's textures from the picture. */
 export function assembleInput(scene: Scene): Pick<AssembleSceneJob, "roomSource" | "objects" | "lights" | "textures"> {
@@ -48,20 +47,20 @@ export async function exportScene(sceneId: string, kind: "glb" | "blend"): Promi
   const store = getStore();
   const scene = store.getScene(sceneId);
   if (!scene.room) throw new AppError("conflict", "The scene has no room yet; wait for the layout stage.", { status: scene.status });
-  const key = assembleKey(scene);
-  const file = store.files.ensureParent(store.files.exportFile(sceneId, `scene-${key}.${kind}`));
-  if (fs.existsSync(file)) return file;
-  const flightKey = `${sceneId}:${key}:${kind}`;
+  const name = ArtifactKeys.exportFile(`scene-${assembleKey(scene)}.${kind}`);
+  const cached = store.artifacts.localPath(sceneId, name);
+  if (cached) return cached;
+  const flightKey = `${sceneId}:${name}`;
   let p = inflight.get(flightKey);
   if (!p) {
     p = (async () => {
-      const tmp = `${file}.tmp-${process.pid}-${Date.now()}.${kind}`;
+      const tmp = store.artifacts.scratchPath(sceneId, name);
       const res = await getRunner().assembleScene({ ...assembleInput(scene), scope: sceneId, ...(kind === "glb" ? { outGlb: tmp } : { outBlend: tmp }) });
-      if (!res.ok || !fs.existsSync(tmp)) {
-        fs.rmSync(tmp, { force: true });
+      if (!keepScratch(store.artifacts, sceneId, name, tmp, res.ok)) {
         throw new AppError("build_failed", `pipeline: assembling the scene failed: ${res.ok ? "no file written" : res.error.message}`, res.ok ? {} : { type: res.error.type, traceback: res.error.traceback });
       }
-      fs.renameSync(tmp, file);
+      const file = store.artifacts.localPath(sceneId, name);
+      if (!file) throw new AppError("not_found", "The scene was deleted during the export.");
       return file;
     })().finally(() => inflight.delete(flightKey));
     inflight.set(flightKey, p);

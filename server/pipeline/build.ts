@@ -3,13 +3,11 @@ import "server-only";
  * Building stored program revisions with the runner: the GLB goes to `objects/<oid>/r<rev>.glb` (or
  * `room/r<rev>.glb`), and the revision row records the GLB file with stats, or the structured error.
  */
-import fs from "node:fs";
-import path from "node:path";
 import type { BuildObjectOutput, MaterialTexture, RunnerResult } from "../../blender-runner/client/types";
 import { parseParams } from "../../lib/program/params";
 import type { BuildStats, Size3 } from "../../lib/scene/schema";
 import { getRunner } from "../runner";
-import { getStore, ROOM_ID, type StoredRevision } from "../store";
+import { ArtifactKeys, getStore, keepScratch, ROOM_ID, type StoredRevision } from "../store";
 
 /** Relative tolerance of the size check (SceneCode's refine trigger): 15% per axis. */
 export const SIZE_TOLERANCE = 0.15;
@@ -40,6 +38,11 @@ async function pictureTextures(sceneId: string, objectId: string): Promise<Mater
   }
 }
 
+/** Artifact key of a revision's GLB: `room/r<rev>.glb` or `objects/<oid>/r<rev>.glb`. */
+export function glbKey(rev: Pick<StoredRevision, "objectId" | "rev">): string {
+  return rev.objectId === ROOM_ID ? ArtifactKeys.roomGlb(rev.rev) : ArtifactKeys.objectGlb(rev.objectId, rev.rev);
+}
+
 /**
  * Build one stored revision and record the outcome on the revision row (`signal` cancels the job in the pool; a
  * cancelled build records nothing). Never throws for build errors; throws an ENOSPC error when the host disk is full.
@@ -47,14 +50,15 @@ async function pictureTextures(sceneId: string, objectId: string): Promise<Mater
 export async function buildRevision(sceneId: string, rev: StoredRevision, signal?: AbortSignal): Promise<RunnerResult<BuildObjectOutput>> {
   const store = getStore();
   const isRoom = rev.objectId === ROOM_ID;
-  const outGlb = store.files.ensureParent(isRoom ? store.files.roomGlb(sceneId, rev.rev) : store.files.objectGlb(sceneId, rev.objectId, rev.rev));
+  const glbFile = glbKey(rev);
+  const outGlb = store.artifacts.scratchPath(sceneId, glbFile);
   const runner = getRunner();
   const res = isRoom
     ? await runner.buildRoom({ objectId: "room", source: rev.source, outGlb, scope: sceneId, signal, textures: await pictureTextures(sceneId, ROOM_ID) })
     : await runner.buildObject({ objectId: rev.objectId, source: rev.source, outGlb, scope: sceneId, signal, textures: await pictureTextures(sceneId, rev.objectId) });
+  keepScratch(store.artifacts, sceneId, glbFile, outGlb, res.ok);
   // A full host disk is no fault of the program: the job or edit fails with `disk_full`, not a build error.
   if (!res.ok && res.error.type === "DiskFull") throw Object.assign(new Error(res.error.message), { code: "ENOSPC" });
-  const glbFile = path.relative(store.files.sceneDir(sceneId), outGlb);
   if (signal?.aborted) return res;
   store.transaction(() =>
     store.revisions.setBuild(sceneId, rev.objectId, rev.rev, res.ok ? { glbFile, stats: res.value.stats, error: null } : { glbFile: null, stats: null, error: res.error }),
@@ -64,7 +68,7 @@ export async function buildRevision(sceneId: string, rev: StoredRevision, signal
 
 /**
  * Reuse the GLB of an earlier built revision of the same object with byte-identical source (undo, restore):
- * copies the file to the new revision's path and records its stats. Returns the stats, or null when none matches.
+ * stores a copy under the new revision's key and records its stats. Returns the stats, or null when none matches.
  */
 export function reuseIdenticalBuild(sceneId: string, rev: StoredRevision): BuildStats | null {
   const store = getStore();
@@ -73,12 +77,11 @@ export function reuseIdenticalBuild(sceneId: string, rev: StoredRevision): Build
     .reverse()
     .find((r) => r.rev !== rev.rev && r.source === rev.source && r.glbFile && r.stats);
   if (!prior?.glbFile || !prior.stats) return null;
-  const from = path.join(store.files.sceneDir(sceneId), prior.glbFile);
-  if (!fs.existsSync(from)) return null;
-  const isRoom = rev.objectId === ROOM_ID;
-  const to = store.files.ensureParent(isRoom ? store.files.roomGlb(sceneId, rev.rev) : store.files.objectGlb(sceneId, rev.objectId, rev.rev));
-  fs.copyFileSync(from, to);
-  store.transaction(() => store.revisions.setBuild(sceneId, rev.objectId, rev.rev, { glbFile: path.relative(store.files.sceneDir(sceneId), to), stats: prior.stats, error: null }));
+  const bytes = store.artifacts.get(sceneId, prior.glbFile);
+  if (!bytes) return null;
+  const glbFile = glbKey(rev);
+  store.artifacts.put(sceneId, glbFile, bytes);
+  store.transaction(() => store.revisions.setBuild(sceneId, rev.objectId, rev.rev, { glbFile, stats: prior.stats, error: null }));
   return prior.stats;
 }
 

@@ -29,11 +29,11 @@ function enospc(file: string): Error {
 
 describe("full disk", () => {
   it("ends the job failed with disk_full when GLB files cannot be written", async () => {
-    const files = getStore().files;
-    const real = files.ensureParent.bind(files);
-    const spy = vi.spyOn(files, "ensureParent").mockImplementation((file: string) => {
-      if (file.endsWith(".glb")) throw enospc(file);
-      return real(file);
+    const artifacts = getStore().artifacts;
+    const real = artifacts.scratchPath.bind(artifacts);
+    const spy = vi.spyOn(artifacts, "scratchPath").mockImplementation((sceneId: string, key: string) => {
+      if (key.endsWith(".glb")) throw enospc(key);
+      return real(sceneId, key);
     });
     const res = await callRoute("POST", "/api/scenes", { json: { prompt: "a small bedroom with a bed and a nightstand" } });
     expect(res.status).toBe(202);

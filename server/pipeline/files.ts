@@ -4,13 +4,11 @@ import type { SceneSummary } from "../../lib/api/scene-summary";
  * Read access to stored artefacts for the routes: object/room GLBs by revision, program sources, thumbnails,
  * the `scene.py` export, and the scene list. Every miss is an AppError `not_found` naming what is missing.
  */
-import fs from "node:fs";
-import path from "node:path";
 import { AppError } from "../../lib/errors";
-import { getStore, ROOM_ID, type StoredRevision } from "../store";
+import { ArtifactKeys, getStore, ROOM_ID, type StoredRevision } from "../store";
 import { assembleInput } from "./assemble";
 
-/** A GLB on disk and the revision it belongs to; `pinned` when the caller asked for that exact revision. */
+/** A local file holding the GLB (materialised from the ArtifactStore) and the revision it belongs to; `pinned` when the caller asked for that exact revision. */
 export interface RevisionFile {
   file: string;
   rev: number;
@@ -28,8 +26,8 @@ function revisionOf(sceneId: string, objectId: string, rev: number | null, curre
 
 function glbOf(sceneId: string, r: StoredRevision, what: string, pinned: boolean): RevisionFile {
   if (!r.glbFile) throw new AppError("not_found", `Revision ${r.rev} of ${what} has no GLB${r.error ? ` (its build failed: ${r.error.message})` : ""}.`, { rev: r.rev });
-  const file = path.join(getStore().files.sceneDir(sceneId), r.glbFile);
-  if (!fs.existsSync(file)) throw new AppError("not_found", `The GLB of revision ${r.rev} of ${what} is missing on disk.`, { rev: r.rev });
+  const file = getStore().artifacts.localPath(sceneId, r.glbFile);
+  if (!file) throw new AppError("not_found", `The GLB of revision ${r.rev} of ${what} is missing from the store.`, { rev: r.rev });
   return { file, rev: r.rev, pinned };
 }
 
@@ -58,12 +56,12 @@ export function roomGlbFile(sceneId: string, rev: number | null): RevisionFile {
   return glbOf(sceneId, revisionOf(sceneId, ROOM_ID, rev, scene.room?.glbRev ?? null, "the room"), "the room", rev !== null);
 }
 
-/** Thumbnail PNG path. Throws AppError `not_found` while none is rendered. */
+/** Local path of the thumbnail PNG. Throws AppError `not_found` while none is rendered. */
 export function thumbFile(sceneId: string): string {
   const store = getStore();
   store.getScene(sceneId);
-  const file = store.files.thumb(sceneId);
-  if (!fs.existsSync(file)) throw new AppError("not_found", "The scene has no thumbnail yet.");
+  const file = store.artifacts.localPath(sceneId, ArtifactKeys.thumb);
+  if (!file) throw new AppError("not_found", "The scene has no thumbnail yet.");
   return file;
 }
 

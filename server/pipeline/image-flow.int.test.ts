@@ -37,7 +37,7 @@ describe("image scenes through the routes", () => {
     expect(res.status).toBe(202);
     const { scene } = (await res.json()) as { scene: Scene };
     expect(scene.source.kind).toBe("image");
-    expect(fs.existsSync(getStore().files.sceneFile(scene.id, (scene.source as { imageFile: string }).imageFile))).toBe(true);
+    expect(getStore().artifacts.has(scene.id, (scene.source as { imageFile: string }).imageFile)).toBe(true);
 
     const events = await readSse(await callRoute("GET", `/api/scenes/${scene.id}/events`));
     expect(events.at(-1)?.event).toBe("scene.needs_review");

@@ -4,12 +4,11 @@ import "server-only";
  * and GLB), and build a new object through profile + code. Both write only immutable artefacts (revisions, GLBs);
  * the edit then makes them current through a command (server/edits/executor.ts). Only the named object is built.
  */
-import fs from "node:fs";
 import { AppError } from "../../lib/errors";
 import type { ObjectSpec, Placement, Scene, SceneObject } from "../../lib/scene/schema";
 import { appendStagedNow } from "../edits/scene-writes";
 import { getEngine } from "../engines";
-import { getStore, plainRevision, type StoredRevision } from "../store";
+import { ArtifactKeys, getStore, plainRevision, type StoredRevision } from "../store";
 import { addRevision, buildRevision, reuseIdenticalBuild, sizeDeviation } from "./build";
 import { makeContext } from "./context";
 import { objectFromSpec } from "./stages/layout";
@@ -37,7 +36,7 @@ function supersededError(objectId: string): AppError {
 /** Remove a cancelled revision and any GLB written for it. */
 function dropRevision(sceneId: string, objectId: string, rev: number): void {
   const store = getStore();
-  fs.rmSync(store.files.objectGlb(sceneId, objectId, rev), { force: true });
+  store.artifacts.remove(sceneId, ArtifactKeys.objectGlb(objectId, rev));
   store.transaction(() => store.revisions.delete(sceneId, objectId, rev));
 }
 

@@ -4,6 +4,7 @@
  * bounds, valid GLBs), SSE replay, exports and thumbnails, and bad input.
  */
 import fs from "node:fs";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { canonicalCategory } from "@/lib/vocab";
 import { findConflicts } from "@/lib/layout/check";
@@ -107,7 +108,7 @@ describe("dev-set prompts through the routes", () => {
         expect(res.headers.get("cache-control")).toContain("immutable");
         const bytes = Buffer.from(await res.arrayBuffer());
         expect(bytes.subarray(0, 4).toString("latin1")).toBe("glTF");
-        const file = getStore().files.objectGlb(scene.id, o.id, o.build.glbRev!);
+        const file = getStore().artifacts.localPath(scene.id, `objects/${o.id}/r${o.build.glbRev!}.glb`)!;
         expect(bytes.equals(fs.readFileSync(file))).toBe(true);
         const v = await validateGlb(file);
         expect(v.errors, `${o.id}: ${v.messages.join("; ")}`).toBe(0);
@@ -160,7 +161,7 @@ describe("dev-set prompts through the routes", () => {
     expect(Buffer.from(await glb.arrayBuffer()).subarray(0, 4).toString("latin1")).toBe("glTF");
     const again = await callRoute("GET", `/api/scenes/${scene.id}/export.glb`);
     expect(again.status).toBe(200);
-    expect(fs.readdirSync(getStore().files.exportFile(scene.id, "x").replace(/\/x$/, "")).filter((f) => f.endsWith(".glb"))).toHaveLength(1);
+    expect(getStore().artifacts.list(scene.id, "exports/").filter((f) => f.endsWith(".glb"))).toHaveLength(1);
     const blend = await callRoute("GET", `/api/scenes/${scene.id}/export.blend`);
     expect(blend.status).toBe(200);
     // A .blend starts with "BLENDER", or with the zstd frame magic when Blender compresses it (3.0+).
@@ -259,7 +260,8 @@ describe("bad input", () => {
     await pipeline.waitForScene(scene.id);
     const del = await callRoute("DELETE", `/api/scenes/${scene.id}`);
     expect(del.status).toBe(204);
-    expect(fs.existsSync(getStore().files.sceneDir(scene.id))).toBe(false);
+    expect(getStore().artifacts.list(scene.id, "")).toEqual([]);
+    expect(fs.existsSync(path.join(getStore().dataDir, "scenes", scene.id))).toBe(false);
     expect((await callRoute("GET", `/api/scenes/${scene.id}`)).status).toBe(404);
   });
 });

@@ -36,7 +36,7 @@ function child(args: string[]): { proc: ChildProcess; lines: AsyncIterableIterat
   return { proc, lines: readline.createInterface({ input: proc.stdout! })[Symbol.asyncIterator](), exit };
 }
 
-const sha = (file: string) => crypto.createHash("sha256").update(fs.readFileSync(file)).digest("hex");
+const sha = (bytes: Buffer | null) => crypto.createHash("sha256").update(bytes ?? "").digest("hex");
 const store = new Store(dataDir);
 
 afterAll(() => {
@@ -71,7 +71,7 @@ describe("restart mid-job", () => {
     expect(builtBefore.length).toBeLessThan(before.objects.length);
     const snapshot = builtBefore.map((o) => {
       const rev = store.revisions.get(sceneId, o.id, o.build.glbRev!)!;
-      return { id: o.id, rev: rev.rev, source: rev.source, hash: sha(path.join(store.files.sceneDir(sceneId), rev.glbFile!)) };
+      return { id: o.id, rev: rev.rev, source: rev.source, hash: sha(store.artifacts.get(sceneId, rev.glbFile!)) };
     });
     const revisionCount = store.revisions.count(sceneId);
     const lastSeq = store.events.lastSeq(sceneId);
@@ -90,7 +90,7 @@ describe("restart mid-job", () => {
       expect(o.build.glbRev).toBe(s.rev);
       const rev = store.revisions.get(sceneId, s.id, s.rev)!;
       expect(rev.source).toBe(s.source);
-      expect(sha(path.join(store.files.sceneDir(sceneId), rev.glbFile!))).toBe(s.hash);
+      expect(sha(store.artifacts.get(sceneId, rev.glbFile!))).toBe(s.hash);
     }
     expect(store.revisions.count(sceneId)).toBeGreaterThanOrEqual(revisionCount);
     const events = store.events.list(sceneId);

@@ -8,7 +8,7 @@ import { StructureSpec, type Scene } from "../../lib/scene/schema";
 import type { StructurePatch } from "../../lib/structure-patch";
 import { config } from "../config";
 import { assertRunnerAvailable } from "../health";
-import { getStore } from "../store";
+import { ArtifactKeys, getStore } from "../store";
 import { assertSceneIdle } from "./registry";
 import { createScene } from "./scenes";
 import type { EngineName } from "../../lib/scene/schema";
@@ -55,5 +55,5 @@ export async function structureOverlayPng(id: string): Promise<Buffer> {
   if (scene.source.kind !== "image") throw new AppError("not_found", "This scene was not created from an image.");
   if (!scene.structure) throw new AppError("conflict", "The structure stage has not finished yet.", { status: scene.status });
   const { renderStructureOverlay } = await import("../images/overlay");
-  return renderStructureOverlay(store.files.sceneFile(id, scene.source.imageFile), scene.structure);
+  return renderStructureOverlay(store.localFile(id, ArtifactKeys.sceneFile(scene.source.imageFile), "image"), scene.structure);
 }

@@ -5,7 +5,6 @@ import "server-only";
  * Every job runs on a lease of its job row (./lease.ts), so one server at a time runs a scene's job.
  */
 import { randomUUID } from "node:crypto";
-import fs from "node:fs";
 import path from "node:path";
 import { AppError } from "../../lib/errors";
 import { type EngineName, type Scene, type SceneSource, type SceneStatus, TERMINAL_EVENTS } from "../../lib/scene/schema";
@@ -13,7 +12,7 @@ import { config } from "../config";
 import { getEngine } from "../engines";
 import { assertRunnerAvailable } from "../health";
 import { subscribeEvents } from "../events/bus";
-import { getStore } from "../store";
+import { ArtifactKeys, getStore } from "../store";
 import { failJob, runJob } from "./job";
 import { ownerGone, runnerId, startLeasedJob } from "./lease";
 import { abortJob, assertSceneIdle, isJobActive } from "./registry";
@@ -68,8 +67,7 @@ export async function createScene(input: CreateSceneInput, opts: { engine?: Engi
     const img = input.image;
     if (img.prompt && img.prompt.length > MAX_PROMPT_CHARS) validatePrompt(img.prompt);
     const name = `input${path.extname(img.imagePath).toLowerCase() || ".png"}`;
-    const dest = store.files.ensureParent(store.files.sceneFile(id, name));
-    moveFile(img.imagePath, dest);
+    store.artifacts.putFile(id, ArtifactKeys.sceneFile(name), img.imagePath);
     source = {
       kind: "image",
       imageFile: name,
@@ -87,15 +85,6 @@ export async function createScene(input: CreateSceneInput, opts: { engine?: Engi
   });
   void startLeasedJob(id, "create", (signal) => runJob(id, signal));
   return store.getScene(id);
-}
-
-function moveFile(from: string, to: string): void {
-  try {
-    fs.renameSync(from, to);
-  } catch {
-    fs.copyFileSync(from, to);
-    fs.rmSync(from, { force: true });
-  }
 }
 
 /** The whole scene; throws AppError `not_found`. */
@@ -179,7 +168,7 @@ export function resumeJobs(): string[] {
       failJob(job.sceneId, new Error(`pipeline: the job was interrupted ${job.attempts} times (last in stage ${job.stage ?? "none"}); giving up.`));
       continue;
     }
-    if (scene.source.kind === "image" && !fs.existsSync(store.files.sceneFile(scene.id, scene.source.imageFile))) {
+    if (scene.source.kind === "image" && !store.artifacts.has(scene.id, ArtifactKeys.sceneFile(scene.source.imageFile))) {
       failJob(job.sceneId, new Error("pipeline: the input image is missing; the job cannot resume."));
       continue;
     }

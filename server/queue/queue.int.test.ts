@@ -108,8 +108,8 @@ describe("build queue on Redis with worker processes", () => {
     expect(done.objects.length).toBeGreaterThanOrEqual(7);
     for (const o of done.objects) {
       expect(o.build.status, `${o.id}: ${o.build.error?.message ?? ""}`).toBe("built");
-      const glb = store.files.objectGlb(scene.id, o.id, o.build.glbRev!);
-      expect(fs.readFileSync(glb).subarray(0, 4).toString("latin1")).toBe("glTF");
+      const glb = store.artifacts.get(scene.id, `objects/${o.id}/r${o.build.glbRev!}.glb`);
+      expect(glb?.subarray(0, 4).toString("latin1")).toBe("glTF");
     }
     const events = store.events.list(scene.id);
     expect(events.map((e) => e.seq)).toEqual(events.map((_, i) => i + 1));

@@ -6,14 +6,13 @@ import "server-only";
  * footprint and its box in the picture (lib/fidelity).
  */
 import crypto from "node:crypto";
-import fs from "node:fs";
 import { AppError } from "../../lib/errors";
 import { fidelityScores, pictureView, type FidelityScores, type PictureView } from "../../lib/fidelity/footprint-iou";
 import type { Scene, StructureSpec } from "../../lib/scene/schema";
 import { frameOf } from "../../lib/structure-patch";
 import { assembleInput } from "../pipeline/assemble";
 import { getRunner } from "../runner";
-import { getStore } from "../store";
+import { ArtifactKeys, getStore, keepScratch } from "../store";
 import { RENDER_THREADS } from "./index";
 
 /** Cycles samples of the fidelity render: enough to read outlines and colours, fast on a shared CPU. */
@@ -61,13 +60,11 @@ function imageScene(sceneId: string): { scene: Scene & { source: { kind: "image"
   return { scene: scene as Scene & { source: { kind: "image" } }, spec, view, frame };
 }
 
-function recordFile(sceneId: string): string {
-  return getStore().files.renderFile(sceneId, "fidelity.json");
-}
+const RECORD = ArtifactKeys.renderFile("fidelity.json");
 
 function readRecord(sceneId: string): FidelityRender | null {
   try {
-    const rec = JSON.parse(fs.readFileSync(recordFile(sceneId), "utf8")) as FidelityRender;
+    const rec = JSON.parse(getStore().artifacts.get(sceneId, RECORD)?.toString("utf8") ?? "") as FidelityRender;
     // A render left running by a server that stopped is not running any more.
     if (rec.status === "running" && !running.has(sceneId)) return { ...rec, status: rec.file ? "completed" : "failed", error: rec.file ? null : "the server stopped during the render" };
     return rec;
@@ -77,9 +74,7 @@ function readRecord(sceneId: string): FidelityRender | null {
 }
 
 function writeRecord(sceneId: string, rec: FidelityRender): void {
-  const file = getStore().files.ensureParent(recordFile(sceneId));
-  fs.writeFileSync(`${file}.tmp`, JSON.stringify(rec));
-  fs.renameSync(`${file}.tmp`, file);
+  getStore().artifacts.put(sceneId, RECORD, JSON.stringify(rec));
 }
 
 /** URL of the fidelity render PNG. */
@@ -115,25 +110,26 @@ export function renderFidelity(sceneId: string): Promise<FidelityRender> {
     const t0 = Date.now();
     const store = getStore();
     const file = `fidelity-${rec.id}.png`;
-    const out = store.files.ensureParent(store.files.renderFile(sceneId, file));
+    const out = store.artifacts.scratchPath(sceneId, ArtifactKeys.renderFile(file));
     const res = await getRunner().renderScene({ ...assembleInput(scene), scope: sceneId, camera: view.camera, widthPx: view.widthPx, heightPx: view.heightPx, samples: FIDELITY_SAMPLES, threads: RENDER_THREADS, outPng: out });
+    keepScratch(store.artifacts, sceneId, ArtifactKeys.renderFile(file), out, res.ok && store.scenes.exists(sceneId));
     if (!store.scenes.exists(sceneId)) return rec;
     const seconds = Math.round((Date.now() - t0) / 100) / 10;
     const done: FidelityRender = res.ok ? { ...rec, file, seconds, status: "completed" } : { ...rec, seconds, status: "failed", error: `${res.error.type}: ${res.error.message}` };
     writeRecord(sceneId, done);
-    if (res.ok && prev?.file && prev.file !== file) fs.rmSync(store.files.renderFile(sceneId, prev.file), { force: true });
+    if (res.ok && prev?.file && prev.file !== file) store.artifacts.remove(sceneId, ArtifactKeys.renderFile(prev.file));
     return done;
   })().finally(() => running.delete(sceneId));
   running.set(sceneId, job);
   return job;
 }
 
-/** Path of the scene's fidelity render PNG `file`; throws `not_found` unless it is one. */
+/** Local path of the scene's fidelity render PNG `file`; throws `not_found` unless it is one. */
 export function fidelityPng(sceneId: string, file: string): string {
   const store = getStore();
   store.getScene(sceneId);
   if (!/^fidelity-[a-z0-9]+-[0-9a-f]{6}\.png$/.test(file)) throw new AppError("not_found", "No such render.");
-  const p = store.files.renderFile(sceneId, file);
-  if (!fs.existsSync(p)) throw new AppError("not_found", "No such render.");
+  const p = store.artifacts.localPath(sceneId, ArtifactKeys.renderFile(file));
+  if (!p) throw new AppError("not_found", "No such render.");
   return p;
 }

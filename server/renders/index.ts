@@ -1,19 +1,18 @@
 import "server-only";
 /**
  * Progressive Cycles renders of a scene (issue 21 item 5): one render = successive `render_scene` background
- * jobs with growing sample counts (PASSES). Each finished pass is a PNG under `<scene>/renders/` and a
+ * jobs with growing sample counts (PASSES). Each finished pass is a PNG artifact under `renders/` and a
  * `render.progress` event (then `render.completed` or `render.failed`); a JSON record per render feeds the
  * gallery. A new render of a scene supersedes the one still running (its remaining passes are skipped).
  */
 import crypto from "node:crypto";
-import fs from "node:fs";
 import os from "node:os";
 import { AppError } from "../../lib/errors";
 import { presetCamera, type RenderPreset, type RoomCamera } from "../../lib/render/cameras";
 import { appendEvent } from "../events/bus";
 import { assembleInput } from "../pipeline/assemble";
 import { getRunner } from "../runner";
-import { getStore } from "../store";
+import { ArtifactKeys, getStore, keepScratch } from "../store";
 
 /** One pass of a progressive render: image size (px) and Cycles samples per pixel. */
 export interface RenderPass {
@@ -55,14 +54,8 @@ export interface RenderRecord {
 
 const running = new Map<string, string>();
 
-function recordPath(sceneId: string, id: string): string {
-  return getStore().files.renderFile(sceneId, `${id}.json`);
-}
-
 function save(sceneId: string, rec: RenderRecord): void {
-  const file = getStore().files.ensureParent(recordPath(sceneId, rec.id));
-  fs.writeFileSync(`${file}.tmp`, JSON.stringify(rec));
-  fs.renameSync(`${file}.tmp`, file);
+  getStore().artifacts.put(sceneId, ArtifactKeys.renderFile(`${rec.id}.json`), JSON.stringify(rec));
 }
 
 /** URL of a render PNG (add `?download=1` for an attachment). */
@@ -101,8 +94,9 @@ async function runPasses(sceneId: string, rec: RenderRecord, passes: readonly Re
     // Each pass renders the scene as it is now (an edit between passes shows in the next one).
     const input = assembleInput(store.getScene(sceneId));
     const file = `${rec.id}-p${i + 1}.png`;
-    const out = store.files.ensureParent(store.files.renderFile(sceneId, file));
+    const out = store.artifacts.scratchPath(sceneId, ArtifactKeys.renderFile(file));
     const res = await getRunner().renderScene({ ...input, scope: sceneId, camera: rec.camera, ...pass, threads: RENDER_THREADS, outPng: out });
+    keepScratch(store.artifacts, sceneId, ArtifactKeys.renderFile(file), out, res.ok && store.scenes.exists(sceneId));
     if (!store.scenes.exists(sceneId)) return;
     if (!res.ok) {
       rec.status = "failed";
@@ -128,13 +122,11 @@ async function runPasses(sceneId: string, rec: RenderRecord, passes: readonly Re
 export function listRenders(sceneId: string): RenderRecord[] {
   const store = getStore();
   store.getScene(sceneId);
-  const dir = store.files.renderFile(sceneId, "x").replace(/[/\\]x$/, "");
-  if (!fs.existsSync(dir)) return [];
   const out: RenderRecord[] = [];
-  for (const name of fs.readdirSync(dir)) {
-    if (!name.endsWith(".json")) continue;
+  for (const key of store.artifacts.list(sceneId, "renders/")) {
+    if (!key.endsWith(".json")) continue;
     try {
-      const rec = JSON.parse(fs.readFileSync(`${dir}/${name}`, "utf8")) as RenderRecord;
+      const rec = JSON.parse(store.artifacts.get(sceneId, key)?.toString("utf8") ?? "") as RenderRecord;
       // A render left running by a server that stopped is not running any more.
       if (rec.status === "running" && running.get(sceneId) !== rec.id) rec.status = rec.passes.length ? "superseded" : "failed";
       out.push(rec);
@@ -145,12 +137,12 @@ export function listRenders(sceneId: string): RenderRecord[] {
   return out.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
 }
 
-/** Path of a render PNG; throws `not_found` unless it is a PNG of this scene's renders. */
+/** Local path of a render PNG; throws `not_found` unless it is a PNG of this scene's renders. */
 export function renderPng(sceneId: string, file: string): string {
   const store = getStore();
   store.getScene(sceneId);
   if (!/^[a-z0-9]+-[0-9a-f]{6}-p\d+\.png$/.test(file)) throw new AppError("not_found", "No such render.");
-  const p = store.files.renderFile(sceneId, file);
-  if (!fs.existsSync(p)) throw new AppError("not_found", "No such render.");
+  const p = store.artifacts.localPath(sceneId, ArtifactKeys.renderFile(file));
+  if (!p) throw new AppError("not_found", "No such render.");
   return p;
 }

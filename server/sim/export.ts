@@ -5,8 +5,6 @@ import "server-only";
  * parts and Blender-made convex hulls), mass properties and validated joints; the XML is written here from that.
  * Everything is cached under `exports/sim-<key>/` by the same hash as the GLB/.blend exports (server/pipeline/assemble.ts).
  */
-import fs from "node:fs";
-import path from "node:path";
 import { zipSync, strToU8 } from "fflate";
 import type { ExportSimOutput } from "../../blender-runner/client/types";
 import { AppError } from "../../lib/errors";
@@ -17,7 +15,7 @@ import { objectUrdf, partMeshFile, type SimObjectInput } from "../../lib/sim/urd
 import { safeName } from "../../lib/sim/xml";
 import { assembleInput, assembleKey } from "../pipeline/assemble";
 import { getRunner } from "../runner";
-import { getStore } from "../store";
+import { ArtifactKeys, getStore, keepScratch } from "../store";
 
 /** Export kinds served as `GET /api/scenes/:id/export.<kind>`. */
 export type SimExportKind = "urdf" | "mjcf" | "usd";
@@ -26,55 +24,54 @@ export type SimExportKind = "urdf" | "mjcf" | "usd";
 export const FREE_ROUTES: readonly string[] = ["simple_manipuland", "structured_manipuland"];
 
 interface Prepared {
-  dir: string;
+  /** Key prefix of this scene state's export: `exports/sim-<hash>`. */
+  base: string;
   result: ExportSimOutput;
-  objFiles: Record<string, string>;
-  usd: string;
+  /** Artifact key of each object's OBJ. */
+  objKeys: Record<string, string>;
+  usdKey: string;
 }
 
 const inflight = new Map<string, Promise<Prepared>>();
 
-function resultFile(dir: string): string {
-  return path.join(dir, "result.json");
-}
-
 async function prepare(scene: Scene): Promise<Prepared> {
   const store = getStore();
   const key = assembleKey(scene);
-  const dir = store.files.exportFile(scene.id, `sim-${key}`);
+  const base = ArtifactKeys.exportFile(`sim-${key}`);
   const input = assembleInput(scene);
   const ids = [...(input.roomSource ? ["room"] : []), ...input.objects.filter((o) => !o.hidden).map((o) => o.objectId)];
-  const objFiles = Object.fromEntries(ids.map((id) => [id, path.join(dir, "raw", `${safeName(id)}.obj`)]));
-  const usd = path.join(dir, "scene.usd");
-  if (fs.existsSync(resultFile(dir))) {
-    return { dir, result: JSON.parse(fs.readFileSync(resultFile(dir), "utf8")) as ExportSimOutput, objFiles, usd };
-  }
+  const objKeys = Object.fromEntries(ids.map((id) => [id, `${base}/raw/${safeName(id)}.obj`]));
+  const usdKey = `${base}/scene.usd`;
+  const stored = store.artifacts.get(scene.id, `${base}/result.json`);
+  if (stored) return { base, result: JSON.parse(stored.toString("utf8")) as ExportSimOutput, objKeys, usdKey };
   const flight = `${scene.id}:${key}`;
   let p = inflight.get(flight);
   if (!p) {
     p = (async () => {
-      fs.mkdirSync(path.join(dir, "raw"), { recursive: true });
-      const res = await getRunner().exportSim({ ...input, scope: scene.id, outObj: objFiles, outUsd: usd });
+      const outObj = Object.fromEntries(Object.entries(objKeys).map(([id, k]) => [id, store.artifacts.scratchPath(scene.id, k)]));
+      const outUsd = store.artifacts.scratchPath(scene.id, usdKey);
+      const res = await getRunner().exportSim({ ...input, scope: scene.id, outObj, outUsd });
+      for (const [id, file] of Object.entries(outObj)) keepScratch(store.artifacts, scene.id, objKeys[id], file, res.ok);
+      keepScratch(store.artifacts, scene.id, usdKey, outUsd, res.ok);
       if (!res.ok) {
         throw new AppError("build_failed", `pipeline: the simulation export failed: ${res.error.message}`, { type: res.error.type, traceback: res.error.traceback });
       }
-      const tmp = `${resultFile(dir)}.tmp-${process.pid}`;
-      fs.writeFileSync(tmp, JSON.stringify(res.value));
-      fs.renameSync(tmp, resultFile(dir));
-      return { dir, result: res.value, objFiles, usd };
+      store.artifacts.put(scene.id, `${base}/result.json`, JSON.stringify(res.value));
+      return { base, result: res.value, objKeys, usdKey };
     })().finally(() => inflight.delete(flight));
     inflight.set(flight, p);
   }
   return p;
 }
 
-function meshesOf(prep: Prepared, objectId: string): Map<string, string> {
-  const file = prep.objFiles[objectId];
-  return file && fs.existsSync(file) ? splitObj(fs.readFileSync(file, "utf8")) : new Map();
+function meshesOf(sceneId: string, prep: Prepared, objectId: string): Map<string, string> {
+  const k = prep.objKeys[objectId];
+  const bytes = k ? getStore().artifacts.get(sceneId, k) : null;
+  return bytes ? splitObj(bytes.toString("utf8")) : new Map();
 }
 
-function urdfEntries(prep: Prepared, o: SimObjectInput, prefix: string): Record<string, Uint8Array> {
-  const meshes = meshesOf(prep, o.objectId);
+function urdfEntries(sceneId: string, prep: Prepared, o: SimObjectInput, prefix: string): Record<string, Uint8Array> {
+  const meshes = meshesOf(sceneId, prep, o.objectId);
   const files: Record<string, Uint8Array> = { [`${prefix}${safeName(o.objectId)}.urdf`]: strToU8(objectUrdf(o)) };
   for (const p of o.parts) {
     for (const hull of [false, true]) {
@@ -85,13 +82,11 @@ function urdfEntries(prep: Prepared, o: SimObjectInput, prefix: string): Record<
   return files;
 }
 
-function writeOnce(file: string, make: () => Uint8Array): string {
-  if (!fs.existsSync(file)) {
-    const tmp = `${file}.tmp-${process.pid}`;
-    fs.writeFileSync(tmp, make());
-    fs.renameSync(tmp, file);
-  }
-  return file;
+/** Local path of the artifact `key`, made and stored first when missing. */
+function writeOnce(sceneId: string, key: string, make: () => Uint8Array): string {
+  const store = getStore();
+  if (!store.artifacts.has(sceneId, key)) store.artifacts.put(sceneId, key, make());
+  return store.localFile(sceneId, key, "export");
 }
 
 /** The MJCF scene (`scene.xml`) and its hull meshes, as zip entries. */
@@ -106,7 +101,7 @@ function mjcfEntries(scene: Scene, prep: Prepared): Record<string, Uint8Array> {
   }
   const files: Record<string, Uint8Array> = { "scene.xml": strToU8(sceneMjcf(room, objects, safeName(scene.title || scene.id))) };
   for (const o of prep.result.objects) {
-    const meshes = meshesOf(prep, o.objectId);
+    const meshes = meshesOf(scene.id, prep, o.objectId);
     for (const p of o.parts) {
       const text = meshes.get(`${p.name}__hull`);
       if (text) files[`meshes/${sceneMeshFile(o.objectId, p.name)}`] = strToU8(text);
@@ -116,7 +111,7 @@ function mjcfEntries(scene: Scene, prep: Prepared): Record<string, Uint8Array> {
 }
 
 /**
- * Path of a simulator export of the scene: `urdf` a zip of every object's URDF with its meshes (or one object's
+ * Local path of a simulator export of the scene: `urdf` a zip of every object's URDF with its meshes (or one object's
  * with `objectId`), `mjcf` a zip of `scene.xml` and meshes, `usd` the scene's `.usd`. Throws AppError `conflict`
  * while the scene has no room, `not_found` for an unknown object, `build_failed` when the runner job fails.
  */
@@ -128,16 +123,17 @@ export async function exportSim(sceneId: string, kind: SimExportKind, objectId?:
   }
   const prep = await prepare(scene);
   if (kind === "usd") {
-    if (!fs.existsSync(prep.usd)) throw new AppError("build_failed", "pipeline: Blender wrote no USD file");
-    return prep.usd;
+    const usd = getStore().artifacts.localPath(sceneId, prep.usdKey);
+    if (!usd) throw new AppError("build_failed", "pipeline: Blender wrote no USD file");
+    return usd;
   }
-  if (kind === "mjcf") return writeOnce(path.join(prep.dir, "mjcf.zip"), () => zipSync(mjcfEntries(scene, prep)));
+  if (kind === "mjcf") return writeOnce(sceneId, `${prep.base}/mjcf.zip`, () => zipSync(mjcfEntries(scene, prep)));
   const objects = prep.result.objects.filter((o) => objectId === undefined || o.objectId === objectId);
   if (objectId !== undefined && objects.length === 0) throw new AppError("build_failed", `pipeline: ${objectId} did not build for export`);
   const name = objectId === undefined ? "urdf.zip" : `urdf-${safeName(objectId)}.zip`;
-  return writeOnce(path.join(prep.dir, name), () => {
+  return writeOnce(sceneId, `${prep.base}/${name}`, () => {
     const files: Record<string, Uint8Array> = {};
-    for (const o of objects) Object.assign(files, urdfEntries(prep, o, objectId === undefined ? `${safeName(o.objectId)}/` : ""));
+    for (const o of objects) Object.assign(files, urdfEntries(sceneId, prep, o, objectId === undefined ? `${safeName(o.objectId)}/` : ""));
     return zipSync(files);
   });
 }
@@ -145,8 +141,8 @@ export async function exportSim(sceneId: string, kind: SimExportKind, objectId?:
 /** Objects left out of the last simulator export of the scene state (their programs failed in the export job). */
 export function simExportFailures(sceneId: string): { objectId: string; message: string }[] {
   const scene = getStore().getScene(sceneId);
-  const file = resultFile(getStore().files.exportFile(sceneId, `sim-${assembleKey(scene)}`));
-  if (!fs.existsSync(file)) return [];
-  const r = JSON.parse(fs.readFileSync(file, "utf8")) as ExportSimOutput;
+  const stored = getStore().artifacts.get(sceneId, ArtifactKeys.exportFile(`sim-${assembleKey(scene)}/result.json`));
+  if (!stored) return [];
+  const r = JSON.parse(stored.toString("utf8")) as ExportSimOutput;
   return r.failed.map((f) => ({ objectId: f.objectId, message: f.error.message }));
 }

@@ -2,16 +2,18 @@ import "server-only";
 /**
  * The store (DESIGN.md sections 8 and 9): SQLite (better-sqlite3, WAL) under `config().dataDir`, or Postgres when
  * DATABASE_URL is set (./postgres.ts: the same synchronous repositories over one connection per store), plus the
- * scene files under the data dir. Repositories per table; `transaction(fn)` groups writes atomically.
+ * scene files (./artifacts.ts): under the data dir on SQLite, as bytea rows on Postgres so that hosts need no
+ * shared disk. Repositories per table; `transaction(fn)` groups writes atomically.
  * `getStore()` is process-wide.
  */
-import fs from "node:fs";
 import { AppError } from "../../lib/errors";
 import type { Scene } from "../../lib/scene/schema";
 import { config } from "../config";
 import { openDatabase, openPostgres } from "./db";
 import { EventsRepo } from "./events";
-import { SceneFiles } from "./files";
+import { ArtifactKeys, type ArtifactStore } from "./artifacts";
+import { PgArtifactStore } from "./artifacts-pg";
+import { FileArtifactStore } from "./files";
 import { HistoryRepo } from "./history";
 import { JobsRepo } from "./jobs";
 import { MemoryRepo } from "./memory";
@@ -25,8 +27,9 @@ export type { HistoryEntry } from "./history";
 export type { JobRow, JobState } from "./jobs";
 export type { RoomCore, ScenePatch, SceneSummary } from "./scenes";
 export type { SqlDatabase, StoreBackend } from "./sql";
+export { ArtifactKeys, discardScratch, keepScratch, type ArtifactStat, type ArtifactStore } from "./artifacts";
 
-/** The store: repositories for scenes, objects, revisions, memory, events, history and jobs, plus file paths. */
+/** The store: repositories for scenes, objects, revisions, memory, events, history and jobs, plus the scene files. */
 export class Store {
   readonly db: SqlDatabase;
   /** `postgres` when opened on a database URL, else `sqlite`. */
@@ -38,11 +41,12 @@ export class Store {
   readonly events: EventsRepo;
   readonly history: HistoryRepo;
   readonly jobs: JobsRepo;
-  readonly files: SceneFiles;
+  /** The scenes' files by key: FileArtifactStore on SQLite, PgArtifactStore on Postgres. */
+  readonly artifacts: ArtifactStore;
 
   /**
    * Open and migrate the store: on Postgres at `databaseUrl` (default `config().databaseUrl`), else SQLite in
-   * `dataDir`; scene files always live under `dataDir`. Throws a `store:` Error when Postgres is unreachable.
+   * `dataDir`; scene files live under `dataDir`, or in Postgres (cached under `dataDir/cache`). Throws a `store:` Error when Postgres is unreachable.
    */
   constructor(
     readonly dataDir: string,
@@ -57,7 +61,7 @@ export class Store {
     this.events = new EventsRepo(this.db);
     this.history = new HistoryRepo(this.db);
     this.jobs = new JobsRepo(this.db);
-    this.files = new SceneFiles(dataDir);
+    this.artifacts = databaseUrl ? new PgArtifactStore(this.db, dataDir) : new FileArtifactStore(dataDir);
   }
 
   /** Run `fn` in one IMMEDIATE transaction (nested calls become savepoints); all its writes commit or none. */
@@ -72,15 +76,28 @@ export class Store {
     return s;
   }
 
-  /** Delete a scene's rows and files; throws AppError `not_found` when it does not exist. */
+  /** Delete a scene's rows and files (on Postgres its artifact rows in the same transaction); throws AppError `not_found` when it does not exist. */
   deleteScene(id: string): void {
-    if (!this.transaction(() => this.scenes.delete(id))) throw new AppError("not_found", `Scene ${JSON.stringify(id.slice(0, 80))} does not exist.`);
-    this.files.removeScene(id);
+    const inDb = this.artifacts.kind === "postgres";
+    const deleted = this.transaction(() => {
+      if (!this.scenes.delete(id)) return false;
+      if (inDb) this.artifacts.removeScene(id);
+      return true;
+    });
+    if (!deleted) throw new AppError("not_found", `Scene ${JSON.stringify(id.slice(0, 80))} does not exist.`);
+    if (!inDb) this.artifacts.removeScene(id);
   }
 
-  /** Whether the scene has a thumbnail file. */
+  /** A local file holding the scene's artifact `key` (see ArtifactStore.localPath); throws AppError `not_found` naming `what` when absent. */
+  localFile(sceneId: string, key: string, what = "file"): string {
+    const file = this.artifacts.localPath(sceneId, key);
+    if (!file) throw new AppError("not_found", `The scene's ${what} is missing.`, { key });
+    return file;
+  }
+
+  /** Whether the scene has a thumbnail. */
   hasThumb(id: string): boolean {
-    return fs.existsSync(this.files.thumb(id));
+    return this.artifacts.has(id, ArtifactKeys.thumb);
   }
 
   /** Close the database. */

@@ -133,4 +133,20 @@ ALTER TABLE jobs ADD COLUMN owner TEXT;
 ALTER TABLE jobs ADD COLUMN lease_until BIGINT;
 `,
   },
+  {
+    version: 4,
+    name: "artifacts",
+    sql: `
+-- The Postgres ArtifactStore's rows (./artifacts-pg.ts).
+CREATE TABLE artifacts (
+  scene_id TEXT NOT NULL,
+  key TEXT NOT NULL,
+  bytes BYTEA NOT NULL,
+  size INTEGER NOT NULL,
+  sha256 TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  PRIMARY KEY (scene_id, key)
+);
+`,
+  },
 ];

@@ -136,4 +136,20 @@ ALTER TABLE jobs ADD COLUMN owner TEXT;
 ALTER TABLE jobs ADD COLUMN lease_until INTEGER;
 `,
   },
+  {
+    version: 4,
+    name: "artifacts",
+    sql: `
+-- Twin of the Postgres ArtifactStore's table; SQLite stores keep artifacts as files under the data dir.
+CREATE TABLE artifacts (
+  scene_id TEXT NOT NULL,
+  key TEXT NOT NULL,
+  bytes BLOB NOT NULL,
+  size INTEGER NOT NULL,
+  sha256 TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  PRIMARY KEY (scene_id, key)
+);
+`,
+  },
 ];

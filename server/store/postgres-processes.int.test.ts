@@ -70,7 +70,7 @@ describe("two processes on one Postgres database", () => {
     a.send("go");
     b.send("go");
     const applied = [(await a.next()).applied, (await b.next()).applied] as number[][];
-    expect(applied.flat().sort()).toEqual([1, 2, 3]);
+    expect(applied.flat().sort()).toEqual([1, 2, 3, 4]);
     expect(applied.some((x) => x.length === 0)).toBe(true);
     expect(await finish(a)).toBe(0);
     expect(await finish(b)).toBe(0);
@@ -79,6 +79,7 @@ describe("two processes on one Postgres database", () => {
       { version: 1, n: 1 },
       { version: 2, n: 1 },
       { version: 3, n: 1 },
+      { version: 4, n: 1 },
     ]);
   });
 

@@ -57,7 +57,7 @@ describe.each(["sqlite", "postgres"] as const)("store on %s", (backend) => {
   it("migrates once and records the version", () => {
     expect(migrate(store.db)).toEqual([]);
     const rows = store.db.prepare("SELECT version FROM schema_migrations").all() as { version: number }[];
-    expect(rows.map((r) => r.version)).toEqual([1, 2, 3]);
+    expect(rows.map((r) => r.version)).toEqual([1, 2, 3, 4]);
     if (backend === "sqlite") {
       expect(store.db.pragma("journal_mode", { simple: true })).toBe("wal");
       expect(store.db.pragma("foreign_keys", { simple: true })).toBe(1);
@@ -169,8 +169,8 @@ describe.each(["sqlite", "postgres"] as const)("store on %s", (backend) => {
   });
 
   it("rejects path-unsafe ids for files", () => {
-    expect(() => store.files.sceneDir("../etc")).toThrow(/invalid/);
-    expect(store.files.objectGlb("s2", "bed-1", 3)).toBe(path.join(dir, "scenes", "s2", "objects", "bed-1", "r3.glb"));
+    expect(() => store.artifacts.has("../etc", "thumb.png")).toThrow(/invalid/);
+    expect(() => store.artifacts.put("s2", "objects/../../x.glb", "x")).toThrow(/invalid/);
   });
 });
 

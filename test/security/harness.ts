@@ -89,7 +89,7 @@ export async function buildAttackScenes(m: ServerModules): Promise<{ victim: Sce
   const victim = await createScene(VICTIM_PROMPT, m.pipeline.waitForScene);
   const bystander = await createScene(BYSTANDER_PROMPT, m.pipeline.waitForScene);
   await m.pipeline.settleAll(); // thumbnails are rendered after completion
-  return { victim, bystander, target: victim.objects[0].id, bystanderFiles: hashTree(m.getStore().files.sceneDir(bystander.id)) };
+  return { victim, bystander, target: victim.objects[0].id, bystanderFiles: hashTree(path.join(m.getStore().dataDir, "scenes", bystander.id)) };
 }
 
 /** Let background work end, stop the pool, close the store and remove the suite's data dir. */

@@ -66,7 +66,7 @@ function replaceExport(pythonBody: string): string {
 const checkout = process.cwd();
 const bystanderGlb = () => {
   const o = getStore().getScene(bystander.id).objects[0];
-  return getStore().files.objectGlb(bystander.id, o.id, o.build.glbRev!);
+  return path.join(getStore().dataDir, "scenes", bystander.id, "objects", o.id, `r${o.build.glbRev!}.glb`);
 };
 
 /** [name, build() body, module header] for probes that must end "contained". */
@@ -174,14 +174,14 @@ describe("no Python state crosses scenes", () => {
     const fresh = await createScene(BYSTANDER_PROMPT, pipeline.waitForScene);
     const sizes = (s: Scene) => s.objects.map((x) => [x.category, x.build.stats?.size, x.build.stats?.vertices]).sort();
     expect(sizes(fresh)).toEqual(sizes(store.getScene(bystander.id)));
-    const roomSha = (s: Scene) => crypto.createHash("sha256").update(fs.readFileSync(store.files.roomGlb(s.id, s.room!.glbRev!))).digest("hex");
+    const roomSha = (s: Scene) => crypto.createHash("sha256").update(store.artifacts.get(s.id, `room/r${s.room!.glbRev!}.glb`)!).digest("hex");
     expect(roomSha(fresh)).toBe(roomSha(bystander));
   });
 });
 
 describe("after every attack", () => {
   it("left the other scene's files untouched (but for the deliberate rebuild) and the pool healthy", async () => {
-    const now = hashTree(getStore().files.sceneDir(bystander.id));
+    const now = hashTree(path.join(getStore().dataDir, "scenes", bystander.id));
     // The deliberate rebuild adds a revision and may refresh the thumbnail; every other file stays as it was.
     for (const [file, sha] of Object.entries(bystanderFiles)) if (file !== "thumb.png") expect(now[file], file).toBe(sha);
     expect(await getRunner().ready!(60_000)).toBe(true);

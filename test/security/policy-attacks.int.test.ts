@@ -5,6 +5,7 @@
  * byte-identical, and the pool builds a plain program afterwards. The OS layer alone is proven in
  * os-containment.int.test.ts. Scenes come from SceneEval-style prompts (../shared/inputs/SOURCES.md).
  */
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Scene } from "@/lib/scene/schema";
 import { setTempDataDir } from "@/test/support/env";
@@ -82,7 +83,7 @@ describe("hostile programs through PUT .../program (policy on)", () => {
   }
 
   it("left the other scene byte-identical and the pool healthy", async () => {
-    expect(hashTree(getStore().files.sceneDir(bystander.id))).toEqual(bystanderFiles);
+    expect(hashTree(path.join(getStore().dataDir, "scenes", bystander.id))).toEqual(bystanderFiles);
     expect(await getRunner().ready!(60_000)).toBe(true);
     const h = await health();
     expect(h.pool.alive).toBe(h.pool.size);

@@ -3,16 +3,16 @@ import "server-only";
 import { StructureSpec, type MemoryEntry, type Scene } from "../../../lib/scene/schema";
 import type { Engine, StructureInput } from "../../engines/types";
 import { writeDecided } from "../../edits/scene-writes";
-import { getStore } from "../../store";
+import { ArtifactKeys, getStore } from "../../store";
 import { entry, type PipelineContext } from "../context";
 
-/** The engine's structure input for a scene (image path resolved under the scene folder). */
+/** The engine's structure input for a scene (a local path of the image); throws AppError `not_found` when the image is missing. */
 export function structureInput(scene: Scene): StructureInput {
   if (scene.source.kind === "prompt") return { prompt: scene.source.prompt, image: null };
   const s = scene.source;
   return {
     prompt: s.prompt ?? null,
-    image: { path: getStore().files.sceneFile(scene.id, s.imageFile), widthPx: s.widthPx, heightPx: s.heightPx, roomDims: s.roomDims ?? null },
+    image: { path: getStore().localFile(scene.id, ArtifactKeys.sceneFile(s.imageFile), "image"), widthPx: s.widthPx, heightPx: s.heightPx, roomDims: s.roomDims ?? null },
   };
 }
 
