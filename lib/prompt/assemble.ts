@@ -23,6 +23,26 @@ function hangs(o: DraftObject): boolean {
   return o.attributes.tags.some((t) => /^(wall_mounted|mounted|hanging|wall_hung)$/.test(t));
 }
 
+/** Room nouns that may end "the center of the ...". */
+const ROOMS = /^(room|space|area|bedroom|bathroom|kitchen|playroom|den|office|studio|nursery|basement|lounge|living_room|dining_room|library|suite)$/;
+
+/**
+ * True when the words from `i` centre the object before them in the room: a posture verb and "centered" ending the
+ * clause, or an occupying verb and "the center" ending the clause or followed by "of the <room>".
+ */
+function centredInRoom(toks: readonly Token[], i: number): boolean {
+  const w = (k: number) => toks[k]?.w ?? "";
+  const ends = (k: number) => !toks[k] || /^[.,;!?]$/.test(w(k));
+  if (/^(stands|sits|is|rests|lies)$/.test(w(i)) && /^(centered|centred)$/.test(w(i + 1))) return ends(i + 2);
+  if (!/^(occupies|occupy|commands|command|dominates|dominate|fills|anchors|holds|takes)$/.test(w(i))) return false;
+  const j = w(i + 1) === "the" ? i + 2 : i + 1;
+  if (!/^(center|centre|middle)$/.test(w(j))) return false;
+  if (ends(j + 1)) return true;
+  const k = /^(the|a|an|this)$/.test(w(j + 2)) ? j + 3 : j + 2;
+  const room = ROOMS.test(w(k)) ? k + 1 : ROOMS.test(w(k + 1)) ? k + 2 : -1;
+  return w(j + 1) === "of" && room > 0 && ends(room);
+}
+
 /** Prepositions after which "a/one X" names one of the Xs already described ("two nightstands ... a lamp on one nightstand"). */
 const ANCHOR_PREPS = new Set(["on", "onto", "atop", "upon", "beside", "by", "near", "of", "against", "under", "above", "over"]);
 
@@ -61,6 +81,14 @@ export function assemble(toks: readonly Token[], mentions: Mention[]): Assembled
   // Relation phrases with the anchor left unsaid ("on the right", "in front"): anchored on the previous object.
   linkElliptical(toks, mentions, rb);
 
+  // "a desk stands centered.", "a tent occupies the center of the playroom": centred in the room.
+  mentions.forEach((m, k) => {
+    if (m.kind !== "new" || m.ids.length === 0 || !centredInRoom(toks, m.end)) return;
+    // The whole list before the verb: "a sofa and a coffee table occupy the center".
+    let first = k;
+    while (first > 0 && mentions[first - 1].kind === "new" && toks.slice(mentions[first - 1].end, mentions[first].start).every((t) => t.w === "," || t.w === "and")) first -= 1;
+    for (const n of mentions.slice(first, k + 1)) for (const id of n.ids) rb.addRel("middle", id, "room");
+  });
   // A thin cover under a standing object carries it: "a rug beneath the sofa" is the sofa standing on the rug. Under
   // something that hangs is below it: "a vanity beneath a round mirror" is the mirror above the vanity.
   for (const r of [...relations]) {

@@ -116,4 +116,10 @@ describe("parsePrompt", () => {
     expect(tags("A magazine lies open on the sofa.")[0]).toContain("open");
     expect(tags("The bed stands in the corner.")[0]).toEqual([]);
   });
+  it("centres in the room what 'stands centered' or 'occupies the center (of the room)', and not what is at a table's center", () => {
+    expect(rel("In the den, a walnut desk stands centered.")).toEqual(["middle(desk-1,room)"]);
+    expect(rel("A sofa and a glass coffee table occupy the center.")).toEqual(["middle(sofa-1,room)", "middle(coffee_table-1,room)"]);
+    expect(rel("A play tent occupies the center of the playroom.")).toEqual(["middle(play_tent-1,room)"]);
+    expect(rel("Two sculptures sit at the center of the table.")).not.toContain("middle(sculpture-1,room)");
+  });
 });
