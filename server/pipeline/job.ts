@@ -13,7 +13,7 @@ import type { Engine } from "../engines/types";
 import { appendEvent } from "../events/bus";
 import { getStore } from "../store";
 import { checkAborted, makeContext, type PipelineContext } from "./context";
-import { LeaseLostError } from "./lease";
+import { assertLeaseHeld, LeaseLostError, leaseTaken } from "./lease";
 import { trackTask } from "./registry";
 import { settleRoom } from "./room";
 import { runCode } from "./stages/code";
@@ -51,6 +51,7 @@ export async function runJob(sceneId: string, signal: AbortSignal, opts: { resum
     let scene = store.getScene(sceneId);
     const engine = getEngine(scene.engine);
     store.transaction(() => {
+      assertLeaseHeld(sceneId);
       store.scenes.update(sceneId, { status: "running", error: null });
       store.jobs.update(sceneId, { state: "running" });
     });
@@ -60,6 +61,7 @@ export async function runJob(sceneId: string, signal: AbortSignal, opts: { resum
       if (done.has(stage)) continue;
       checkAborted(signal);
       store.transaction(() => {
+        assertLeaseHeld(sceneId);
         store.jobs.update(sceneId, { stage });
         store.scenes.update(sceneId, { stage });
         store.memory.clearStage(sceneId, stage);
@@ -75,11 +77,15 @@ export async function runJob(sceneId: string, signal: AbortSignal, opts: { resum
       store.transaction(() => store.memory.add(sceneId, entries));
       appendEvent(sceneId, "stage.output", { stage, data: { entries, notes: ctx.notes } });
       done.add(stage);
-      store.transaction(() => store.jobs.update(sceneId, { completedStages: STAGES.filter((s) => done.has(s)) }));
+      store.transaction(() => {
+        assertLeaseHeld(sceneId);
+        store.jobs.update(sceneId, { completedStages: STAGES.filter((s) => done.has(s)) });
+      });
       appendEvent(sceneId, "stage.completed", { stage, data: { durationMs: Date.now() - t0 } });
 
       if (stage === "structure" && needsReview(store.getScene(sceneId))) {
         store.transaction(() => {
+          assertLeaseHeld(sceneId);
           store.jobs.update(sceneId, { state: "paused", stage: null });
           store.scenes.update(sceneId, { status: "needs_review", stage: null });
         });
@@ -97,6 +103,7 @@ export async function runJob(sceneId: string, signal: AbortSignal, opts: { resum
       throw new Error(`pipeline: none of the ${final.objects.length} objects built${first ? ` (first error: ${first.type}: ${first.message})` : ""}`);
     }
     store.transaction(() => {
+      assertLeaseHeld(sceneId);
       store.jobs.update(sceneId, { state: "completed", stage: null });
       store.scenes.update(sceneId, { status: "completed", stage: null });
     });
@@ -105,7 +112,10 @@ export async function runJob(sceneId: string, signal: AbortSignal, opts: { resum
     trackTask(runCritic(sceneId).then(() => renderThumbnail(sceneId)));
   } catch (e) {
     // Another server has taken the job over: its state is that server's to write now.
-    if (signal.reason instanceof LeaseLostError) return;
+    if (e instanceof LeaseLostError || signal.reason instanceof LeaseLostError || leaseTaken(sceneId)) {
+      console.warn(e instanceof LeaseLostError ? e.message : `pipeline: another server took the job of scene ${sceneId} over`);
+      return;
+    }
     failJob(sceneId, e);
   }
 }

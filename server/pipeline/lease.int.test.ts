@@ -122,6 +122,16 @@ describe("job leases", () => {
     if (s !== store) s.close();
   });
 
+  it("writes nothing for a job another runner has taken over", async () => {
+    const { runJob } = await import("@/server/pipeline/job");
+    insertRunningJob(store, "taken-1");
+    expect(store.jobs.claim("taken-1", "elsewhere:1:x", 60_000)).toBe(true);
+    await runJob("taken-1", new AbortController().signal);
+    expect(store.events.list("taken-1")).toEqual([]);
+    expect(store.jobs.get("taken-1")).toMatchObject({ state: "running", owner: "elsewhere:1:x", stage: null });
+    expect(store.getScene("taken-1")).toMatchObject({ status: "running", error: null });
+  });
+
   it("counts the jobs this process holds for health", async () => {
     const { ownedJobCount, runnerId } = await import("@/server/pipeline/lease");
     insertRunningJob(store, "mine-1");

@@ -3,7 +3,8 @@ import "server-only";
  * Job leases between web servers sharing one store: each process has a runner id (`<name>:<pid>:<uuid>`, the name
  * being ROOMCODE_RUNNER_NAME or the host name) and holds the jobs it runs by a lease on their job rows
  * (server/store/jobs.ts), renewed every `jobRenewMs` by one timer for all its jobs. A renewal that finds the job
- * taken by another runner aborts the local copy with a LeaseLostError, which the job does not record as a failure.
+ * taken by another runner aborts the local copy with a LeaseLostError, which the job does not record as a failure;
+ * the job's stage transitions check the lease in their transactions as well.
  */
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
@@ -72,6 +73,22 @@ export function ownerGone(owner: string): boolean {
   const pid = Number(pidText);
   if (owner === runnerId() || name !== runnerName() || !Number.isSafeInteger(pid) || pid <= 0) return false;
   return pid === process.pid || !pidRuns(pid);
+}
+
+/** Throws LeaseLostError when the scene's running job is held by another runner; call inside the write transaction it guards. */
+export function assertLeaseHeld(sceneId: string): void {
+  const job = getStore().jobs.get(sceneId);
+  if (job && job.state === "running" && job.owner !== runnerId()) throw new LeaseLostError(sceneId, job.owner);
+}
+
+/** Whether another runner holds the scene's running job now (false when the store does not answer). */
+export function leaseTaken(sceneId: string): boolean {
+  try {
+    assertLeaseHeld(sceneId);
+    return false;
+  } catch (e) {
+    return e instanceof LeaseLostError;
+  }
 }
 
 /** Renew every held lease; a job another runner has taken is aborted here. Store errors are logged (the lease may then expire). */
