@@ -11,6 +11,9 @@ import { categoryInfo } from "../vocab";
 /** Draft objects and the assembler output (defined in assemble-types.ts). */
 export type { Assembled, DraftObject } from "./assemble-types";
 
+/** Seat families and the table families they are drawn up around. */
+const SEATS = new Set(["chair", "office_chair", "stool", "bar_stool", "bench", "armchair"]);
+const TABLES = new Set(["dining_table", "kitchen_island", "coffee_table"]);
 /** Relations that put a piece beside a rug rather than elsewhere. */
 const BY_RUG = new Set(["next_to", "near", "across", "facing", "around", "left", "right", "front", "behind"]);
 /** Families that stand on the rug of their group (seating, low tables, beds). */
@@ -97,6 +100,13 @@ export function assemble(toks: readonly Token[], mentions: Mention[]): Assembled
     if (r.type !== "under" || !low || !high) continue;
     if (hangs(high)) rb.addRel("above", high.id, low.id);
     else if (categoryInfo(low.category).route === "thin_cover") rb.addRel("on_top", high.id, low.id);
+  }
+  // Seats beside a dining table, an island or a coffee table are around it ("a table flanked by six chairs").
+  for (const r of [...relations]) {
+    const seat = byId.get(r.subject);
+    const table = byId.get(r.anchor);
+    if (!seat || !table || !/^(next_to|near)$/.test(r.type)) continue;
+    if (SEATS.has(categoryInfo(seat.category).family) && TABLES.has(categoryInfo(table.category).family)) rb.addRel("around", seat.id, table.id);
   }
   // Seating and low tables placed by a rug ("two chairs face the sofa across a rug", "an armchair next to the rug")
   // stand on its edge: a rug lies under the group it belongs to.

@@ -122,4 +122,9 @@ describe("parsePrompt", () => {
     expect(rel("A play tent occupies the center of the playroom.")).toEqual(["middle(play_tent-1,room)"]);
     expect(rel("Two sculptures sit at the center of the table.")).not.toContain("middle(sculpture-1,room)");
   });
+  it("puts seats a table seats, or seats beside a dining table, around it", () => {
+    expect(rel("A long dining table seats two ladder-back chairs.")).toEqual(["around(chair-1,dining_table-1)", "around(chair-2,dining_table-1)"]);
+    expect(rel("A chair stands next to the dining table.")).toContain("around(chair-1,dining_table-1)");
+    expect(rel("A chair stands next to the desk.")).not.toContain("around(chair-1,desk-1)");
+  });
 });

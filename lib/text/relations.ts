@@ -20,7 +20,7 @@ export const GAP_PATTERNS: readonly [RegExp, GapKind][] = [
   [/\b(to|on|at)( the| its| their)? right( hand)?( side)?( of)?\b|\bright of\b|\bright side of\b|\brightmost\b/, "right"],
   [/\bin front of\b|\bin front\b|\bfoot of\b|\bfoot\b|\bbefore\b/, "front"],
   [/\bbehind\b|\bin back of\b|\bat the back of\b|\bback of\b/, "behind"],
-  [/\bsurrounded by\b|\bencircled by\b|\bringed by\b|\bframed by\b/, "around_rev"],
+  [/\bsurrounded by\b|\bencircled by\b|\bringed by\b|\bframed by\b|\bseats\b|\bseating\b/, "around_rev"],
   [/\bflanked by\b|\baccompanied by\b|\bpaired with\b|\bjoined by\b/, "next_rev"],
   [/\bacross from\b|\bopposite\b|\bacross\b/, "across"],
   [/\bfacing\b|\bfaces\b|\bface\b|\bfaced\b|\btowards?\b|\boverlooking\b|\boverlooks\b|\blooks at\b/, "facing"],
