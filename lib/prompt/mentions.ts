@@ -79,6 +79,7 @@ const NOUN_VERB_HEADS = new Set(["stand", "set", "display"]);
  * True when `w`, a noun spelled like a verb, is the head of the phrase `words` so far: the words before it are a
  * singular non-object modifier ("a music stand", "a brush set") and no object follows it. After an object name or
  * a plural it is the verb ("a lamp set on the desk", "two lamps stand"), and before a determiner too ("set the mood").
+ * The caller also reads it as the verb after a list before a preposition ("a toaster and a knife block stand beside").
  */
 function homonymHead(words: readonly string[], w: string, nxt: string | undefined): boolean {
   if (!NOUN_VERB_HEADS.has(w) || words.length === 0) return false;
@@ -117,7 +118,8 @@ function phraseWords(toks: readonly Token[], i: number): [string[], number] {
       const verbNext = !after || isPunct(after) || PREP_AFTER_VERB.has(after.w);
       if ((toks[i - 1].w !== "the" || verbNext) && verbNext) break;
     }
-    if (isStop(w) && !compound && !homonymHead(words, w, nxt) && !(words.length === 0 && (w === "light" || w === "side" || w === "back" || w === "top"))) break;
+    const listed = /^(and|,)$/.test(toks[i - 2]?.w ?? "") && nxt !== undefined && PREP_AFTER_VERB.has(nxt);
+    if (isStop(w) && !compound && !(homonymHead(words, w, nxt) && !listed) && !(words.length === 0 && (w === "light" || w === "side" || w === "back" || w === "top"))) break;
     // "the room's corner", "the bedroom wall": a room noun before an architectural element only qualifies it.
     const archNext = toks[j + 1] !== undefined && ARCH_WORDS[toks[j + 1].w] !== undefined && ARCH_WORDS[toks[j + 1].w] !== "room";
     // "a bathroom cabinet", "the office chair": a room noun before an object noun only qualifies it.

@@ -94,6 +94,7 @@ describe("parsePrompt", () => {
     expect(rel("A lamp set on the desk.")).toEqual(["on_top(lamp-1,desk-1)"]);
     expect(cats("Two lamps stand by the bed.")).toEqual(["lamp", "lamp", "bed"]);
     expect(cats("Candles set the mood.")).toEqual(["candle", "candle"]);
+    expect(cats("A toaster and a wooden knife block stand beside the microwave.").slice(0, 2)).toEqual(["toaster", "knife_block"]);
   });
   it("puts what a held tray carries on the tray, and a participle after a comma on the clause's subject", () => {
     expect(rel("A tray on the table carries two mugs.")).toEqual(["on_top(tray-1,table-1)", "on_top(mug-1,tray-1)", "on_top(mug-2,tray-1)"]);
