@@ -76,9 +76,11 @@ export async function scenePy(sceneId: string): Promise<string> {
 /** Scene list rows of `GET /api/scenes` (newest first; only `owner`'s scenes when given) with the thumbnail URL when one exists. */
 export function listScenes(limit = 200, owner?: string): SceneSummary[] {
   const store = getStore();
-  return store.scenes.list(limit, owner).map(({ hasThumb: _h, ...s }) => ({
+  const rows = store.scenes.list(limit, owner);
+  const thumbs = store.thumbs(rows.map((s) => s.id));
+  return rows.map(({ hasThumb: _h, ...s }) => ({
     ...s,
-    thumbnailUrl: store.hasThumb(s.id) ? `/api/scenes/${encodeURIComponent(s.id)}/thumb.png?v=${encodeURIComponent(s.updatedAt)}` : null,
+    thumbnailUrl: thumbs.has(s.id) ? `/api/scenes/${encodeURIComponent(s.id)}/thumb.png?v=${encodeURIComponent(s.updatedAt)}` : null,
   }));
 }
 

@@ -118,13 +118,16 @@ async function runPasses(sceneId: string, rec: RenderRecord, passes: readonly Re
   if (running.get(sceneId) === rec.id) running.delete(sceneId);
 }
 
+/** Keys of render records, `renders/<id>.json` with the id startRender gives (other JSON there, such as the fidelity view's `fidelity.json`, is not a render). */
+const RECORD_KEY = /^renders\/[a-z0-9]+-[0-9a-f]{6}\.json$/;
+
 /** The scene's renders, newest first. Throws `not_found` for an unknown scene. */
 export function listRenders(sceneId: string): RenderRecord[] {
   const store = getStore();
   store.getScene(sceneId);
   const out: RenderRecord[] = [];
   for (const key of store.artifacts.list(sceneId, "renders/")) {
-    if (!key.endsWith(".json")) continue;
+    if (!RECORD_KEY.test(key)) continue;
     try {
       const rec = JSON.parse(store.artifacts.get(sceneId, key)?.toString("utf8") ?? "") as RenderRecord;
       // A render left running by a server that stopped is not running any more.

@@ -10,7 +10,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { type ArtifactStat, type ArtifactStore, checkKey, moveInto, newScratchPath, safeSegment, writeAtomic } from "./artifacts";
-import type { SqlDatabase } from "./sql";
+import type { PostgresDatabase } from "./postgres";
 
 const sha256 = (b: Uint8Array): string => crypto.createHash("sha256").update(b).digest("hex");
 
@@ -19,7 +19,7 @@ export class PgArtifactStore implements ArtifactStore {
   readonly kind = "postgres" as const;
 
   constructor(
-    private readonly db: SqlDatabase,
+    private readonly db: PostgresDatabase,
     readonly dataDir: string,
   ) {}
 
@@ -65,15 +65,22 @@ export class PgArtifactStore implements ArtifactStore {
     this.prune(sceneId, key, hash.slice(0, 16));
   }
 
-  /** The row's bytes, or null. */
+  /** The row's bytes (read as binary, see PostgresDatabase.readBytes), or null. */
   get(sceneId: string, key: string): Buffer | null {
-    const r = this.db.prepare(`SELECT bytes FROM artifacts WHERE scene_id = ? AND key = ?`).get(safeSegment(sceneId, "sceneId"), checkKey(key)) as { bytes: Buffer } | undefined;
-    return r ? r.bytes : null;
+    return this.db.readBytes(`SELECT bytes FROM artifacts WHERE scene_id = ? AND key = ?`, safeSegment(sceneId, "sceneId"), checkKey(key));
   }
 
   /** Whether the row exists. */
   has(sceneId: string, key: string): boolean {
     return !!this.db.prepare(`SELECT 1 AS one FROM artifacts WHERE scene_id = ? AND key = ?`).get(safeSegment(sceneId, "sceneId"), checkKey(key));
+  }
+
+  /** The ids among `sceneIds` with a row at `key`, in one query. */
+  scenesWith(sceneIds: readonly string[], key: string): Set<string> {
+    if (!sceneIds.length) return new Set();
+    const ids = sceneIds.map((id) => safeSegment(id, "sceneId"));
+    const rows = this.db.prepare(`SELECT scene_id FROM artifacts WHERE key = ? AND scene_id = ANY(?::text[])`).all(checkKey(key), ids) as { scene_id: string }[];
+    return new Set(rows.map((r) => r.scene_id));
   }
 
   /** The row's size and time of writing, or null. */

@@ -52,6 +52,16 @@ describe.each(["sqlite", "postgres"] as const)("artifacts on %s", (backend) => {
     if (backend === "sqlite") expect(local).toBe(path.join(dir, "scenes", "s1", "objects", "bed-1", "r1.glb"));
   });
 
+  it("round-trips an 8 MiB buffer byte-exact through put, get and a cold localPath", () => {
+    const a = store.artifacts;
+    const big = crypto.randomBytes(8 << 20);
+    a.put("s1", "exports/big.glb", big);
+    expect(a.get("s1", "exports/big.glb")!.equals(big)).toBe(true);
+    if (backend === "postgres") fs.rmSync(path.join(dir, "cache"), { recursive: true, force: true });
+    expect(fs.readFileSync(a.localPath("s1", "exports/big.glb")!).equals(big)).toBe(true);
+    a.remove("s1", "exports/big.glb");
+  });
+
   it("moves a produced file in with putFile and replaces a key's bytes on put", () => {
     const a = store.artifacts;
     const scratch = a.scratchPath("s1", "exports/scene-abc.glb");
@@ -121,6 +131,16 @@ describe("artifacts on Postgres from two hosts (two data dirs, one database)", (
     const onB = b.artifacts.localPath("h1", "objects/desk-1/r2.glb")!;
     expect(onB.startsWith(dirB)).toBe(true);
     expect(fs.readFileSync(onB).equals(BYTES)).toBe(true);
+  });
+
+  it("reads raw bytes with quoted parameters, and null for no row or NULL", () => {
+    const pg = a.db as import("./postgres").PostgresDatabase;
+    expect(pg.readBytes("SELECT convert_to(? || '$1 ?', 'UTF8')", "it's \\ ")!.toString()).toBe("it's \\ $1 ?");
+    expect(pg.readBytes("SELECT bytes FROM artifacts WHERE scene_id = ? AND key = ?", "h1", "nope")).toBeNull();
+    expect(pg.readBytes("SELECT NULL::bytea")).toBeNull();
+    expect(pg.readBytes("SELECT ''::bytea")!.length).toBe(0);
+    expect(() => pg.readBytes("SELECT nope FROM artifacts")).toThrow(/store: .*nope/);
+    expect(b.artifacts.get("h1", "objects/desk-1/r2.glb")!.equals(BYTES)).toBe(true);
   });
 
   it("answers host A's localPath with host B's newer put, not A's stale cache", () => {

@@ -44,6 +44,8 @@ export interface ArtifactStore {
   get(sceneId: string, key: string): Buffer | null;
   /** Whether `key` holds bytes. */
   has(sceneId: string, key: string): boolean;
+  /** The ids among `sceneIds` whose scene holds `key` (one query on Postgres, for lists). */
+  scenesWith(sceneIds: readonly string[], key: string): Set<string>;
   /** Size and time of `key`, or null when absent. */
   stat(sceneId: string, key: string): ArtifactStat | null;
   /** Keys starting with `prefix` (e.g. `renders/`), sorted. */

@@ -50,6 +50,11 @@ export class FileArtifactStore implements ArtifactStore {
     return fs.existsSync(this.pathOf(sceneId, key));
   }
 
+  /** The ids among `sceneIds` with a file at `key`. */
+  scenesWith(sceneIds: readonly string[], key: string): Set<string> {
+    return new Set(sceneIds.filter((id) => this.has(id, key)));
+  }
+
   /** The file's size and mtime, or null. */
   stat(sceneId: string, key: string): ArtifactStat | null {
     const s = fs.statSync(this.pathOf(sceneId, key), { throwIfNoEntry: false });

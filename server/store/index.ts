@@ -53,7 +53,8 @@ export class Store {
     readonly databaseUrl: string | null = config().databaseUrl,
   ) {
     this.backend = databaseUrl ? "postgres" : "sqlite";
-    this.db = databaseUrl ? openPostgres(databaseUrl) : openDatabase(dataDir);
+    const pg = databaseUrl ? openPostgres(databaseUrl) : null;
+    this.db = pg ?? openDatabase(dataDir);
     this.revisions = new RevisionsRepo(this.db);
     this.objects = new ObjectsRepo(this.db);
     this.scenes = new ScenesRepo(this.db, this.objects, this.revisions);
@@ -61,7 +62,7 @@ export class Store {
     this.events = new EventsRepo(this.db);
     this.history = new HistoryRepo(this.db);
     this.jobs = new JobsRepo(this.db);
-    this.artifacts = databaseUrl ? new PgArtifactStore(this.db, dataDir) : new FileArtifactStore(dataDir);
+    this.artifacts = pg ? new PgArtifactStore(pg, dataDir) : new FileArtifactStore(dataDir);
   }
 
   /** Run `fn` in one IMMEDIATE transaction (nested calls become savepoints); all its writes commit or none. */
@@ -95,9 +96,9 @@ export class Store {
     return file;
   }
 
-  /** Whether the scene has a thumbnail. */
-  hasThumb(id: string): boolean {
-    return this.artifacts.has(id, ArtifactKeys.thumb);
+  /** The ids among `ids` whose scene has a thumbnail (one query on Postgres). */
+  thumbs(ids: readonly string[]): Set<string> {
+    return this.artifacts.scenesWith(ids, ArtifactKeys.thumb);
   }
 
   /** Close the database. */

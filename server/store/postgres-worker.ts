@@ -6,7 +6,8 @@ import "server-only";
  * `workerData.port` and blocks in Atomics.wait on `workerData.flag`; the worker posts `{ ok, value }` or
  * `{ ok: false, error }` back, then sets the flag to 1 and notifies.
  *
- * Requests: `{ op: "query", sql, params, mode: "get" | "all" | "run" }`, `{ op: "exec", sql }`,
+ * Requests: `{ op: "query", sql, params, mode: "get" | "all" | "run" }`, `{ op: "bytes", sql, params }` (the first
+ * column of the first row as raw bytes through a binary COPY, transferred, or null), `{ op: "exec", sql }`,
  * `{ op: "tx", action: "begin" | "commit" | "rollback" }` (nesting depth kept here: nested begins are savepoints,
  * the outermost BEGIN also takes the store's write lock, `pg_advisory_xact_lock(workerData.writeLockKey)`, so
  * write transactions run one at a time as SQLite's BEGIN IMMEDIATE does), `{ op: "close" }`.
@@ -107,6 +108,63 @@ async function query(sql, params, mode) {
   return res.rows;
 }
 
+// COPY takes no parameters: each $n of the SELECT becomes a quoted literal (quoted strings are left alone).
+function inline(sql, params) {
+  return sql.replace(/'(?:''|[^'])*'|"(?:""|[^"])*"|\$(\d+)/g, (m, n) => {
+    if (n === undefined) return m;
+    const v = param(params[Number(n) - 1]);
+    if (v === null) return "NULL";
+    if (typeof v === "number" && Number.isFinite(v)) return String(v);
+    if (typeof v === "string") return pg.escapeLiteral(v);
+    throw new Error("a bytes read takes only string and number parameters");
+  });
+}
+
+// The first column of the first row of a SELECT, as raw bytes: COPY ... TO STDOUT (FORMAT binary) sends a bytea
+// untouched, where a query's DataRow would carry it as hex text. The value is copied once out of pg's read buffer
+// into memory of its own, so it can be transferred to the main thread. Null when there is no row or the value is NULL.
+async function readBytes(sql, params) {
+  const c = await connection();
+  const chunks = [];
+  await new Promise((resolve, reject) => {
+    c.query({
+      submit(con) { con.query("COPY (" + inline(sql, params) + ") TO STDOUT (FORMAT binary)"); },
+      handleCopyData(msg) {
+        const own = Buffer.allocUnsafeSlow(msg.chunk.length);
+        msg.chunk.copy(own);
+        chunks.push(own);
+      },
+      handleCommandComplete() {},
+      handleError: reject,
+      handleReadyForQuery: resolve,
+    });
+  });
+  // Postgres sends the header with the first row in one CopyData message, so the value is usually inside the first chunk.
+  const first = firstValue(chunks[0]);
+  if (first !== undefined) return first;
+  const all = Buffer.allocUnsafeSlow(chunks.reduce((n, b) => n + b.length, 0));
+  let o = 0;
+  for (const b of chunks) o += b.copy(all, o);
+  const value = firstValue(all);
+  if (value === undefined) throw new Error("a binary COPY ended inside its first row");
+  return value;
+}
+
+// The first row's first field of binary COPY data (header: 11-byte signature, int32 flags, int32 extension length and
+// the extension; then per row an int16 field count, -1 at the end, and per field an int32 length, -1 for NULL, and the
+// bytes): a view of data, null for no row or NULL, undefined when data ends before it.
+function firstValue(data) {
+  if (data.length < 19) return undefined;
+  let at = 19 + data.readInt32BE(15);
+  if (data.length < at + 2) return undefined;
+  if (data.readInt16BE(at) < 1) return null;
+  if (data.length < at + 6) return undefined;
+  const len = data.readInt32BE(at + 2);
+  if (len < 0) return null;
+  at += 6;
+  return data.length < at + len ? undefined : data.subarray(at, at + len);
+}
+
 async function tx(action) {
   if (action === "begin") {
     const c = await connection();
@@ -143,6 +201,8 @@ async function handle(msg) {
   switch (msg.op) {
     case "query":
       return query(msg.sql, msg.params, msg.mode);
+    case "bytes":
+      return readBytes(msg.sql, msg.params);
     case "exec":
       await (await connection()).query(msg.sql);
       return null;
@@ -166,7 +226,8 @@ port.on("message", async (msg) => {
   } catch (e) {
     reply = { ok: false, error: { message: String((e && e.message) || e), code: (e && e.code) || null, detail: (e && e.detail) || null, unreachable: !!(e && e.unreachable) } };
   }
-  port.postMessage(reply);
+  // A bytes read hands its memory over instead of copying it (it owns its ArrayBuffer, see readBytes).
+  port.postMessage(reply, reply.ok && msg.op === "bytes" && reply.value ? [reply.value.buffer] : []);
   Atomics.store(flag, 0, 1);
   Atomics.notify(flag, 0);
 });

@@ -235,6 +235,17 @@ export class PostgresDatabase implements SqlDatabase {
     };
   }
 
+  /**
+   * The first column of the first row of `select` (`?` or `@name` parameters, strings or numbers only) as raw bytes,
+   * or null when there is no row or it is NULL: read through a binary COPY, so a bytea arrives without hex text, and
+   * handed over from the worker without a copy. Throws a `store:` Error like `prepare`.
+   */
+  readBytes(select: string, ...args: unknown[]): Buffer | null {
+    const c = this.compile(select);
+    const v = this.call({ op: "bytes", sql: c.text, params: bindValues(c, args) }) as Uint8Array | null;
+    return v && Buffer.from(v.buffer, v.byteOffset, v.byteLength);
+  }
+
   /** Run statements without parameters (simple query protocol: several statements may be given). */
   exec(sql: string): this {
     this.call({ op: "exec", sql });
