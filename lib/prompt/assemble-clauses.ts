@@ -13,6 +13,8 @@ const CLAUSE_BREAK = new Set([",", ";", "and", "while", "whereas", "but", "where
 const FINITE_HOLD = /^(holds?|supports?|displays?|carries|carry|bears?|houses?|contains?|showcases?|has|have|features?|stores?|keeps?)$/;
 /** Verbs of a locative inversion ("Under the table lies a rug"). */
 const INVERSION_VERBS = new Set(["lies", "lie", "stands", "stand", "sits", "sit", "rests", "rest", "hangs", "hang", "is", "are", "sprawls", "waits", "leans", "perches", "sleeps", "glows"]);
+/** A participle right after a held thing makes it the holder ("a tent, with a table holding a bunny": the table holds it). */
+const PARTICIPLE_HOLD = /^(holding|supporting|displaying|carrying|bearing|topped with|topped by|cradling)$/;
 /** Families of small holders whose "with" items lie on or in them (a tray, a plate, a bowl, a basket, a box). */
 const VESSELS = new Set(["tray", "plate", "bowl", "basket", "box"]);
 /** Relation kinds that may be fronted inside a sentence ("..., and on the table lie ..."). */
@@ -166,7 +168,7 @@ export function linkClauses(toks: readonly Token[], mentions: Mention[], rb: Rel
       // "a table holds a tray with a teapot and two cups": what comes with a held tray, plate or basket is on it.
       const vesselInfo = a.kind !== "arch" && aIds.length > 0 ? categoryInfo(byId.get(aIds[0])!.category) : null;
       const vessel = gap === "with" && !!vesselInfo?.known && VESSELS.has(vesselInfo.family) && bIds.every((s) => canHold(aIds[0], s));
-      const holder: string[] = /^(, )?(and|while|then) /.test(gap) && lastSubject.length > 0 ? lastSubject : vessel ? aIds : prevHold && prevHold.object === a ? prevHold.holder : a.kind === "arch" ? (lastSubject.length > 0 ? lastSubject : prevObj) : aWasAnchor && !/^with$/.test(gap) ? lastSubject : aIds;
+      const holder: string[] = /^(, )?(and|while|then) /.test(gap) && lastSubject.length > 0 ? lastSubject : vessel ? aIds : prevHold && prevHold.object === a && !PARTICIPLE_HOLD.test(gap) ? prevHold.holder : a.kind === "arch" ? (lastSubject.length > 0 ? lastSubject : prevObj) : aWasAnchor && !/^with$/.test(gap) ? lastSubject : aIds;
       if (b.kind === "arch" || holder.length === 0) continue;
       const aIds0: string[] = holder;
       const aFam = categoryInfo(byId.get(aIds0[0])!.category).family;

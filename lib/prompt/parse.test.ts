@@ -128,4 +128,7 @@ describe("parsePrompt", () => {
     expect(rel("A chair stands next to the dining table.")).toContain("around(chair-1,dining_table-1)");
     expect(rel("A chair stands next to the desk.")).not.toContain("around(chair-1,desk-1)");
   });
+  it("gives a thing held by a participle to the noun right before it, not to the list's holder", () => {
+    expect(rel("A play tent near the window, with a small round table holding a plush bunny.")).toContain("on_top(bunny-1,round_table-1)");
+  });
 });
