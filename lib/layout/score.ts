@@ -5,11 +5,11 @@ import { isLongSide, wallDistances } from "../geometry/relations";
 import { boxSegmentDistance } from "../geometry/box";
 import { centroid, openingSegment } from "../geometry/room";
 import { supportChain, type Item, type SolveState } from "./state";
+import { SEAT_FAMILIES } from "../vocab/families";
 
 /** Families that belong against a wall unless a relation says otherwise. */
 export const WALL_FAMILIES = new Set(["bed", "bunk_bed", "crib", "wardrobe", "dresser", "cabinet", "sideboard", "bookshelf", "shelf", "tv_stand", "desk", "kitchen_counter", "fridge", "stove", "sink", "toilet", "bathtub", "shower", "vanity", "wine_cabinet", "washing_machine", "console_table", "nightstand", "sofa", "painting", "mirror", "clock", "curtains"]);
 const CLOSE_RELS = new Set(["near", "next_to", "around", "left", "right", "front", "behind"]);
-const SEAT_FAMILIES = new Set(["chair", "office_chair", "stool", "bar_stool", "bench", "armchair"]);
 
 /** Families that belong in the open floor. */
 export const CENTER_FAMILIES = new Set(["dining_table", "coffee_table", "kitchen_island", "rug"]);

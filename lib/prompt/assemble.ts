@@ -6,13 +6,13 @@ import { relationBuilder } from "./assemble-relations";
 import type { Assembled, DraftObject } from "./assemble-types";
 import type { Mention } from "./mentions";
 import type { Token } from "./tokens";
-import { categoryInfo } from "../vocab";
+import { ROOM_NOUNS } from "../text/physical";
+import { SEAT_FAMILIES, categoryInfo } from "../vocab";
 
 /** Draft objects and the assembler output (defined in assemble-types.ts). */
 export type { Assembled, DraftObject } from "./assemble-types";
 
-/** Seat families and the table families they are drawn up around. */
-const SEATS = new Set(["chair", "office_chair", "stool", "bar_stool", "bench", "armchair"]);
+/** Table families that seats are drawn up around. */
 const TABLES = new Set(["dining_table", "kitchen_island", "coffee_table"]);
 /** Relations that put a piece beside a rug rather than elsewhere. */
 const BY_RUG = new Set(["next_to", "near", "across", "facing", "around", "left", "right", "front", "behind"]);
@@ -25,9 +25,6 @@ function hangs(o: DraftObject): boolean {
   if (o.support === "wall" || o.support === "ceiling" || info.support === "wall" || info.support === "ceiling") return true;
   return o.attributes.tags.some((t) => /^(wall_mounted|mounted|hanging|wall_hung)$/.test(t));
 }
-
-/** Room nouns that may end "the center of the ...". */
-const ROOMS = /^(room|space|area|bedroom|bathroom|kitchen|playroom|den|office|studio|nursery|basement|lounge|living_room|dining_room|library|suite)$/;
 
 /**
  * True when the words from `i` centre the object before them in the room: a posture verb and "centered" ending the
@@ -42,7 +39,7 @@ function centredInRoom(toks: readonly Token[], i: number): boolean {
   if (!/^(center|centre|middle)$/.test(w(j))) return false;
   if (ends(j + 1)) return true;
   const k = /^(the|a|an|this)$/.test(w(j + 2)) ? j + 3 : j + 2;
-  const room = ROOMS.test(w(k)) ? k + 1 : ROOMS.test(w(k + 1)) ? k + 2 : -1;
+  const room = ROOM_NOUNS.has(w(k)) ? k + 1 : ROOM_NOUNS.has(w(k + 1)) ? k + 2 : -1;
   return w(j + 1) === "of" && room > 0 && ends(room);
 }
 
@@ -92,29 +89,23 @@ export function assemble(toks: readonly Token[], mentions: Mention[]): Assembled
     while (first > 0 && mentions[first - 1].kind === "new" && toks.slice(mentions[first - 1].end, mentions[first].start).every((t) => t.w === "," || t.w === "and")) first -= 1;
     for (const n of mentions.slice(first, k + 1)) for (const id of n.ids) rb.addRel("middle", id, "room");
   });
-  // A thin cover under a standing object carries it: "a rug beneath the sofa" is the sofa standing on the rug. Under
-  // something that hangs is below it: "a vanity beneath a round mirror" is the mirror above the vanity.
   for (const r of [...relations]) {
-    const low = byId.get(r.subject);
-    const high = byId.get(r.anchor);
-    if (r.type !== "under" || !low || !high) continue;
-    if (hangs(high)) rb.addRel("above", high.id, low.id);
-    else if (categoryInfo(low.category).route === "thin_cover") rb.addRel("on_top", high.id, low.id);
-  }
-  // Seats beside a dining table, an island or a coffee table are around it ("a table flanked by six chairs").
-  for (const r of [...relations]) {
-    const seat = byId.get(r.subject);
-    const table = byId.get(r.anchor);
-    if (!seat || !table || !/^(next_to|near)$/.test(r.type)) continue;
-    if (SEATS.has(categoryInfo(seat.category).family) && TABLES.has(categoryInfo(table.category).family)) rb.addRel("around", seat.id, table.id);
-  }
-  // Seating and low tables placed by a rug ("two chairs face the sofa across a rug", "an armchair next to the rug")
-  // stand on its edge: a rug lies under the group it belongs to.
-  for (const r of [...relations]) {
-    const cover = byId.get(r.anchor);
-    const piece = byId.get(r.subject);
-    if (!cover || !piece || !BY_RUG.has(r.type) || categoryInfo(cover.category).family !== "rug") continue;
-    if (RUG_GROUP.has(categoryInfo(piece.category).family)) rb.addRel("on_top", piece.id, cover.id);
+    const subject = byId.get(r.subject);
+    const anchor = byId.get(r.anchor);
+    if (!subject || !anchor) continue;
+    const subjectFam = categoryInfo(subject.category).family;
+    const anchorFam = categoryInfo(anchor.category).family;
+    if (r.type === "under") {
+      // Under something that hangs is below it: "a vanity beneath a round mirror" is the mirror above the vanity. A
+      // thin cover under a standing object carries it: "a rug beneath the sofa" is the sofa standing on the rug.
+      if (hangs(anchor)) rb.addRel("above", anchor.id, subject.id);
+      else if (categoryInfo(subject.category).route === "thin_cover") rb.addRel("on_top", anchor.id, subject.id);
+    }
+    // Seats beside a dining table, an island or a coffee table are around it ("a table flanked by six chairs").
+    if ((r.type === "next_to" || r.type === "near") && SEAT_FAMILIES.has(subjectFam) && TABLES.has(anchorFam)) rb.addRel("around", subject.id, anchor.id);
+    // Seating and low tables placed by a rug ("two chairs face the sofa across a rug", "an armchair next to the rug")
+    // stand on its edge: a rug lies under the group it belongs to.
+    if (BY_RUG.has(r.type) && anchorFam === "rug" && RUG_GROUP.has(subjectFam)) rb.addRel("on_top", subject.id, anchor.id);
   }
   return { objects: objects.filter((o) => !negated.has(o.category)), relations: relations.filter((r) => !negated.has(byId.get(r.subject)?.category ?? "") && !(byId.has(r.anchor) && negated.has(byId.get(r.anchor)!.category))), negations };
 }

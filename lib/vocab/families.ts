@@ -9,6 +9,9 @@ export const FAMILIES = [
   "plate", "tray", "basket", "towel", "microwave", "composed", "box", "piano",
 ] as const;
 
+/** Seat families: what is drawn up to a table (chairs, stools, benches, armchairs). */
+export const SEAT_FAMILIES: ReadonlySet<Family> = new Set<Family>(["chair", "office_chair", "stool", "bar_stool", "bench", "armchair"]);
+
 /** A program family name (one parametric program per family). */
 export type Family = (typeof FAMILIES)[number];
 

@@ -8,7 +8,7 @@ import { FAMILIES, isFamily, type Family } from "./families";
 import { listedMemberFamily } from "./stand-ins";
 import { CATEGORY_ROWS, type EntryRow } from "./table";
 
-export { FAMILIES, isFamily, type Family } from "./families";
+export { FAMILIES, SEAT_FAMILIES, isFamily, type Family } from "./families";
 export { canonicalCategory, singularize, isPlural, snake, SYNONYMS } from "./canonical";
 export { isNativeTo, buildRoute, memberFamily, type BuildRoute } from "./stand-ins";
 export { kitFor, GENERIC_KIT, type KitPart, type KitPrimitive, type KitRole } from "./compose-kits";

@@ -1,7 +1,7 @@
 import "server-only";
 /**
  * PgArtifactStore: a scene's artifacts as rows of `artifacts(scene_id, key, bytes bytea, size, sha256, created_at)`
- * (migration 3) through the store's SqlDatabase, so every host sharing the database sees the same files. Local paths
+ * (migration 4) through the store's SqlDatabase, so every host sharing the database sees the same files. Local paths
  * (for Blender and for responses) are materialised under `<dataDir>/cache/artifacts/<sceneId>/<key>/<sha16>/<name>`:
  * the folder is named by the content hash read from the row, so a put from another host is never answered from a
  * stale copy; older copies of a key are removed when a new one is written.
