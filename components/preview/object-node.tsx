@@ -21,6 +21,9 @@ import { useStore } from "zustand";
 import { JointMotion } from "../joints/joint-motion";
 import { jointsOf } from "../joints/joint-pose";
 
+/** Pointer travel (CSS px) between press and release up to which a press on an object is a click, not a drag. */
+const CLICK_SLOP_PX = 5;
+
 /** Registry of object groups by id, so the gizmo and framing can reach the selected group. */
 export type GroupRegistry = Map<string, Group>;
 
@@ -86,6 +89,8 @@ export function ObjectNode({ obj, groups }: { obj: SceneObject; groups: GroupReg
   );
   const onClick = (e: ThreeEvent<MouseEvent>) => {
     e.stopPropagation();
+    // A press that moved further than a click (an orbit or pan drag ending on the object) selects nothing.
+    if (e.delta > CLICK_SLOP_PX) return;
     if (e.shiftKey || e.nativeEvent.shiftKey) store.getState().toggleSelect(obj.id);
     else store.getState().select(obj.id);
   };

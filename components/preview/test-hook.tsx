@@ -7,7 +7,7 @@
  */
 import { useEffect } from "react";
 import { useThree } from "@react-three/fiber";
-import { Box3, type Camera, type Mesh, type Object3D, type Raycaster, Vector2, Vector3 } from "three";
+import { Box3, type Camera, type Mesh, type Object3D, Raycaster, Vector2, Vector3 } from "three";
 import { roomToThree, threeToRoom } from "@/lib/frames";
 import { useEditorStore } from "../editor/editor-context";
 import { pickFloor } from "./view-camera";
@@ -34,6 +34,8 @@ export interface PreviewTestHook {
    * (an axis ring: the point of the ring lowest on screen), or null when no gizmo is shown or nothing there picks it.
    */
   gizmoHandle(name: string): { x: number; y: number } | null;
+  /** Id of the scene object nearest the camera under a client pixel (the object a click there reaches), or null. */
+  objectAt(clientX: number, clientY: number): string | null;
 }
 
 /** The query flag that installs the probe. */
@@ -109,6 +111,16 @@ export function PreviewTestHook() {
           });
         if (!picks.length) return null;
         return picks.reduce((a, b) => (b.y > a.y ? b : a));
+      },
+      objectAt(cx, cy) {
+        const { scene, camera } = get();
+        const ray = new Raycaster();
+        ray.setFromCamera(ndc(cx, cy), camera);
+        for (const hit of ray.intersectObjects(scene.children, true)) {
+          if (!hit.object.visible) continue;
+          for (let o: Object3D | null = hit.object; o; o = o.parent) if (typeof o.userData?.objectId === "string") return o.userData.objectId;
+        }
+        return null;
       },
     };
     (window as unknown as { __roomcodePreview?: PreviewTestHook }).__roomcodePreview = hook;

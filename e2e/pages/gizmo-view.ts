@@ -36,6 +36,11 @@ export class GizmoView {
     return at!;
   }
 
+  /** Id of the scene object a click at client pixel `x, y` reaches, or null. */
+  async objectAt(x: number, y: number): Promise<string | null> {
+    return this.page.evaluate(([a, b]) => (window as unknown as Hook).__roomcodePreview!.objectAt(a, b), [x, y] as const);
+  }
+
   /** Client pixel of gizmo handle `name` once the gizmo shows it (waits for the probe and the gizmo). */
   async handle(name: string): Promise<{ x: number; y: number }> {
     let at: { x: number; y: number } | null = null;
